@@ -1,0 +1,1 @@
+"""tl-lsp compiler worker (placeholder)."""

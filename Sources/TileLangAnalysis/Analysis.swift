@@ -1,0 +1,88 @@
+// Façade of the analysis layer: `analyze(text:settings:)` is a pure function from a file's text and the
+// settings to everything the CLI and the server show (diagnostics, lowerings, hovers, hints, symbols).
+
+import TileLangSyntax
+
+/// Settings that change analysis results. Built by the CLI and by the server's session; never read from disk here.
+public struct AnalysisSettings: Sendable, Hashable {
+  /// Targets to plan lowerings for and to check target-dependent rules against. Default: `[sm_90]`.
+  public var targets: [TargetArch]
+  /// Pass configs (`tl.disable_tma_lower`, `tl.disable_warp_specialized`, ...) applied on top of the file's own.
+  public var passConfigs: [String: Bool]
+  /// Extra sizes for kernel parameters or `T.const` names (`--arg M=1024`), applied to every kernel.
+  public var arguments: [String: Int]
+  /// At most this many specializations of one kernel are checked.
+  public var maxSpecializations: Int
+
+  public init(
+    targets: [TargetArch] = [.sm90], passConfigs: [String: Bool] = [:], arguments: [String: Int] = [:],
+    maxSpecializations: Int = 8
+  ) {
+    self.targets = targets.isEmpty ? [.sm90] : targets
+    self.passConfigs = passConfigs
+    self.arguments = arguments
+    self.maxSpecializations = maxSpecializations
+  }
+}
+
+/// Everything known about one file after analysis. Plain values with byte ranges; no LSP types.
+public struct FileAnalysis: Sendable {
+  public var parsed: ParsedFile
+  public var settings: AnalysisSettings
+  /// Syntax and semantic diagnostics, sorted, without duplicates.
+  public var diagnostics: [Diagnostic]
+  public var kernels: [KernelInfo]
+  /// One entry per copy-like call site and target.
+  public var lowerings: [LoweringInfo]
+  public var source: SourceText { parsed.source }
+}
+
+/// A kernel found in the file, for outlines and navigation.
+public struct KernelInfo: Sendable {
+  public enum Style: String, Sendable { case primFunc = "prim_func", jitFactory = "jit", eagerJit = "eager_jit", macro }
+  public var name: String
+  public var style: Style
+  public var range: TextRange
+  public var nameRange: TextRange
+  public var buffers: [BufferInfo]
+  /// Parameters of the enclosing factory (or eager jit function), with the value used when known.
+  public var parameters: [String]
+}
+
+/// A buffer visible in a kernel: a global tensor parameter or an allocation.
+public struct BufferInfo: Sendable {
+  public var name: String
+  public var nameRange: TextRange
+  /// Where it was declared (the parameter annotation or the alloc call).
+  public var declarationRange: TextRange
+  /// Shape as text, e.g. `(block_M, block_K)`; `concreteShape` when every dim is known.
+  public var shapeText: String
+  public var concreteShape: [Int]?
+  public var dtype: String
+  /// `global`, `shared`, `shared.dyn`, `local.fragment`, `local`, `local.var`, `shared.barrier`, `shared.tmem`, ...
+  public var scope: String
+  public var bytes: Int?
+  public var allocator: String
+}
+
+/// What one copy-like call (`T.copy`, `T.async_copy`, `T.tma_copy`, `T.im2col`) lowers to on one target.
+public struct LoweringInfo: Sendable {
+  public var op: String
+  /// The whole call.
+  public var range: TextRange
+  public var target: TargetArch
+  /// `simt`, `cp_async`, `tma_load`, `tma_store`, `bulk_load`, `bulk_store`, `ldmatrix`, `stmatrix`,
+  /// `tmem_load`, `tmem_store`, `im2col_tma`, `im2col_simt`, `scalar`.
+  public var path: String
+  public var vectorBits: Int?
+  public var bytes: Int?
+  public var reason: String
+  /// A short CUDA sketch in the compiler's vocabulary.
+  public var preview: String
+  /// Extents of each side before and after legalization, e.g. `src 64×32 → 128×32`.
+  public var extentsText: String
+  /// Which specialization gave the concrete numbers, e.g. `M=1024, block_M=128 from line 88`.
+  public var specialization: String?
+  /// Short label for inlay hints, e.g. `128×32 f16 · tma_load 8 KiB`.
+  public var inlayLabel: String
+}

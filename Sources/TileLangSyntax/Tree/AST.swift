@@ -1,0 +1,275 @@
+// The typed syntax tree of a Python file: statements and expressions with exact UTF-8 byte ranges.
+// Node kinds and span conventions follow CPython's `ast` module (3.9+), so the oracle test can compare them.
+
+/// An expression node. `range` follows CPython's span conventions (a parenthesised tuple includes its
+/// parentheses; a parenthesised non-tuple expression does not).
+public struct Expr: Sendable {
+  public var kind: ExprKind
+  public var range: TextRange
+  public init(_ kind: ExprKind, _ range: TextRange) {
+    self.kind = kind
+    self.range = range
+  }
+}
+
+public enum ExprContext: Sendable { case load, store, del }
+
+public indirect enum ExprKind: Sendable {
+  case name(String)
+  /// An integer literal; `value` is nil when it does not fit in `Int`.
+  case int(value: Int?, text: String)
+  case float(Double)
+  case imaginary(String)
+  /// A (possibly implicitly concatenated) str or bytes literal, with its decoded value.
+  case string(String, isBytes: Bool)
+  /// An f-string (`JoinedStr`); `values` holds the interpolated expressions in order.
+  case fstring(values: [Expr])
+  case bool(Bool)
+  case none
+  case ellipsis
+  case attribute(Expr, name: String, nameRange: TextRange)
+  case `subscript`(Expr, index: Expr)
+  case slice(lower: Expr?, upper: Expr?, step: Expr?)
+  case call(Expr, args: [Argument])
+  case binary(BinaryOp, Expr, Expr)
+  case unary(UnaryOp, Expr)
+  case boolOp(BoolOp, [Expr])
+  case compare(Expr, [Comparison])
+  case ifExp(test: Expr, body: Expr, orElse: Expr)
+  case lambda(Parameters, body: Expr)
+  case tuple([Expr])
+  case list([Expr])
+  case set([Expr])
+  /// `key == nil` means `**value`.
+  case dict([DictItem])
+  case listComp(Expr, [Comprehension])
+  case setComp(Expr, [Comprehension])
+  case generator(Expr, [Comprehension])
+  case dictComp(key: Expr, value: Expr, [Comprehension])
+  case starred(Expr)
+  case namedExpr(target: Expr, value: Expr)
+  case await(Expr)
+  case yield(Expr?)
+  case yieldFrom(Expr)
+  /// A placeholder where an expression was expected but could not be parsed.
+  case error
+}
+
+public enum BinaryOp: String, Sendable {
+  case add = "+", sub = "-", mul = "*", matMul = "@", div = "/", floorDiv = "//", mod = "%", pow = "**"
+  case lShift = "<<", rShift = ">>", bitOr = "|", bitXor = "^", bitAnd = "&"
+}
+
+public enum UnaryOp: String, Sendable { case not = "not", neg = "-", pos = "+", invert = "~" }
+public enum BoolOp: String, Sendable { case and, or }
+public enum CompareOp: String, Sendable {
+  case eq = "==", notEq = "!=", lt = "<", ltE = "<=", gt = ">", gtE = ">=", `is` = "is", isNot = "is not"
+  case `in` = "in", notIn = "not in"
+}
+
+public struct Comparison: Sendable {
+  public var op: CompareOp
+  public var right: Expr
+  public init(op: CompareOp, right: Expr) {
+    self.op = op
+    self.right = right
+  }
+}
+
+/// A call argument: positional (`name == nil`), keyword (`name = value`), `*value` (positional starred
+/// is represented as a positional `.starred` expression) or `**value` (`isDoubleStar`).
+public struct Argument: Sendable {
+  public var name: String?
+  public var nameRange: TextRange?
+  public var value: Expr
+  public var isDoubleStar: Bool
+  /// The whole argument text, including `name=`.
+  public var range: TextRange
+  public init(name: String?, nameRange: TextRange?, value: Expr, isDoubleStar: Bool = false, range: TextRange) {
+    self.name = name
+    self.nameRange = nameRange
+    self.value = value
+    self.isDoubleStar = isDoubleStar
+    self.range = range
+  }
+}
+
+public struct DictItem: Sendable {
+  public var key: Expr?
+  public var value: Expr
+  public init(key: Expr?, value: Expr) {
+    self.key = key
+    self.value = value
+  }
+}
+
+public struct Comprehension: Sendable {
+  public var target: Expr
+  public var iter: Expr
+  public var ifs: [Expr]
+  public var isAsync: Bool
+  public init(target: Expr, iter: Expr, ifs: [Expr], isAsync: Bool) {
+    self.target = target
+    self.iter = iter
+    self.ifs = ifs
+    self.isAsync = isAsync
+  }
+}
+
+public struct Parameter: Sendable {
+  public enum Kind: Sendable { case positionalOnly, normal, varArgs, keywordOnly, kwArgs }
+  public var name: String
+  public var nameRange: TextRange
+  public var annotation: Expr?
+  public var defaultValue: Expr?
+  public var kind: Kind
+  public init(name: String, nameRange: TextRange, annotation: Expr?, defaultValue: Expr?, kind: Kind) {
+    self.name = name
+    self.nameRange = nameRange
+    self.annotation = annotation
+    self.defaultValue = defaultValue
+    self.kind = kind
+  }
+}
+
+public struct Parameters: Sendable {
+  public var list: [Parameter]
+  public init(_ list: [Parameter] = []) { self.list = list }
+}
+
+// MARK: - Statements
+
+public struct Stmt: Sendable {
+  public var kind: StmtKind
+  public var range: TextRange
+  public init(_ kind: StmtKind, _ range: TextRange) {
+    self.kind = kind
+    self.range = range
+  }
+}
+
+public struct FunctionDef: Sendable {
+  public var name: String
+  public var nameRange: TextRange
+  public var decorators: [Expr]
+  public var params: Parameters
+  public var returns: Expr?
+  public var body: [Stmt]
+  public var isAsync: Bool
+  public init(
+    name: String, nameRange: TextRange, decorators: [Expr], params: Parameters, returns: Expr?, body: [Stmt],
+    isAsync: Bool
+  ) {
+    self.name = name
+    self.nameRange = nameRange
+    self.decorators = decorators
+    self.params = params
+    self.returns = returns
+    self.body = body
+    self.isAsync = isAsync
+  }
+}
+
+public struct ClassDef: Sendable {
+  public var name: String
+  public var nameRange: TextRange
+  public var decorators: [Expr]
+  public var bases: [Argument]
+  public var body: [Stmt]
+  public init(name: String, nameRange: TextRange, decorators: [Expr], bases: [Argument], body: [Stmt]) {
+    self.name = name
+    self.nameRange = nameRange
+    self.decorators = decorators
+    self.bases = bases
+    self.body = body
+  }
+}
+
+public struct WithItem: Sendable {
+  public var context: Expr
+  public var target: Expr?
+  public init(context: Expr, target: Expr?) {
+    self.context = context
+    self.target = target
+  }
+}
+
+public struct ExceptHandler: Sendable {
+  public var type: Expr?
+  public var name: String?
+  public var body: [Stmt]
+  public var range: TextRange
+  public init(type: Expr?, name: String?, body: [Stmt], range: TextRange) {
+    self.type = type
+    self.name = name
+    self.body = body
+    self.range = range
+  }
+}
+
+public struct ImportAlias: Sendable {
+  /// Dotted module or imported name, e.g. `tilelang.language`.
+  public var name: String
+  public var asName: String?
+  public var range: TextRange
+  public init(name: String, asName: String?, range: TextRange) {
+    self.name = name
+    self.asName = asName
+    self.range = range
+  }
+}
+
+public struct MatchCase: Sendable {
+  /// The pattern, parsed as an expression (enough for navigation; patterns are not analysed).
+  public var pattern: Expr
+  public var guardExpr: Expr?
+  public var body: [Stmt]
+  public init(pattern: Expr, guardExpr: Expr?, body: [Stmt]) {
+    self.pattern = pattern
+    self.guardExpr = guardExpr
+    self.body = body
+  }
+}
+
+public indirect enum StmtKind: Sendable {
+  case expr(Expr)
+  case assign(targets: [Expr], value: Expr)
+  case augAssign(target: Expr, op: BinaryOp, value: Expr)
+  case annAssign(target: Expr, annotation: Expr, value: Expr?)
+  case functionDef(FunctionDef)
+  case classDef(ClassDef)
+  case `return`(Expr?)
+  case delete([Expr])
+  case pass
+  case `break`
+  case `continue`
+  case `if`(test: Expr, body: [Stmt], orElse: [Stmt])
+  case `for`(target: Expr, iter: Expr, body: [Stmt], orElse: [Stmt], isAsync: Bool)
+  case `while`(test: Expr, body: [Stmt], orElse: [Stmt])
+  case with(items: [WithItem], body: [Stmt], isAsync: Bool)
+  case `try`(body: [Stmt], handlers: [ExceptHandler], orElse: [Stmt], finalBody: [Stmt], isStar: Bool)
+  case raise(exc: Expr?, cause: Expr?)
+  case assert(test: Expr, msg: Expr?)
+  case `import`([ImportAlias])
+  /// `level` counts leading dots; `module` is nil for `from . import x`.
+  case importFrom(module: String?, names: [ImportAlias], level: Int)
+  case global([String])
+  case nonlocal([String])
+  case match(subject: Expr, cases: [MatchCase])
+  /// `type X = ...` (3.12).
+  case typeAlias(name: Expr, value: Expr)
+  /// A statement that could not be parsed; the parser reported a TL001 for it.
+  case error
+}
+
+/// The result of parsing one file: the module body, every syntax error, and the source text.
+public struct ParsedFile: Sendable {
+  public var source: SourceText
+  public var body: [Stmt]
+  public var diagnostics: [Diagnostic]
+  public init(source: SourceText, body: [Stmt], diagnostics: [Diagnostic]) {
+    self.source = source
+    self.body = body
+    self.diagnostics = diagnostics
+  }
+}

@@ -1,0 +1,3 @@
+// Test-only helpers shared by the test targets.
+
+import TileLangSyntax
