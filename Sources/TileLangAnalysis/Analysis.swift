@@ -34,6 +34,8 @@ public struct FileAnalysis: Sendable {
   public var kernels: [KernelInfo]
   /// One entry per copy-like call site and target.
   public var lowerings: [LoweringInfo]
+  /// Every copy-like call site, in source order.
+  public var copySites: [CopySiteInfo] = []
   public var source: SourceText { parsed.source }
 }
 
@@ -85,4 +87,18 @@ public struct LoweringInfo: Sendable {
   public var specialization: String?
   /// Short label for inlay hints, e.g. `128×32 f16 · tma_load 8 KiB`.
   public var inlayLabel: String
+}
+
+/// A copy-like call site as the compiler bridge needs it to re-attribute compiler errors
+/// (`src=A, dst=A_shared` in a message → this call).
+public struct CopySiteInfo: Sendable {
+  /// `copy`, `async_copy`, `tma_copy`, `copy_cluster`, `im2col`, `c2d_im2col`, `transpose`.
+  public var op: String
+  public var range: TextRange
+  public var kernelName: String
+  /// Buffer names of the first two operands (`A` for `A[by * 128, k * 32]`), when they are names.
+  public var srcBuffer: String?
+  public var dstBuffer: String?
+  public var srcRange: TextRange?
+  public var dstRange: TextRange?
 }

@@ -1,5 +1,6 @@
-// tl-lsp entry point: `--check` CLI, `build`, `--explain`, or the LSP server on stdio.
+// tl-lsp entry point: dispatches to the CLI subcommands or serves LSP on stdio.
 
 import Foundation
 
-print("tl-lsp")
+let arguments = Array(CommandLine.arguments.dropFirst())
+exit(CommandLineTool.run(arguments))
