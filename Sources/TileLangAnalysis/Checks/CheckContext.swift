@@ -1,0 +1,36 @@
+// Shared state of the checks for one copy-like call: the kernel run, the event, the file, and emission.
+
+import TileLangSyntax
+
+struct CheckContext {
+  let source: SourceText
+  let run: KernelRun
+  let event: CopyEvent
+  var diagnostics: [Diagnostic] = []
+
+  init(source: SourceText, run: KernelRun, event: CopyEvent) {
+    self.source = source
+    self.run = run
+    self.event = event
+  }
+
+  mutating func emit(_ d: Diagnostic) { diagnostics.append(d) }
+
+  func text(_ r: TextRange) -> String { source.text(r) }
+
+  /// Range of operand `i` (src/img = 0, dst/col = 1), falling back to the call.
+  func operandRange(_ i: Int) -> TextRange { i < event.operandExprs.count ? event.operandExprs[i].range : event.call.range }
+
+  /// Range of a keyword argument's value, or of the whole call when absent.
+  func keywordRange(_ name: String) -> TextRange { event.keywords[name]?.argument.value.range ?? event.call.range }
+
+  /// `A` or `A[0:64, 0:32]` as written.
+  func operandText(_ i: Int) -> String { text(operandRange(i)) }
+
+  /// Variables that stay symbolic at compile time: kernel loop/block indices and `T.dynamic` sizes.
+  var dynamicVariables: Set<String> { run.dynamicVariables }
+}
+
+extension KernelRun {
+  var dynamicVariables: Set<String> { loopVariables.union(declaredDynamic) }
+}

@@ -1,0 +1,108 @@
+// Lowering-dependent copy checks (TL205, TL207, TL209, TL210, TL211, TL402–TL406): they need the instruction the
+// selector picks for the target, so they run once per target after the lowering plan is made.
+
+import TileLangSyntax
+
+enum CopyLoweringCheck {
+  /// Emits TL205/TL209/TL210 (selection errors), TL207 (loop_layout on a non-SIMT path), TL211 (coalesced width
+  /// adjusted), TL402 (store into tensor memory), TL403 (vector width lost), TL404–TL406 (TMA encoding).
+  static func check(_ c: inout CheckContext, copy: TileCopy, plan: CopyPlan, vector: VectorPlan?, ctx: CopyContext) {
+    let t = ctx.target.rawValue
+    if let error = plan.error, let codeText = plan.errorCode, let code = DiagnosticCode(rawValue: codeText) {
+      let range = c.event.keywords["prefer_instruction"]?.argument.range ?? c.event.call.range
+      c.emit(Diagnostic(code, "\(error) [\(t)]", at: range))
+      return
+    }
+    if ctx.annotations.hasLoopLayout, plan.selected != .normal, plan.selected != .cpAsync {
+      let arg = c.event.keywords["loop_layout"]?.argument
+      let range = arg?.range ?? c.keywordRange("annotations")
+      var fixes: [Fix] = []
+      if let arg { fixes.append(Fix(title: "Remove loop_layout", edits: [TextEdit(range: removalRange(c, arg.range), newText: "")])) }
+      c.emit(
+        Diagnostic(
+          .TL207,
+          "T.copy loop layout annotation requires SIMT copy; got \(plan.selected.rawValue) for src=\(copy.src.buffer.name), dst=\(copy.dst.buffer.name) on \(t). Remove loop_layout\(copy.dst.buffer.scope == .global ? " or pass disable_tma=True" : "")",
+          at: range, fixes: fixes))
+    }
+    if copy.dst.buffer.scope == .tmem, plan.selected != .tmemStore {
+      c.emit(
+        Diagnostic(
+          .TL402,
+          "\(copy.src.buffer.name) (\(copy.src.buffer.scope.name)) → \(copy.dst.buffer.name) (shared.tmem) is not a tcgen05 copy on \(t): the compiler fails with \"We should never directly store data into tmem!\" (only local.fragment ↔ shared.tmem on sm_100 lowers)",
+          at: c.operandRange(1)))
+    }
+    if plan.selected == .bulkStore || plan.selected == .bulkLoad {
+      let shared = plan.selected == .bulkStore ? copy.src : copy.dst
+      let global = plan.selected == .bulkStore ? copy.dst : copy.src
+      if let dt = shared.buffer.dtype, !DType.tmaEncodable(dt) {
+        let arg = c.event.call.range
+        c.emit(
+          Diagnostic(
+            .TL404,
+            "this copy lowers to a TMA \(plan.selected == .bulkStore ? "store" : "load") on \(t), and TMA cannot encode dtype \(dt): the compiler fails with \"Check failed: (0) is false: \(dt)\"; pass disable_tma=True",
+            at: arg, fixes: insertKeyword(c, "disable_tma=True")))
+      }
+      let dynamic = c.dynamicVariables
+      for side in [shared, global] {
+        if let e = side.encoded.first(where: { !$0.isConstant && !$0.variables.isDisjoint(with: dynamic) }) {
+          c.emit(
+            Diagnostic(
+              .TL405,
+              "this copy lowers to a TMA \(plan.selected == .bulkStore ? "store" : "load") on \(t), which needs constant extents, but \(side.buffer.name)'s region has extent \(e): the compiler fails with \"extent of \(side.buffer.scope == .global ? "global" : "shared")_range ... is not constant\"; pass disable_tma=True",
+              at: c.operandRange(side.buffer.id == copy.src.buffer.id ? 0 : 1), fixes: insertKeyword(c, "disable_tma=True")))
+          break
+        }
+      }
+      if plan.selected == .bulkStore, shared.buffer.rank >= 2, !c.run.annotatedLayout(shared.buffer),
+        !ctx.gemmOperands.contains(shared.buffer.id), let bits = shared.buffer.elementBits, bits != 64,
+        let cols = shared.buffer.shape.last?.constant, (cols * bits) % 128 != 0
+      {
+        c.emit(
+          Diagnostic(
+            .TL406,
+            "TMA store from \(shared.buffer.name) \(shared.buffer.shape.tupleText) on \(t): its rows are \(cols) × \(bits / 8) B = \(cols * bits / 8) B, not a multiple of 16 B, so no Hopper layout fits (\"Unsupported layout for Hopper with stride=..., continuous=\(cols)\"); pad the row or pass disable_tma=True",
+            at: c.event.call.range, fixes: insertKeyword(c, "disable_tma=True")))
+      }
+    }
+    guard let vector else { return }
+    if let before = vector.beforeCoalesced, let cw = ctx.annotations.coalescedWidth {
+      c.emit(
+        Diagnostic(
+          .TL211,
+          "Requested coalesced_width=\(cw) is incompatible with the geometry-supported vector width \(before); the compiler uses \(vector.lanes) instead [\(t)]",
+          at: c.keywordRange("coalesced_width")))
+    }
+    if plan.path == "simt" || plan.path == "cp_async", vector.lanes == 1, let limit = vector.limit, ctx.annotations.coalescedWidth == nil,
+      copy.src.buffer.scope != .local, copy.dst.buffer.scope != .local,
+      copy.src.buffer.scope.isShared || copy.dst.buffer.scope.isShared,
+      let bits = copy.src.buffer.elementBits, bits < vector.maxBits, bits <= 16
+    {
+      c.emit(
+        Diagnostic(
+          .TL403,
+          "scalar copy: each thread moves one \(DType.short(copy.src.buffer.dtype ?? "?")) (\(bits) bits of a possible \(vector.maxBits)) because \(limit) [\(t)]",
+          at: c.event.call.range))
+    }
+  }
+
+  /// The argument plus its separating comma, so removing it leaves valid code.
+  static func removalRange(_ c: CheckContext, _ r: TextRange) -> TextRange {
+    let bytes = c.source.bytes
+    var start = r.start
+    var i = r.start - 1
+    while i >= 0, bytes[i] == 0x20 || bytes[i] == 0x0A || bytes[i] == 0x09 || bytes[i] == 0x0D { i -= 1 }
+    if i >= 0, bytes[i] == 0x2C { start = i }
+    return TextRange(start, r.end)
+  }
+
+  /// Inserts `, keyword` before the call's closing parenthesis.
+  static func insertKeyword(_ c: CheckContext, _ keyword: String) -> [Fix] {
+    let end = c.event.call.range.end
+    guard end > 0, end <= c.source.bytes.count, c.source.bytes[end - 1] == 0x29 else { return [] }
+    return [Fix(title: "Add \(keyword)", edits: [TextEdit(range: TextRange(end - 1, end - 1), newText: ", \(keyword)")])]
+  }
+}
+
+extension KernelRun {
+  func annotatedLayout(_ b: Buffer) -> Bool { annotatedLayouts.contains(b.id) }
+}

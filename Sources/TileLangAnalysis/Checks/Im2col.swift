@@ -1,0 +1,156 @@
+// im2col (TL301–TL309): image rank, column rank, dtypes, geometry ints and output size, the Hopper TMA path's
+// scope / channel / box rules, and the deprecated `T.c2d_im2col` alias (tilelang-copy-semantics §5).
+
+import TileLangSyntax
+
+struct Im2colGeometry: Sendable {
+  var kernel: Int, stride: Int, dilation: Int, pad: Int
+}
+
+enum Im2colCheck {
+  static let parameterNames = ["img", "col", "nhw_step", "c_step", "kernel", "stride", "dilation", "pad"]
+
+  /// Emits TL201, TL301–TL309 for one `T.im2col` / `T.c2d_im2col` call on `target`; returns its lowering.
+  static func check(_ c: inout CheckContext, target: TargetArch, firstTarget: Bool) -> LoweringInfo? {
+    let e = c.event
+    if firstTarget, e.op == "c2d_im2col", case .attribute(_, _, let nameRange) = e.callee.kind {
+      c.emit(
+        Diagnostic(
+          .TL309, "T.c2d_im2col is deprecated, use T.im2col instead (DeprecationWarning; removed in a later release)",
+          at: nameRange, fixes: [Fix(title: "Rename to T.im2col", edits: [TextEdit(range: nameRange, newText: "im2col")])]))
+    }
+    guard e.operands.count >= 2, let img = e.operands[0].buffer, let col = e.operands[1].buffer else { return nil }
+    let colExtents: [SymExpr]
+    switch e.operands[1] {
+    case .buffer(let b): colExtents = b.shape
+    case .region(_, _, let ext): colExtents = ext.map { $0 ?? SymExpr(variable: "?") }
+    case .point(_, let ix): colExtents = ix.map { _ in SymExpr(constant: 1) }
+    default: return nil
+    }
+    if firstTarget {
+      if img.rank != 4 {
+        c.emit(
+          Diagnostic(.TL301, "the im2col image \(img.name) has rank \(img.rank) \(img.shape.tupleText); it must be rank 4 (N, H, W, C)", at: c.operandRange(0)))
+      }
+      if colExtents.count < 2 {
+        c.emit(Diagnostic(.TL302, "im2col dstRegion must have at least 2 dims: \(col.name) has \(colExtents.count) \(colExtents.tupleText)", at: c.operandRange(1)))
+      }
+      if let a = img.dtype, let b = col.dtype, a != b {
+        c.emit(Diagnostic(.TL303, "im2col copies without conversion: image \(img.name) is \(a) but column tile \(col.name) is \(b)", at: c.operandRange(1)))
+      }
+      if col.scope.isFragment {
+        c.emit(
+          Diagnostic(
+            .TL307, "the column tile \(col.name) is a fragment: im2col infers no fragment layout, so layout inference fails (\"The layout for fragment \(col.name) can not be inferred correctly\"); use T.alloc_shared",
+            at: c.operandRange(1)))
+      }
+    }
+    // Geometry: Python ints only.
+    var geometry: [String: Int] = [:]
+    for (i, name) in parameterNames.enumerated().dropFirst(4) {
+      let valueAndRange: (Value, TextRange)?
+      if i < e.positional.count, i < e.positionalArgs.count {
+        valueAndRange = (e.positional[i], e.positionalArgs[i].value.range)
+      } else if let k = e.keywords[name] {
+        valueAndRange = (k.value, k.argument.value.range)
+      } else {
+        valueAndRange = nil
+      }
+      guard let (v, range) = valueAndRange else { continue }
+      if let n = v.constantInt {
+        geometry[name] = n
+      } else if firstTarget, isPrimExpr(v, c) {
+        c.emit(
+          Diagnostic(
+            .TL304, "im2col \(name) must be a Python int, but `\(c.text(range))` is a symbolic value (the compiler fails with bad_optional_access)",
+            at: range))
+      }
+    }
+    if firstTarget, let k = geometry["kernel"], let s = geometry["stride"], let d = geometry["dilation"], let p = geometry["pad"] {
+      if k <= 0 || s <= 0 || d <= 0 || p < 0 {
+        c.emit(
+          Diagnostic(.TL305, "im2col geometry must have kernel, stride, dilation > 0 and pad ≥ 0; got kernel=\(k), stride=\(s), dilation=\(d), pad=\(p)", at: e.call.range))
+      } else if img.rank == 4 {
+        for (dim, label) in [(1, "H"), (2, "W")] {
+          guard let size = img.shape[dim].constant else { continue }
+          let out = pyFloorDiv(size + 2 * p - (k - 1) * d - 1, s) + 1
+          if out < 1 {
+            c.emit(
+              Diagnostic(
+                .TL305,
+                "im2col output \(label == "H" ? "height" : "width") is \(out): (\(label)=\(size) + 2·pad \(p) − (kernel \(k) − 1)·dilation \(d) − 1) // stride \(s) + 1 < 1",
+                at: e.call.range))
+            break
+          }
+        }
+      }
+    }
+    let bits = img.elementBits ?? 16
+    let bk = colExtents.last?.constant
+    let channels = img.rank == 4 ? img.shape[3].constant : nil
+    if target.isHopper {
+      if img.scope != .global || !col.scope.isShared {
+        if !col.scope.isFragment {
+          c.emit(
+            Diagnostic(
+              .TL307, "on \(target.rawValue) im2col lowers to TMA and needs a global image and a shared column tile; got \(img.name) (\(img.scope.name)) → \(col.name) (\(col.scope.name)) [\(target.rawValue)]",
+              at: c.operandRange(img.scope != .global ? 0 : 1)))
+        }
+      } else if let bk, let channels, bk > 0, channels % bk != 0 {
+        c.emit(
+          Diagnostic(
+            .TL306, "on \(target.rawValue) im2col needs the image channels C=\(channels) to be a multiple of the column tile width \(bk) (\"Currently can only support divisible channel case\") [\(target.rawValue)]",
+            at: c.operandRange(1)))
+      } else if let bk, (bk * bits) % 128 != 0 {
+        c.emit(
+          Diagnostic(
+            .TL308, "on \(target.rawValue) the im2col TMA box is \(bk) channels × \(bits / 8) B = \(bk * bits / 8) B wide, not a multiple of 16 B (\"im2col cannot lower the shared tile of \(col.name)\") [\(target.rawValue)]",
+            at: c.operandRange(1)))
+      }
+    }
+    return lowering(c, img: img, col: col, colExtents: colExtents, target: target)
+  }
+
+  /// True when a value is a TIR expression rather than a Python int (kernel indices, `T.dynamic` sizes).
+  private static func isPrimExpr(_ v: Value, _ c: CheckContext) -> Bool {
+    if case .float = v { return true }
+    if let e = v.intValue { return !e.variables.isDisjoint(with: c.dynamicVariables) }
+    return false
+  }
+
+  private static func lowering(_ c: CheckContext, img: Buffer, col: Buffer, colExtents: [SymExpr], target: TargetArch) -> LoweringInfo {
+    let tma = target.isHopper
+    let bytes = colExtents.compactMap(\.constant).count == colExtents.count
+      ? colExtents.compactMap(\.constant).reduce(1, *) * (col.elementBits ?? 16) / 8 : nil
+    let preview: String
+    if tma {
+      preview = """
+        if (tl::tl_shuffle_elect<THREADS>()) {
+          bar.arrive_and_expect_tx(\(bytes.map(String.init) ?? "bytes"));
+          tl::tma_load_im2col(\(img.name)_desc, bar, &\(col.name)[0], c0, w0, h0, n0, off_w, off_h);
+        }
+        bar.wait(phase);
+        """
+    } else {
+      preview = """
+        // predicated gather: zero outside the padded image
+        for (...) \(col.name)[...] = (0 <= h && h < H && 0 <= w && w < W) ? \(img.name)[n, h, w, c] : 0;
+        """
+    }
+    let label = "\(colExtents.timesText) \(DType.short(col.dtype ?? "?")) · \(tma ? "im2col_tma" : "im2col_simt")"
+    return LoweringInfo(
+      op: c.event.op, range: c.event.call.range, target: target, path: tma ? "im2col_tma" : "im2col_simt",
+      vectorBits: nil, bytes: bytes,
+      reason: tma ? "Hopper (\(target.rawValue)) always lowers im2col to tma_load_im2col" : "im2col uses the SIMT gather on \(target.rawValue) (TMA im2col is Hopper-only)",
+      preview: preview, extentsText: "img \(img.name) \(img.shape.tupleText) · col \(col.name) \(colExtents.tupleText)",
+      specialization: c.run.instance.provenance, inlayLabel: label + (bytes.map { " " + formatBytes($0) } ?? ""))
+  }
+}
+
+func formatBytes(_ n: Int) -> String {
+  if n >= 1024, n % 1024 == 0 { return "\(n / 1024) KiB" }
+  if n >= 1024 { return String(format: "%.1f KiB", Double(n) / 1024) }
+  return "\(n) B"
+}
+
+import Foundation

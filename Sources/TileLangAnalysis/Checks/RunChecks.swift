@@ -1,0 +1,84 @@
+// Runs every check over one kernel run and plans each copy's lowering per configured target.
+
+import TileLangSyntax
+
+enum RunChecks {
+  static func check(_ run: KernelRun, source: SourceText, settings: AnalysisSettings) -> ([Diagnostic], [LoweringInfo]) {
+    var diagnostics: [Diagnostic] = []
+    var lowerings: [LoweringInfo] = []
+    let passConfigs = PassConfigs(values: run.passConfigs)
+    for event in run.events {
+      var c = CheckContext(source: source, run: run, event: event)
+      CopyExtents.checkSubscripts(&c)
+      if event.op == "im2col" || event.op == "c2d_im2col" {
+        let ann = CopyAnnotationsCheck.check(&c)
+        _ = ann
+        for (i, t) in settings.targets.enumerated() {
+          if let l = Im2colCheck.check(&c, target: t, firstTarget: i == 0) { lowerings.append(l) }
+        }
+      } else {
+        let ann = CopyAnnotationsCheck.check(&c)
+        if event.op != "copy_cluster", event.operands.count >= 2 {
+          let model = CopyRegions.model(event.operands[0], event.operands[1], hasAnnotations: !ann.isEmpty)
+          CopyExtents.check(&c, model: model)
+          for t in settings.targets {
+            let ctx = CopyContext(
+              target: t, passConfigs: passConfigs, annotations: ann, pipelineStages: pipelineStages(event),
+              threads: event.threads?.constant ?? run.threads?.constant ?? 128, op: event.op,
+              annotatedLayout: run.annotatedLayouts, gemmOperands: run.gemmOperands)
+            if let l = LoweringPlanner.plan(&c, model: model, ctx: ctx) { lowerings.append(l) }
+          }
+        }
+      }
+      diagnostics.append(contentsOf: c.diagnostics)
+    }
+    for t in settings.targets {
+      diagnostics.append(contentsOf: SharedMemoryBudget.check(run, target: t, source: source))
+    }
+    return (diagnostics, lowerings)
+  }
+
+  /// `num_stages` of the innermost enclosing `T.Pipelined`.
+  static func pipelineStages(_ e: CopyEvent) -> Int? {
+    for frame in e.loops.reversed() {
+      if case .pipelined(let stages, _) = frame.kind { return stages ?? 0 }
+    }
+    return nil
+  }
+}
+
+/// Pass configs for a kernel: its own or its factory's `@tilelang.jit(pass_configs=...)`, every
+/// `tilelang.compile(..., pass_configs=...)` of the file, then the settings (which win).
+enum PassConfigDiscovery {
+  static func configs(for function: FunctionID, module: ModuleIndex, settings: AnalysisSettings) -> [String: Bool] {
+    var out: [String: Bool] = [:]
+    var id: FunctionID? = function
+    while let current = id {
+      let entry = module.entry(current)
+      if let jit = entry.jit, case .call(_, let args) = jit.kind, let pc = args.first(where: { $0.name == "pass_configs" }) {
+        for (k, v) in literal(pc.value, module: module) where out[k] == nil { out[k] = v }
+      }
+      id = entry.parent
+    }
+    for (k, v) in settings.passConfigs { out[PassConfigs.canonicalKey(k)] = v }
+    return out
+  }
+
+  /// `{"tl.disable_tma_lower": True, tilelang.PassConfigKey.TL_DISABLE_WARP_SPECIALIZED: True}`.
+  static func literal(_ e: Expr, module: ModuleIndex) -> [String: Bool] {
+    guard case .dict(let items) = e.kind else { return [:] }
+    var out: [String: Bool] = [:]
+    for item in items {
+      guard let key = item.key else { continue }
+      var name: String?
+      if case .string(let s, _) = key.kind { name = s } else if let q = module.qualifiedName(key) { name = q }
+      guard let n = name else { continue }
+      switch item.value.kind {
+      case .bool(let b): out[PassConfigs.canonicalKey(n)] = b
+      case .int(let v, _): if let v { out[PassConfigs.canonicalKey(n)] = v != 0 }
+      default: break
+      }
+    }
+    return out
+  }
+}

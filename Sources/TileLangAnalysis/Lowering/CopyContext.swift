@@ -1,0 +1,56 @@
+// Everything outside the operands that decides a copy's lowering: target, pass configs, annotations,
+// the enclosing pipeline, thread count.
+
+/// Pass configs the copy lowering reads (tilelang-copy-semantics §2.2), with their defaults.
+struct PassConfigs: Sendable {
+  var values: [String: Bool]
+  func flag(_ key: String, default d: Bool) -> Bool { values[key] ?? d }
+  var disableTmaLower: Bool { flag("tl.disable_tma_lower", default: false) }
+  var disableWarpSpecialized: Bool { flag("tl.disable_warp_specialized", default: false) }
+  var enableAsyncCopy: Bool { flag("tl.enable_async_copy", default: true) }
+  var useAsyncCopy: Bool { flag("tirx.use_async_copy", default: true) }
+  var disableVectorize256: Bool { flag("tl.disable_vectorize_256", default: false) }
+  var disableVectorize: Bool { flag("tirx.disable_vectorize", default: false) }
+
+  /// Accepts the `TL_*` enum spellings too (`PassConfigKey.TL_DISABLE_TMA_LOWER`).
+  static func canonicalKey(_ key: String) -> String {
+    let known: [String: String] = [
+      "TL_DISABLE_TMA_LOWER": "tl.disable_tma_lower", "TL_DISABLE_WARP_SPECIALIZED": "tl.disable_warp_specialized",
+      "TL_ENABLE_ASYNC_COPY": "tl.enable_async_copy", "TIR_USE_ASYNC_COPY": "tirx.use_async_copy",
+      "TL_DISABLE_VECTORIZE_256": "tl.disable_vectorize_256", "TIR_DISABLE_VECTORIZE": "tirx.disable_vectorize",
+    ]
+    if let k = known[key] { return k }
+    if let dot = key.lastIndex(of: "."), key.hasPrefix("PassConfigKey.") || key.contains("PassConfigKey") {
+      return known[String(key[key.index(after: dot)...])] ?? key
+    }
+    return key.replacingOccurrences(of: "tir.", with: "tirx.", options: [.anchored])
+  }
+}
+
+/// The annotations a copy carries after the front end merged keywords and the `annotations` dict.
+struct CopyAnnotations: Sendable {
+  var disableTma = false
+  var preferInstruction: String?
+  var hasLoopLayout = false
+  var coalescedWidth: Int?
+  var evictionPolicy: Int?
+  var isEmpty = true
+}
+
+struct CopyContext: Sendable {
+  var target: TargetArch
+  var passConfigs: PassConfigs
+  var annotations: CopyAnnotations
+  /// `num_stages` of the innermost enclosing `T.Pipelined`, when inside one.
+  var pipelineStages: Int?
+  var threads: Int
+  var op: String
+  /// Buffers with annotated layouts and gemm operands (they carry swizzled / fragment layouts).
+  var annotatedLayout: Set<Int>
+  var gemmOperands: Set<Int>
+
+  var inPipeline: Bool { (pipelineStages ?? 0) >= 1 }
+  var warpSpecialized: Bool { target.hasBulkCopy && !passConfigs.disableWarpSpecialized && inPipeline }
+}
+
+import Foundation

@@ -1,0 +1,85 @@
+// Plans one copy on one target: instruction selection, vector width, cp.async byte-width fallback, the preview,
+// and the lowering-dependent diagnostics.
+
+import TileLangSyntax
+
+enum LoweringPlanner {
+  static func plan(_ c: inout CheckContext, model: CopyModel, ctx: CopyContext) -> LoweringInfo? {
+    let e = c.event
+    switch model {
+    case .scalar:
+      return LoweringInfo(
+        op: e.op, range: e.call.range, target: ctx.target, path: "scalar", vectorBits: nil, bytes: nil,
+        reason: "both sides are single elements: a plain element store (cast when dtypes differ)",
+        preview: "\(c.operandText(1)) = \(c.operandText(0));", extentsText: "point → point",
+        specialization: c.run.instance.provenance, inlayLabel: "scalar")
+    case .tile(let copy):
+      var plan = CopySelector.select(copy, ctx)
+      var vector: VectorPlan?
+      if plan.path == "simt" || plan.path == "cp_async" { vector = VectorWidth.plan(copy, ctx) }
+      if plan.path == "cp_async", let v = vector {
+        let bytes = v.bits / 8
+        if ![4, 8, 16].contains(bytes) {
+          if e.op == "async_copy" {
+            plan.error = "Explicit async copy semantics require cp.async lowering, but no eligible global->shared store was rewritten (\(bytes) B per thread; cp.async moves 4, 8 or 16 B)."
+            plan.errorCode = "TL209"
+          } else {
+            plan.notTaken.append("not cp.async: \(bytes) B per thread (cp.async needs 4, 8 or 16 B)")
+            plan.path = "simt"
+            plan.selected = .normal
+          }
+        }
+      }
+      CopyLoweringCheck.check(&c, copy: copy, plan: plan, vector: vector, ctx: ctx)
+      return info(c, copy: copy, plan: plan, vector: vector, ctx: ctx)
+    case .rejected, .unknown:
+      return nil
+    }
+  }
+
+  static func info(_ c: CheckContext, copy: TileCopy, plan: CopyPlan, vector: VectorPlan?, ctx: CopyContext) -> LoweringInfo {
+    let shared = copy.dst.buffer.scope.isShared ? copy.dst : (copy.src.buffer.scope.isShared ? copy.src : copy.base)
+    let tileExtents = copy.base.nonUnit.map(\.extent)
+    let elems = tileExtents.compactMap(\.constant)
+    let bits = shared.buffer.elementBits ?? copy.dst.buffer.elementBits
+    let bytes = elems.count == tileExtents.count && bits != nil ? elems.reduce(1, *) * (bits ?? 8) / 8 : nil
+    let threads = ctx.threads
+    let eviction = ctx.annotations.evictionPolicy.flatMap { [0: "EVICT_NORMAL", 1: "EVICT_FIRST", 2: "EVICT_LAST"][$0] }
+    let preview: String
+    switch plan.path {
+    case "cp_async":
+      let explicit: String? = c.event.op == "async_copy" ? "tl::cp_async_commit();" : (ctx.inPipeline ? nil : "tl::cp_async_commit(); tl::cp_async_wait<0>(); __syncthreads();")
+      preview = CudaPreview.cpAsync(copy, vector ?? VectorPlan(lanes: 1, bits: 16, maxBits: 128), threads: threads, stages: ctx.pipelineStages, explicit: explicit)
+    case "tma_load":
+      preview = CudaPreview.tmaLoad(copy, bytes: bytes, warpSpecialized: ctx.inPipeline && ctx.warpSpecialized, stages: ctx.pipelineStages, eviction: eviction)
+    case "tma_store":
+      preview = CudaPreview.tmaStore(copy, threads: threads)
+    case "bulk_load":
+      preview = CudaPreview.bulk1D(copy, bytes: bytes, load: true)
+    case "bulk_store":
+      preview = CudaPreview.bulk1D(copy, bytes: bytes, load: false)
+    case "stmatrix":
+      preview = "tl::ptx_stmatrix_m8n8_x4(&\(copy.dst.buffer.name)[...], __pack_half2(\(copy.src.buffer.name)[0], \(copy.src.buffer.name)[1]), ...);"
+    case "tmem_load":
+      preview = "tl::tcgen05_ld_32dp32bNx<...>(\(copy.src.buffer.name)[0], 0, &\(copy.dst.buffer.name)[0]);"
+    case "tmem_store":
+      preview = "tl::tcgen05_st_32dp32bNx<...>(\(copy.dst.buffer.name)[0], 0, &\(copy.src.buffer.name)[0]);"
+    default:
+      preview = CudaPreview.simt(copy, vector ?? VectorPlan(lanes: 1, bits: 16, maxBits: 128), threads: threads)
+    }
+    var reason = plan.reason
+    if let v = vector, plan.path == "simt" || plan.path == "cp_async" {
+      reason += "; \(v.lanes) × \(DType.short(copy.src.buffer.dtype ?? "?")) = \(v.bits) bits per access"
+      if let l = v.limit { reason += " (not wider: \(l))" }
+    }
+    if !plan.notTaken.isEmpty { reason += "; " + plan.notTaken.joined(separator: "; ") }
+    let dtype = DType.short(shared.buffer.dtype ?? copy.dst.buffer.dtype ?? "?")
+    var label = "\(tileExtents.isEmpty ? "1" : tileExtents.timesText) \(dtype) · \(plan.path)"
+    if let v = vector, plan.path == "simt" || plan.path == "cp_async" { label += " \(v.bits)b" }
+    if let b = bytes, plan.path != "simt" { label += " " + formatBytes(b) }
+    return LoweringInfo(
+      op: c.event.op, range: c.event.call.range, target: ctx.target, path: plan.path, vectorBits: vector?.bits, bytes: bytes,
+      reason: reason, preview: preview, extentsText: CopyExtents.extentSummary(copy),
+      specialization: c.run.instance.provenance, inlayLabel: label)
+  }
+}

@@ -1,0 +1,107 @@
+// Vector width of SIMT copy loops (transform/loop_vectorize.cc and the thread-padding heuristic of
+// src/op/parallel.cc, tilelang-copy-semantics §4.3).
+
+struct VectorPlan: Sendable {
+  /// Elements per access.
+  var lanes: Int
+  /// Bits per access of the widest accessed dtype.
+  var bits: Int
+  /// Why it is not wider, when it is narrower than the maximum.
+  var limit: String?
+  /// Vector width before `coalesced_width` was applied, when that changed it.
+  var beforeCoalesced: Int?
+  var maxBits: Int
+}
+
+enum VectorWidth {
+  static func plan(_ copy: TileCopy, _ ctx: CopyContext) -> VectorPlan {
+    let srcBits = copy.src.buffer.elementBits ?? 16
+    let dstBits = copy.dst.buffer.elementBits ?? 16
+    let wide = max(srcBits, dstBits)
+    let touchesShared = copy.src.buffer.scope.isShared || copy.dst.buffer.scope.isShared
+    let maxBits = ctx.target.supportsVectorize256 && !ctx.passConfigs.disableVectorize256 && !touchesShared ? 256 : 128
+    if ctx.passConfigs.disableVectorize { return VectorPlan(lanes: 1, bits: wide, limit: "tirx.disable_vectorize", maxBits: maxBits) }
+    let base = copy.base
+    guard let inner = base.nonUnit.last?.extent else { return VectorPlan(lanes: 1, bits: wide, limit: nil, maxBits: maxBits) }
+    guard let innerC = inner.constant else {
+      return VectorPlan(lanes: 1, bits: wide, limit: "innermost extent \(inner) is not a compile-time constant", maxBits: maxBits)
+    }
+    var v = gcd(maxBits, innerC)
+    var limit: String?
+    for b in [srcBits, dstBits] { v = gcd(v, max(1, maxBits / b)) }
+    if srcBits != dstBits { v = gcd(v, max(1, maxBits / wide)) }
+    if v < maxBits / wide, innerC % (maxBits / wide) != 0 {
+      limit = "innermost extent \(innerC) is not a multiple of \(maxBits / wide)"
+    }
+    // Offsets must stay aligned: halve until every side's flattened offset is divisible.
+    while v > 1, !(aligned(copy.src, lanes: v, loop: base) && aligned(copy.dst, lanes: v, loop: base)) {
+      v /= 2
+      limit = "offsets or row strides are not multiples of the vector width"
+    }
+    let partitioned = copy.src.buffer.scope != .local && copy.dst.buffer.scope != .local
+    let total = base.nonUnit.map(\.extent.constant).reduce(Optional(1)) { acc, e in
+      guard let acc, let e else { return nil }
+      return acc * e
+    }
+    if partitioned, let total, ctx.threads > 0 {
+      let isFragment = copy.src.buffer.scope.isFragment || copy.dst.buffer.scope.isFragment
+      if isFragment {
+        while v > 1, total % (ctx.threads * v) != 0 {
+          v /= 2
+          limit = "\(total) elements do not split evenly over \(ctx.threads) threads at a wider width"
+        }
+      } else if ctx.annotations.coalescedWidth == nil {
+        var best = v
+        var bestPad = Int.max
+        var w = v
+        while w >= 1 {
+          let chunk = ctx.threads * w
+          let pad = (total + chunk - 1) / chunk * chunk - total
+          if pad < bestPad {
+            best = w
+            bestPad = pad
+          }
+          w /= 2
+        }
+        if best < v { limit = "\(total) elements over \(ctx.threads) threads pad less at \(best) lanes" }
+        v = best
+      }
+    }
+    var before: Int?
+    if let c = ctx.annotations.coalescedWidth, c > 0 {
+      var e = min(v, c)
+      while e > 1, v % e != 0 { e -= 1 }
+      if e != v { before = v }
+      v = e
+      if before != nil { limit = "coalesced_width=\(c)" }
+    }
+    return VectorPlan(lanes: v, bits: v * wide, limit: limit, beforeCoalesced: before, maxBits: maxBits)
+  }
+
+  /// The side's flattened offset (mins × strides and the outer loop strides) is a multiple of `lanes`.
+  static func aligned(_ side: CopySide, lanes: Int, loop: CopySide) -> Bool {
+    let strides = side.buffer.strides ?? CopyFacts.rowMajorStrides(side.buffer.shape)
+    guard strides.count == side.encoded.count else { return true }
+    let nonUnit = side.nonUnit.map(\.dim)
+    for (d, stride) in strides.enumerated() {
+      let isInner = d == nonUnit.last
+      if let m = side.mins[d] {
+        let offset = m * stride
+        if !divisible(offset, lanes) { return false }
+      } else {
+        return false
+      }
+      if nonUnit.contains(d), !isInner, !divisible(stride, lanes) { return false }
+    }
+    if let innerDim = nonUnit.last, innerDim < strides.count, let s = strides[innerDim].constant, s != 1 { return false }
+    return true
+  }
+
+  static func divisible(_ e: SymExpr, _ n: Int) -> Bool { e.terms.allSatisfy { $0.coefficient % n == 0 } }
+
+  static func gcd(_ a: Int, _ b: Int) -> Int {
+    var (x, y) = (abs(a), abs(b))
+    while y != 0 { (x, y) = (y, x % y) }
+    return max(x, 1)
+  }
+}

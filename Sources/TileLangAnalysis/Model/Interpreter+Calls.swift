@@ -1,0 +1,311 @@
+// Calls in the interpreter: user functions (stepping into factories and macros), builtins, argparse.
+
+import Foundation
+import TileLangSyntax
+
+struct CallArguments {
+  var positional: [Value] = []
+  var positionalArgs: [Argument] = []
+  var keywords: [String: Value] = [:]
+  var keywordArgs: [String: Argument] = [:]
+  /// True when `*args`/`**kwargs` of unknown content were passed.
+  var hasUnknownSpread = false
+}
+
+extension Interpreter {
+  mutating func evalCall(_ e: Expr, _ env: inout Env) -> Value {
+    guard case .call(let calleeExpr, let args) = e.kind else { return .unknown }
+    let callee = eval(calleeExpr, &env)
+    var a = CallArguments()
+    for arg in args {
+      if arg.isDoubleStar {
+        if case .dict(let entries) = eval(arg.value, &env) {
+          for entry in entries { if let k = entry.key.stringValue { a.keywords[k] = entry.value } }
+        } else {
+          a.hasUnknownSpread = true
+        }
+      } else if let name = arg.name {
+        a.keywords[name] = eval(arg.value, &env)
+        a.keywordArgs[name] = arg
+      } else if case .starred(let inner) = arg.value.kind {
+        if let items = eval(inner, &env).elements { a.positional.append(contentsOf: items) } else { a.hasUnknownSpread = true }
+      } else {
+        a.positional.append(eval(arg.value, &env))
+        a.positionalArgs.append(arg)
+      }
+    }
+    switch callee {
+    case .function(let id, let closure):
+      return callFunction(id, closure, a, callRange: e.range, method: nil)
+    case .boundMethod(let id, let closure, let method):
+      if ["compile", "get_tir", "get_kernel_source", "__call__"].contains(method) {
+        return callFunction(id, closure, a, callRange: e.range, method: method)
+      }
+      return .unknown
+    case .dsl(let name):
+      return dslCall(name, e, calleeExpr, args, a, &env)
+    case .module(let name):
+      return moduleCall(name, a)
+    default:
+      return .unknown
+    }
+  }
+
+  // MARK: - User functions
+
+  mutating func defineFunction(_ f: FunctionDef, _ range: TextRange, _ env: inout Env) {
+    guard let entry = module.functions.first(where: { $0.range == range }) else {
+      env[f.name] = .unknown
+      return
+    }
+    let closure = Closure(variables: env)
+    env[f.name] = .function(entry.id, closure)
+    switch entry.kind {
+    case .primFunc:
+      if run == nil {
+        instances.append(
+          KernelInstance(
+            function: entry.id, closure: env, arguments: [:], constSizes: [:], provenance: frames.last?.note,
+            isSymbolic: symbolicRun))
+      }
+    default:
+      break
+    }
+  }
+
+  mutating func callFunction(
+    _ id: FunctionID, _ closure: Closure, _ a: CallArguments, callRange: TextRange, method: String?
+  ) -> Value {
+    let entry = module.entry(id)
+    guard depth < Self.maxCallDepth, budget > 0 else { return .unknown }
+    switch entry.kind {
+    case .primFunc:
+      return .unknown
+    case .macro:
+      guard run != nil else { return .unknown }
+      var env = closure.variables
+      bindParameters(entry.def.params, a, &env, defaultsEnv: closure.variables)
+      return invoke(entry, &env)
+    case .eagerJit:
+      var env = closure.variables
+      let bound = bindParameters(entry.def.params, a, &env, defaultsEnv: closure.variables)
+      var consts: [String: Value] = [:]
+      let paramNames = Set(entry.def.params.list.map(\.name))
+      for (k, v) in a.keywords where !paramNames.contains(k) { consts[k] = v }
+      let note = provenanceNote(bound: bound, consts: consts, line: line(callRange.start))
+      instances.append(
+        KernelInstance(
+          function: id, closure: env, arguments: env.filter { paramNames.contains($0.key) }, constSizes: consts,
+          provenance: note, isSymbolic: symbolicRun))
+      executed.insert(id.index)
+      return .unknown
+    case .jitFactory, .plain:
+      if run != nil, entry.kind == .jitFactory { return .unknown }
+      if entry.kind == .jitFactory, let configs = autotuneConfigs(entry, closure), needsAutotune(entry, a) {
+        var last = Value.unknown
+        for (i, config) in configs.prefix(4).enumerated() {
+          var ca = a
+          for (k, v) in config where ca.keywords[k] == nil { ca.keywords[k] = v }
+          last = callFactory(entry, closure, ca, callRange: callRange, autotuneIndex: i)
+        }
+        return last
+      }
+      return callFactory(entry, closure, a, callRange: callRange, autotuneIndex: nil)
+    }
+  }
+
+  private mutating func callFactory(
+    _ entry: FunctionEntry, _ closure: Closure, _ a: CallArguments, callRange: TextRange, autotuneIndex: Int?
+  ) -> Value {
+    var env = closure.variables
+    let bound = bindParameters(entry.def.params, a, &env, defaultsEnv: closure.variables)
+    let opensKernel = !entry.children.isEmpty
+    var note: String?
+    if opensKernel {
+      note = provenanceNote(bound: bound, consts: [:], line: line(callRange.start))
+      if let i = autotuneIndex, let n = note { note = n + " (autotune config \(i + 1))" }
+    }
+    frames.append((entry.id, note ?? frames.last?.note))
+    executed.insert(entry.id.index)
+    let v = invoke(entry, &env)
+    frames.removeLast()
+    return v
+  }
+
+  private mutating func invoke(_ entry: FunctionEntry, _ env: inout Env) -> Value {
+    depth += 1
+    let flow = exec(entry.def.body, &env)
+    depth -= 1
+    if case .returned(let v) = flow { return v }
+    return .none
+  }
+
+  /// Binds parameters from the call; missing ones take their default or become symbolic integers.
+  /// Returns the names bound from the call (explicitly or by default) for provenance notes.
+  @discardableResult
+  mutating func bindParameters(_ params: Parameters, _ a: CallArguments, _ env: inout Env, defaultsEnv: Env)
+    -> [(String, Value, fromDefault: Bool)]
+  {
+    var bound: [(String, Value, fromDefault: Bool)] = []
+    var positional = a.positional[...]
+    var extraKeywords = a.keywords
+    for p in params.list {
+      switch p.kind {
+      case .varArgs:
+        env[p.name] = .sequence(Array(positional), isList: false)
+        positional = []
+      case .kwArgs:
+        env[p.name] = .dict(extraKeywords.map { Value.DictEntry(key: .string($0.key), value: $0.value) })
+      default:
+        var value: Value?
+        if p.kind != .keywordOnly, let v = positional.first {
+          value = v
+          positional = positional.dropFirst()
+        } else if let v = a.keywords[p.name] {
+          value = v
+          extraKeywords[p.name] = nil
+        }
+        if let value {
+          env[p.name] = value
+          bound.append((p.name, value, false))
+        } else if let d = p.defaultValue, !symbolicRun {
+          var denv = defaultsEnv
+          let v = eval(d, &denv)
+          env[p.name] = v
+          bound.append((p.name, v, true))
+        } else {
+          env[p.name] = a.hasUnknownSpread ? .unknown : .int(SymExpr(variable: p.name))
+        }
+      }
+    }
+    return bound
+  }
+
+  func provenanceNote(bound: [(String, Value, fromDefault: Bool)], consts: [String: Value], line: Int) -> String? {
+    var parts: [String] = []
+    var allDefaults = true
+    for (name, v, fromDefault) in bound {
+      if let i = v.intValue, !i.isConstant { continue }
+      guard let d = v.shortDescription else { continue }
+      parts.append("\(name)=\(d)")
+      if !fromDefault { allDefaults = false }
+    }
+    for (k, v) in consts.sorted(by: { $0.key < $1.key }) {
+      if let i = v.intValue, !i.isConstant { continue }
+      if let d = v.shortDescription { parts.append("\(k)=\(d)") }
+      allDefaults = false
+    }
+    if parts.isEmpty { return nil }
+    return "with " + parts.joined(separator: ", ") + (allDefaults ? " (defaults)" : " from line \(line)")
+  }
+
+  // MARK: - Autotune
+
+  private func needsAutotune(_ entry: FunctionEntry, _ a: CallArguments) -> Bool {
+    let required = entry.def.params.list.filter { ($0.kind == .normal || $0.kind == .keywordOnly) }
+    return required.count > a.positional.count + a.keywords.count
+  }
+
+  private mutating func autotuneConfigs(_ entry: FunctionEntry, _ closure: Closure) -> [[String: Value]]? {
+    guard let deco = entry.autotune, case .call(_, let args) = deco.kind,
+      let configsArg = args.first(where: { $0.name == "configs" }) ?? args.first(where: { $0.name == nil })
+    else { return nil }
+    var env = closure.variables
+    guard let items = eval(configsArg.value, &env).elements else { return nil }
+    var out: [[String: Value]] = []
+    for item in items {
+      guard case .dict(let entries) = item else { return nil }
+      var c: [String: Value] = [:]
+      for e in entries { if let k = e.key.stringValue { c[k] = e.value } }
+      out.append(c)
+    }
+    return out.isEmpty ? nil : out
+  }
+
+  // MARK: - Builtins and other modules
+
+  mutating func moduleCall(_ name: String, _ a: CallArguments) -> Value {
+    let p = a.positional
+    switch name {
+    case "builtins.range":
+      let ints = p.compactMap(\.constantInt)
+      guard ints.count == p.count, !ints.isEmpty else { return .unknown }
+      let (start, stop, step) = ints.count == 1 ? (0, ints[0], 1) : (ints[0], ints[1], ints.count > 2 ? ints[2] : 1)
+      guard step != 0 else { return .unknown }
+      let values = Array(stride(from: start, to: stop, by: step).prefix(256))
+      return .loopRange(.hostRange(values))
+    case "builtins.len":
+      if let items = p.first?.iterableItems { return .int(SymExpr(constant: items.count)) }
+      if case .string(let s)? = p.first { return .int(SymExpr(constant: s.count)) }
+      return .unknown
+    case "builtins.int":
+      if let v = p.first?.intValue { return .int(v) }
+      if case .float(let d)? = p.first, d.isFinite, abs(d) < 1e15 { return .int(SymExpr(constant: Int(d))) }
+      if let s = p.first?.stringValue, let i = Int(s) { return .int(SymExpr(constant: i)) }
+      return .unknown
+    case "builtins.float":
+      return p.first?.floatValue.map { .float($0) } ?? .unknown
+    case "builtins.min", "builtins.max":
+      let items = p.count == 1 ? (p[0].iterableItems ?? []) : p
+      let ints = items.compactMap(\.intValue)
+      guard ints.count == items.count, var acc = ints.first else { return .unknown }
+      for x in ints.dropFirst() { acc = name == "builtins.min" ? .min(acc, x) : .max(acc, x) }
+      return .int(acc)
+    case "builtins.abs":
+      if let c = p.first?.constantInt { return .int(SymExpr(constant: abs(c))) }
+      return .unknown
+    case "builtins.list", "builtins.tuple":
+      if p.isEmpty { return .sequence([], isList: name == "builtins.list") }
+      return p.first?.iterableItems.map { .sequence($0, isList: name == "builtins.list") } ?? .unknown
+    case "builtins.dict":
+      return .dict(a.keywords.sorted { $0.key < $1.key }.map { Value.DictEntry(key: .string($0.key), value: $0.value) })
+    case "builtins.enumerate":
+      guard let items = p.first?.iterableItems else { return .unknown }
+      return .sequence(items.enumerated().map { .sequence([.int(SymExpr(constant: $0.offset)), $0.element], isList: false) }, isList: true)
+    case "builtins.zip":
+      let lists = p.compactMap(\.iterableItems)
+      guard lists.count == p.count, let n = lists.map(\.count).min() else { return .unknown }
+      return .sequence((0..<n).map { i in .sequence(lists.map { $0[i] }, isList: false) }, isList: true)
+    case "builtins.print":
+      return .none
+    case "math.ceil":
+      if let d = p.first?.floatValue { return .int(SymExpr(constant: Int(d.rounded(.up)))) }
+      return .unknown
+    case "itertools.product":
+      let lists = p.compactMap(\.iterableItems)
+      guard lists.count == p.count else { return .unknown }
+      var combos: [[Value]] = [[]]
+      for l in lists {
+        combos = combos.flatMap { c in l.map { c + [$0] } }
+        if combos.count > 256 { return .unknown }
+      }
+      return .sequence(combos.map { .sequence($0, isList: false) }, isList: true)
+    case "argparse.ArgumentParser":
+      return .argParser(0)
+    default:
+      break
+    }
+    if name.hasPrefix("argparse.parser") {
+      if name.hasSuffix(".add_argument") { recordArgument(a) }
+      if name.hasSuffix(".parse_args") || name.hasSuffix(".parse_known_args") {
+        return .namespace(argparseDefaults)
+      }
+    }
+    return .unknown
+  }
+
+  /// `parser.add_argument("--block_M", type=int, default=128)` → `args.block_M` is 128.
+  private mutating func recordArgument(_ a: CallArguments) {
+    guard let flag = a.positional.compactMap(\.stringValue).first(where: { $0.hasPrefix("--") }) ?? a.positional.first?.stringValue
+    else { return }
+    let dest = a.keywords["dest"]?.stringValue
+      ?? String(flag.drop { $0 == "-" }).replacingOccurrences(of: "-", with: "_")
+    if let d = a.keywords["default"] {
+      argparseDefaults[dest] = d
+    } else if a.keywords["action"]?.stringValue == "store_true" {
+      argparseDefaults[dest] = .bool(false)
+    } else {
+      argparseDefaults[dest] = .none
+    }
+  }
+}

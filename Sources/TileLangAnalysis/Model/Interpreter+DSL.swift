@@ -1,0 +1,160 @@
+// The DSL's own calls (`T.alloc_shared`, `T.Kernel`, `T.Pipelined`, `T.copy`, `T.const`, ...) as the interpreter
+// evaluates them: allocations become buffers, loops become loop frames, copies become recorded events.
+
+import TileLangSyntax
+
+extension Interpreter {
+  static let copyOps: Set<String> = ["copy", "async_copy", "tma_copy", "copy_cluster", "im2col", "c2d_im2col"]
+
+  mutating func dslCall(
+    _ name: String, _ call: Expr, _ callee: Expr, _ args: [Argument], _ a: CallArguments, _ env: inout Env
+  ) -> Value {
+    let p = a.positional
+    func int(_ i: Int) -> SymExpr? { i < p.count ? p[i].intValue : nil }
+    switch name {
+    case "ceildiv":
+      guard let x = int(0), let y = int(1), y.constant != 0 else { return .unknown }
+      return .int(.ceilDiv(x, y))
+    case "floordiv":
+      guard let x = int(0), let y = int(1), y.constant != 0 else { return .unknown }
+      return .int(.floorDiv(x, y))
+    case "floormod":
+      guard let x = int(0), let y = int(1), y.constant != 0 else { return .unknown }
+      return .int(.mod(x, y))
+    case "max", "min":
+      guard let x = int(0), let y = int(1) else { return .unknown }
+      return .int(name == "max" ? .max(x, y) : .min(x, y))
+    case "const":
+      return constNames(p.first?.stringValue)
+    case "symbolic", "dynamic", "Var":
+      let v = constNames(p.first?.stringValue)
+      if let n = p.first?.stringValue { run?.declaredDynamic.insert(n) }
+      return v
+    case "Tensor", "Buffer", "StridedTensor", "SharedBuffer", "FragmentBuffer":
+      return tensorType(name, p, a.keywords)
+    case "empty":
+      return tensorType("empty", p, a.keywords)
+    case "alloc_shared", "alloc_fragment", "alloc_local", "alloc_buffer", "decl_buffer", "alloc_tmem", "alloc_global",
+      "alloc_reducer":
+      return allocate(name, call, p, a.keywords)
+    case "alloc_var":
+      let dtype = (p.first?.dtypeName) ?? a.keywords["dtype"]?.dtypeName
+      return allocate(
+        name, call, [.sequence([.int(1)], isList: false), dtype.map { .dtype($0) } ?? .unknown], [:])
+    case "alloc_barrier", "alloc_cluster_barrier":
+      let count = p.first?.elements?.count ?? 1
+      return allocate(name, call, [.sequence([.int(SymExpr(constant: count))], isList: false), .dtype("uint64")], [:])
+    case "reshape", "view":
+      guard case .buffer(let b)? = p.first else { return .unknown }
+      let shape = (p.count > 1 ? p[1] : a.keywords["shape"] ?? .unknown).elements?.compactMap(\.intValue)
+      let dtype = (p.count > 2 ? p[2].dtypeName : nil) ?? a.keywords["dtype"]?.dtypeName ?? b.dtype
+      guard let shape else { return .unknown }
+      let nameRange = pendingName?.1 ?? call.range
+      return .buffer(
+        makeBuffer(
+          name: pendingName?.0 ?? b.name, nameRange: nameRange, declaration: call.range,
+          type: TensorType(shape: shape, dtype: dtype, strides: nil, scope: b.scope, allocator: name)))
+    case "Kernel", "ClusterKernel":
+      let threads = a.keywords["threads"].flatMap { v -> SymExpr? in
+        if let i = v.intValue { return i }
+        if let items = v.elements, !items.isEmpty {
+          let dims = items.compactMap(\.intValue)
+          return dims.count == items.count ? dims.reduce(SymExpr(constant: 1), *) : nil
+        }
+        return nil
+      }
+      if run != nil {
+        run?.threads = threads ?? 128
+        run?.kernelCall = call.range
+      }
+      return .kernelFrame(threads: threads ?? 128)
+    case "Pipelined":
+      let stages = a.keywords["num_stages"]?.constantInt
+      return .loopRange(.pipelined(stages: stages, extents: p.map(\.intValue)))
+    case "Parallel":
+      return .loopRange(.parallel(extents: p.map(\.intValue)))
+    case "serial", "unroll", "vectorized", "grid", "Persistent", "thread_binding":
+      return .loopRange(.serial(extents: p.map(\.intValue)))
+    case "annotate_layout":
+      if case .dict(let entries)? = p.first {
+        for e in entries { if case .buffer(let b) = e.key { run?.annotatedLayouts.insert(b.id) } }
+      }
+      return .none
+    case "gemm", "gemm_v1", "gemm_v2", "wgmma_gemm", "tcgen05_gemm", "gemm_sp":
+      for v in p.prefix(3) { if case .buffer(let b) = v { run?.gemmOperands.insert(b.id) } }
+      return .none
+    default:
+      break
+    }
+    if Self.copyOps.contains(name), run != nil {
+      recordCopy(name, call, callee, args, a, &env)
+      return .none
+    }
+    return .unknown
+  }
+
+  /// `T.const("M, N, K")`: names bound by the instance's `.compile(M=...)` sizes, else symbolic.
+  private func constNames(_ spec: String?) -> Value {
+    guard let spec else { return .unknown }
+    let names = spec.split(whereSeparator: { $0 == "," || $0 == " " }).map(String.init)
+    let consts = run?.instance.constSizes ?? [:]
+    let values: [Value] = names.map { consts[$0] ?? .int(SymExpr(variable: $0)) }
+    return values.count == 1 ? values[0] : .sequence(values, isList: false)
+  }
+
+  func tensorType(_ kind: String, _ p: [Value], _ kw: [String: Value]) -> Value {
+    let shapeValue = p.first ?? kw["shape"] ?? .unknown
+    var shape: [SymExpr]?
+    if let items = shapeValue.elements {
+      let dims = items.compactMap(\.intValue)
+      shape = dims.count == items.count ? dims : nil
+    } else if let i = shapeValue.intValue {
+      shape = [i]
+    }
+    var strides: [SymExpr]?
+    var dtypeIndex = 1
+    if kind == "StridedTensor" {
+      strides = (p.count > 1 ? p[1] : kw["strides"] ?? .unknown).elements?.compactMap(\.intValue)
+      dtypeIndex = 2
+    }
+    let dtype = (p.count > dtypeIndex ? p[dtypeIndex].dtypeName : nil) ?? kw["dtype"]?.dtypeName
+      ?? (p.count > dtypeIndex || kw["dtype"] != nil ? nil : "float32")
+    let scope: MemoryScope
+    switch kind {
+    case "SharedBuffer": scope = .sharedDyn
+    case "FragmentBuffer": scope = .fragment
+    default: scope = MemoryScope(kw["scope"]?.stringValue ?? "global")
+    }
+    return .tensorType(TensorType(shape: shape, dtype: dtype, strides: strides, scope: scope, allocator: kind))
+  }
+
+  private mutating func allocate(_ name: String, _ call: Expr, _ p: [Value], _ kw: [String: Value]) -> Value {
+    let defaultScope: String
+    switch name {
+    case "alloc_shared": defaultScope = "shared.dyn"
+    case "alloc_fragment", "alloc_reducer": defaultScope = "local.fragment"
+    case "alloc_local": defaultScope = "local"
+    case "alloc_var": defaultScope = "local.var"
+    case "alloc_barrier", "alloc_cluster_barrier": defaultScope = "shared.barrier"
+    case "alloc_tmem": defaultScope = "shared.tmem"
+    case "alloc_global": defaultScope = "global"
+    default: defaultScope = "global"
+    }
+    let scopeText = kw["scope"]?.stringValue ?? (p.count > 2 ? p[2].stringValue : nil) ?? defaultScope
+    let shapeValue = p.first ?? kw["shape"] ?? .unknown
+    var shape: [SymExpr]?
+    if let items = shapeValue.elements {
+      let dims = items.compactMap(\.intValue)
+      shape = dims.count == items.count ? dims : nil
+    } else if let i = shapeValue.intValue {
+      shape = [i]
+    }
+    let dtype = (p.count > 1 ? p[1].dtypeName : nil) ?? kw["dtype"]?.dtypeName
+    guard let shape else { return .unknown }
+    let (n, r) = pendingName ?? ("<\(name)>", call.range)
+    return .buffer(
+      makeBuffer(
+        name: n, nameRange: r, declaration: call.range,
+        type: TensorType(shape: shape, dtype: dtype, strides: nil, scope: MemoryScope(scopeText), allocator: name)))
+  }
+}

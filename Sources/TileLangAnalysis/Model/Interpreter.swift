@@ -1,0 +1,278 @@
+// Interpreter: a bounded partial evaluator for the Python in a kernel file. It executes host code to find
+// the sizes each kernel is built with, and kernel bodies to record buffers and copy calls.
+
+import TileLangSyntax
+
+typealias Env = [String: Value]
+
+enum Flow {
+  case normal, broke, continued
+  case returned(Value)
+}
+
+struct Interpreter {
+  let module: ModuleIndex
+  let source: SourceText
+
+  // MARK: - Limits (every loop and recursion is bounded)
+  static let maxCallDepth = 6
+  static let maxHostIterations = 16
+  var budget = 60_000
+  var depth = 0
+
+  // MARK: - Host state
+  var instances: [KernelInstance] = []
+  var executed: Set<Int> = []
+  var argparseDefaults: [String: Value] = [:]
+  /// Bindings of the factory calls being executed (innermost last), for provenance notes.
+  var frames: [(function: FunctionID, note: String?)] = []
+  var pendingName: (String, TextRange)?
+  var nextBufferID = 0
+  var symbolicRun = false
+  var passConfigs: [FunctionID: [String: Bool]] = [:]
+
+  // MARK: - Kernel state (non-nil while executing a kernel body)
+  var run: KernelRun?
+  var loops: [LoopFrame] = []
+
+  init(module: ModuleIndex, source: SourceText) {
+    self.module = module
+    self.source = source
+  }
+
+  func line(_ offset: Int) -> Int { source.line(of: offset) + 1 }
+
+  // MARK: - Statements
+
+  mutating func exec(_ body: [Stmt], _ env: inout Env) -> Flow {
+    for stmt in body {
+      let flow = exec(stmt, &env)
+      if case .normal = flow { continue }
+      return flow
+    }
+    return .normal
+  }
+
+  mutating func exec(_ stmt: Stmt, _ env: inout Env) -> Flow {
+    guard budget > 0 else { return .returned(.unknown) }
+    budget -= 1
+    switch stmt.kind {
+    case .expr(let e):
+      _ = eval(e, &env)
+    case .assign(let targets, let value):
+      if targets.count == 1, case .name(let n) = targets[0].kind { pendingName = (n, targets[0].range) }
+      let v = eval(value, &env)
+      pendingName = nil
+      for t in targets { bind(t, v, &env) }
+    case .annAssign(let target, let annotation, let value):
+      if let value {
+        if case .name(let n) = target.kind { pendingName = (n, target.range) }
+        let v = eval(value, &env)
+        pendingName = nil
+        bind(target, v, &env)
+      } else if case .name(let n) = target.kind {
+        declareAnnotated(n, target.range, annotation, &env)
+      }
+    case .augAssign(let target, let op, let value):
+      let rhs = eval(value, &env)
+      let lhs = eval(target, &env)
+      bind(target, binary(op, lhs, rhs), &env)
+    case .functionDef(let f):
+      defineFunction(f, stmt.range, &env)
+    case .classDef(let c):
+      env[c.name] = .unknown
+    case .return(let e):
+      return .returned(e.map { eval($0, &env) } ?? .none)
+    case .if(let test, let body, let orElse):
+      return execIf(test, body, orElse, &env)
+    case .for(let target, let iter, let body, let orElse, _):
+      return execFor(target, iter, body, orElse, stmt.range, &env)
+    case .while(let test, let body, _):
+      _ = eval(test, &env)
+      let flow = exec(body, &env)
+      if case .returned = flow { return flow }
+    case .with(let items, let body, _):
+      for item in items {
+        let v = eval(item.context, &env)
+        if let target = item.target { bindFrameTarget(target, v, &env) }
+      }
+      return exec(body, &env)
+    case .try(let body, let handlers, let orElse, let finalBody, _):
+      let flow = exec(body, &env)
+      if case .returned = flow { return flow }
+      for h in handlers {
+        if let name = h.name { env[name] = .unknown }
+        _ = exec(h.body, &env)
+      }
+      _ = exec(orElse, &env)
+      _ = exec(finalBody, &env)
+    case .break:
+      return .broke
+    case .continue:
+      return .continued
+    case .import(let names):
+      for a in names {
+        let local = a.asName ?? String(a.name.split(separator: ".").first ?? "")
+        env[local] = moduleValue(a.asName == nil ? local : a.name)
+      }
+    case .importFrom(let module, let names, _):
+      for a in names where a.name != "*" { env[a.asName ?? a.name] = moduleValue((module ?? "") + "." + a.name) }
+    case .global(let names), .nonlocal(let names):
+      for n in names where env[n] == nil { env[n] = .unknown }
+    case .delete, .pass, .raise, .assert, .match, .typeAlias, .error:
+      break
+    }
+    return .normal
+  }
+
+  private mutating func execIf(_ test: Expr, _ body: [Stmt], _ orElse: [Stmt], _ env: inout Env) -> Flow {
+    let t = eval(test, &env)
+    if let known = t.truthiness {
+      return exec(known ? body : orElse, &env)
+    }
+    // Unknown condition: run both branches from the same state and keep only what they agree on.
+    var a = env
+    var b = env
+    let fa = exec(body, &a)
+    let fb = exec(orElse, &b)
+    env = merge(a, b, returnedA: fa, returnedB: fb)
+    if case .returned(let va) = fa, case .returned = fb { return .returned(va) }
+    return .normal
+  }
+
+  private func merge(_ a: Env, _ b: Env, returnedA: Flow, returnedB: Flow) -> Env {
+    if case .returned = returnedA { return b }
+    if case .returned = returnedB { return a }
+    var out = a
+    for (k, vb) in b {
+      if let va = a[k] {
+        if !va.same(as: vb) {
+          // Buffers and functions stay usable from either branch; scalars that differ are unknown.
+          switch (va, vb) {
+          case (.buffer, _), (.function, _): out[k] = va
+          default: out[k] = .unknown
+          }
+        }
+      } else {
+        out[k] = vb
+      }
+    }
+    return out
+  }
+
+  private mutating func execFor(
+    _ target: Expr, _ iter: Expr, _ body: [Stmt], _ orElse: [Stmt], _ range: TextRange, _ env: inout Env
+  ) -> Flow {
+    let it = eval(iter, &env)
+    if case .loopRange(let kind) = it, run != nil {
+      bindLoopTargets(target, &env)
+      loops.append(LoopFrame(kind: kind, range: range))
+      let flow = exec(body, &env)
+      loops.removeLast()
+      if case .returned = flow { return flow }
+      return .normal
+    }
+    var items: [Value]?
+    if case .loopRange(.hostRange(let values)) = it { items = values.map { .int(SymExpr(constant: $0)) } }
+    if let seq = it.elements { items = seq }
+    if case .dict(let entries) = it { items = entries.map(\.key) }
+    if let items, run == nil {
+      for item in items.prefix(Self.maxHostIterations) {
+        bind(target, item, &env)
+        let flow = exec(body, &env)
+        if case .returned = flow { return flow }
+        if case .broke = flow { return .normal }
+      }
+      return exec(orElse, &env)
+    }
+    bindLoopTargets(target, &env)
+    let flow = exec(body, &env)
+    if case .returned = flow { return flow }
+    return .normal
+  }
+
+  // MARK: - Binding
+
+  mutating func bind(_ target: Expr, _ value: Value, _ env: inout Env) {
+    switch target.kind {
+    case .name(let n):
+      if run != nil, case .tensorType(let t) = value {
+        env[n] = .buffer(makeBuffer(name: n, nameRange: target.range, declaration: target.range, type: t))
+      } else {
+        env[n] = value
+      }
+    case .tuple(let elts), .list(let elts):
+      let values = value.elements
+      let starIndex = elts.firstIndex { if case .starred = $0.kind { return true } else { return false } }
+      for (i, e) in elts.enumerated() {
+        if case .starred(let inner) = e.kind {
+          bind(inner, .unknown, &env)
+          continue
+        }
+        var v = Value.unknown
+        if let values {
+          if let s = starIndex, i > s {
+            let fromEnd = elts.count - i
+            if values.count - fromEnd >= 0 { v = values[values.count - fromEnd] }
+          } else if i < values.count {
+            v = values[i]
+          }
+        }
+        bind(e, v, &env)
+      }
+    case .starred(let inner):
+      bind(inner, .unknown, &env)
+    case .attribute(let base, let name, _):
+      if case .name(let n) = base.kind, case .namespace(var attrs)? = env[n] {
+        attrs[name] = value
+        env[n] = .namespace(attrs)
+      }
+    default:
+      break
+    }
+  }
+
+  /// Binds `with T.Kernel(...) as (bx, by)` targets: thread/block indices are opaque integers.
+  mutating func bindFrameTarget(_ target: Expr, _ frame: Value, _ env: inout Env) {
+    if case .kernelFrame = frame {
+      bindLoopTargets(target, &env)
+    } else {
+      bind(target, .unknown, &env)
+    }
+  }
+
+  /// Loop variables of kernel loops are symbolic integers named after the variable.
+  mutating func bindLoopTargets(_ target: Expr, _ env: inout Env) {
+    switch target.kind {
+    case .name(let n):
+      env[n] = .int(SymExpr(variable: n))
+      run?.loopVariables.insert(n)
+    case .tuple(let elts), .list(let elts): for e in elts { bindLoopTargets(e, &env) }
+    default: bind(target, .unknown, &env)
+    }
+  }
+
+  /// `A: T.Tensor((M, K), dtype)` without a value declares a global buffer (eager jit style).
+  mutating func declareAnnotated(_ name: String, _ range: TextRange, _ annotation: Expr, _ env: inout Env) {
+    let t = eval(annotation, &env)
+    if case .tensorType(let type) = t {
+      env[name] = .buffer(makeBuffer(name: name, nameRange: range, declaration: annotation.range, type: type))
+    }
+  }
+
+  mutating func makeBuffer(name: String, nameRange: TextRange, declaration: TextRange, type: TensorType) -> Buffer {
+    nextBufferID += 1
+    let b = Buffer(
+      id: nextBufferID, name: name, shape: type.shape ?? [], dtype: type.dtype, scope: type.scope,
+      strides: type.strides, declarationRange: declaration, nameRange: nameRange, allocator: type.allocator)
+    if type.shape != nil, run != nil { run?.buffers.append(b) }
+    return b
+  }
+
+  func moduleValue(_ dotted: String) -> Value {
+    let q = ModuleIndex.canonicalModule(dotted)
+    if q == "tilelang.language" { return .dsl("") }
+    if q.hasPrefix("tilelang.language.") { return .dsl(String(q.dropFirst("tilelang.language.".count))) }
+    return .module(q)
+  }
+}

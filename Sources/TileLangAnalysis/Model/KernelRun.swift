@@ -1,0 +1,78 @@
+// What executing one kernel instance records: buffers, copy-like calls with evaluated operands, loop context.
+
+import TileLangSyntax
+
+/// One way a kernel is instantiated: its closure, how its sizes were bound, and where from.
+struct KernelInstance: Sendable {
+  var function: FunctionID
+  var closure: [String: Value]
+  /// Bound parameters of an eager jit kernel (prim_func parameters come from annotations).
+  var arguments: [String: Value]
+  /// `T.const` sizes bound by `.compile(M=...)` / `.get_tir(M=...)`.
+  var constSizes: [String: Value]
+  /// `with M=1024, block_M=128 from line 88`, or nil when nothing was specialized.
+  var provenance: String?
+  var isSymbolic: Bool
+}
+
+/// An enclosing loop of a call inside a kernel.
+struct LoopFrame: Sendable {
+  var kind: LoopKind
+  var range: TextRange
+}
+
+/// A copy operand after evaluation (tilelang/language/utils.py `get_extent` forms).
+enum Operand: Sendable {
+  case buffer(Buffer)
+  case region(Buffer, mins: [SymExpr?], extents: [SymExpr?])
+  case point(Buffer, indices: [SymExpr?])
+  /// Not a buffer at all (`T.copy(0, S)`).
+  case notBuffer
+  /// Could not be evaluated; checks skip it.
+  case unknown
+
+  var buffer: Buffer? {
+    switch self {
+    case .buffer(let b), .region(let b, _, _), .point(let b, _): return b
+    default: return nil
+    }
+  }
+}
+
+/// A call of `T.copy`, `T.async_copy`, `T.tma_copy`, `T.copy_cluster`, `T.im2col` or `T.c2d_im2col`.
+struct CopyEvent: Sendable {
+  var op: String
+  var call: Expr
+  var callee: Expr
+  var arguments: [Argument]
+  /// Evaluated positional arguments (after keyword `src=`/`dst=` are placed).
+  var positional: [Value]
+  var positionalArgs: [Argument]
+  var operands: [Operand]
+  /// The syntax of each operand (same order as `operands`).
+  var operandExprs: [Expr]
+  var problems: [SubscriptProblem]
+  var keywords: [String: (value: Value, argument: Argument)]
+  var loops: [LoopFrame]
+  var threads: SymExpr?
+  var kernelCall: TextRange?
+}
+
+/// Everything recorded while executing one kernel instance.
+struct KernelRun: Sendable {
+  var instance: KernelInstance
+  var buffers: [Buffer] = []
+  var events: [CopyEvent] = []
+  var threads: SymExpr?
+  var kernelCall: TextRange?
+  /// Buffers with an explicit `T.annotate_layout`.
+  var annotatedLayouts: Set<Int> = []
+  /// Buffers used as `T.gemm` operands.
+  var gemmOperands: Set<Int> = []
+  /// Pass configs from the decorator / compile call.
+  var passConfigs: [String: Bool] = [:]
+  /// Names of kernel loop and block indices (symbolic at compile time).
+  var loopVariables: Set<String> = []
+  /// Names declared with `T.dynamic` / `T.symbolic` (symbolic at compile time).
+  var declaredDynamic: Set<String> = []
+}

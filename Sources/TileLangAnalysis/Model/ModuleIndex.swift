@@ -1,0 +1,158 @@
+// ModuleIndex: what a file defines at a glance — the DSL module's aliases, imported names, and every
+// function with its decorators classified (prim_func, jit factory, eager jit, macro, autotune).
+
+import TileLangSyntax
+
+struct FunctionEntry: Sendable {
+  enum Kind: Sendable, Equatable { case plain, primFunc, jitFactory, eagerJit, macro }
+  var id: FunctionID
+  var def: FunctionDef
+  var range: TextRange
+  var parent: FunctionID?
+  var kind: Kind
+  /// The `@autotune(configs=...)` decorator call, when present.
+  var autotune: Expr?
+  /// The `@tilelang.jit(...)` decorator, when present (call or bare).
+  var jit: Expr?
+  /// Functions defined directly inside this one.
+  var children: [FunctionID] = []
+}
+
+struct ModuleIndex: Sendable {
+  /// Local names bound to modules or module members: `T` → `tilelang.language`, `jit` → `tilelang.jit`.
+  var imports: [String: String] = [:]
+  var functions: [FunctionEntry] = []
+  var importsTilelang = false
+
+  init(_ body: [Stmt]) {
+    collectImports(body)
+    collectFunctions(body, parent: nil)
+  }
+
+  func entry(_ id: FunctionID) -> FunctionEntry { functions[id.index] }
+
+  /// The dotted name an expression refers to, with imports resolved: `T.copy` → `tilelang.language.copy`.
+  func qualifiedName(_ e: Expr) -> String? {
+    switch e.kind {
+    case .name(let n): return Self.canonicalModule(imports[n] ?? n)
+    case .attribute(let base, let name, _):
+      guard let b = qualifiedName(base) else { return nil }
+      return Self.canonicalModule(b + "." + name)
+    case .call(let callee, _): return qualifiedName(callee)
+    default: return nil
+    }
+  }
+
+  /// Maps backend dialects (`tilelang.cuda.language`) and the package's `tl` spelling onto `tilelang.language`.
+  static func canonicalModule(_ name: String) -> String {
+    for backend in ["tilelang.cuda.language", "tilelang.rocm.language", "tilelang.metal.language", "tilelang.language"] {
+      if name == backend { return "tilelang.language" }
+      if name.hasPrefix(backend + ".") { return "tilelang.language" + name.dropFirst(backend.count) }
+    }
+    return name
+  }
+
+  // MARK: - Collection
+
+  private mutating func collectImports(_ body: [Stmt]) {
+    for stmt in body {
+      switch stmt.kind {
+      case .import(let names):
+        for a in names {
+          if a.name.hasPrefix("tilelang") { importsTilelang = true }
+          if let alias = a.asName {
+            imports[alias] = a.name
+          } else if let first = a.name.split(separator: ".").first {
+            imports[String(first)] = String(first)
+          }
+        }
+      case .importFrom(let module, let names, _):
+        guard let module else { continue }
+        if module.hasPrefix("tilelang") { importsTilelang = true }
+        for a in names where a.name != "*" {
+          imports[a.asName ?? a.name] = module + "." + a.name
+        }
+      case .if(_, let b, let o), .while(_, let b, let o):
+        collectImports(b)
+        collectImports(o)
+      case .try(let b, let handlers, let o, let f, _):
+        collectImports(b)
+        for h in handlers { collectImports(h.body) }
+        collectImports(o)
+        collectImports(f)
+      case .functionDef(let f):
+        collectImports(f.body)
+      case .with(_, let b, _):
+        collectImports(b)
+      default:
+        break
+      }
+    }
+  }
+
+  private mutating func collectFunctions(_ body: [Stmt], parent: FunctionID?) {
+    for stmt in body {
+      switch stmt.kind {
+      case .functionDef(let f):
+        let id = FunctionID(index: functions.count)
+        functions.append(classify(f, range: stmt.range, id: id, parent: parent))
+        if let parent { functions[parent.index].children.append(id) }
+        collectFunctions(f.body, parent: id)
+      case .classDef(let c):
+        collectFunctions(c.body, parent: parent)
+      case .if(_, let b, let o), .while(_, let b, let o), .for(_, _, let b, let o, _):
+        collectFunctions(b, parent: parent)
+        collectFunctions(o, parent: parent)
+      case .with(_, let b, _):
+        collectFunctions(b, parent: parent)
+      case .try(let b, let handlers, let o, let f, _):
+        collectFunctions(b, parent: parent)
+        for h in handlers { collectFunctions(h.body, parent: parent) }
+        collectFunctions(o, parent: parent)
+        collectFunctions(f, parent: parent)
+      default:
+        break
+      }
+    }
+  }
+
+  private func classify(_ f: FunctionDef, range: TextRange, id: FunctionID, parent: FunctionID?) -> FunctionEntry {
+    var kind = FunctionEntry.Kind.plain
+    var autotune: Expr?
+    var jit: Expr?
+    for d in f.decorators {
+      guard let q = qualifiedName(d) else { continue }
+      if q == "tilelang.language.prim_func" || q.hasSuffix(".prim_func") || q == "prim_func" {
+        kind = .primFunc
+      } else if q == "tilelang.language.macro" || q == "macro" {
+        kind = .macro
+      } else if q == "tilelang.jit" || q == "tilelang.jit.jit" || q.hasSuffix(".jit") || q == "jit" {
+        jit = d
+      } else if q.hasSuffix("autotune") {
+        autotune = d
+      }
+    }
+    if jit != nil, kind == .plain {
+      kind = Self.opensKernelDirectly(f.body, module: self) ? .eagerJit : .jitFactory
+    }
+    return FunctionEntry(id: id, def: f, range: range, parent: parent, kind: kind, autotune: autotune, jit: jit)
+  }
+
+  /// An eager `@tilelang.jit` body opens `T.Kernel` itself (or declares sizes with `T.const`).
+  private static func opensKernelDirectly(_ body: [Stmt], module: ModuleIndex) -> Bool {
+    for s in body {
+      switch s.kind {
+      case .with(let items, let b, _):
+        if items.contains(where: { module.qualifiedName($0.context) == "tilelang.language.Kernel" }) { return true }
+        if opensKernelDirectly(b, module: module) { return true }
+      case .if(_, let b, let o):
+        if opensKernelDirectly(b, module: module) || opensKernelDirectly(o, module: module) { return true }
+      case .assign(_, let v), .annAssign(_, _, .some(let v)):
+        if module.qualifiedName(v) == "tilelang.language.const" { return true }
+      default:
+        break
+      }
+    }
+    return false
+  }
+}

@@ -1,0 +1,216 @@
+// SymExpr: symbolic integers in a normal form (a polynomial over atoms), so equal expressions compare equal.
+// Atoms are variables and opaque operations (floordiv, mod, max, min) over normalised operands.
+
+/// An atom of a monomial: a named variable or an operation that does not distribute.
+public indirect enum SymAtom: Hashable, Sendable, Comparable {
+  case variable(String)
+  case floorDiv(SymExpr, SymExpr)
+  case mod(SymExpr, SymExpr)
+  case max(SymExpr, SymExpr)
+  case min(SymExpr, SymExpr)
+
+  public static func < (lhs: SymAtom, rhs: SymAtom) -> Bool { lhs.description < rhs.description }
+
+  public var description: String {
+    switch self {
+    case .variable(let n): return n
+    case .floorDiv(let a, let b): return "\(a.parenthesized) // \(b.parenthesized)"
+    case .mod(let a, let b): return "\(a.parenthesized) % \(b.parenthesized)"
+    case .max(let a, let b): return "max(\(a), \(b))"
+    case .min(let a, let b): return "min(\(a), \(b))"
+    }
+  }
+}
+
+/// A product of atoms (sorted, with repetition); the empty monomial is the constant 1.
+public struct Monomial: Hashable, Sendable, Comparable {
+  public var atoms: [SymAtom]
+  public init(_ atoms: [SymAtom]) { self.atoms = atoms.sorted() }
+  public static let one = Monomial([])
+  public static func < (lhs: Monomial, rhs: Monomial) -> Bool {
+    if lhs.atoms.count != rhs.atoms.count { return lhs.atoms.count > rhs.atoms.count }
+    return lhs.atoms.map(\.description).joined(separator: "*") < rhs.atoms.map(\.description).joined(separator: "*")
+  }
+}
+
+/// A symbolic integer: `sum(coefficient * monomial)`, terms sorted, no zero coefficients.
+public struct SymExpr: Hashable, Sendable, CustomStringConvertible, ExpressibleByIntegerLiteral {
+  public struct Term: Hashable, Sendable {
+    public var monomial: Monomial
+    public var coefficient: Int
+  }
+  public private(set) var terms: [Term]
+
+  public init(integerLiteral value: Int) { self.init(constant: value) }
+  public init(constant: Int) { terms = constant == 0 ? [] : [Term(monomial: .one, coefficient: constant)] }
+  public init(variable: String) { terms = [Term(monomial: Monomial([.variable(variable)]), coefficient: 1)] }
+  public init(atom: SymAtom) { terms = [Term(monomial: Monomial([atom]), coefficient: 1)] }
+
+  init(normalizing raw: [Term]) {
+    var acc: [Monomial: Int] = [:]
+    for t in raw { acc[t.monomial, default: 0] &+= t.coefficient }
+    terms = acc.filter { $0.value != 0 }.map { Term(monomial: $0.key, coefficient: $0.value) }
+      .sorted { $0.monomial < $1.monomial }
+  }
+
+  /// The value when the expression is a constant.
+  public var constant: Int? {
+    if terms.isEmpty { return 0 }
+    if terms.count == 1, terms[0].monomial == .one { return terms[0].coefficient }
+    return nil
+  }
+  public var isConstant: Bool { constant != nil }
+  public func isConstant(_ v: Int) -> Bool { constant == v }
+
+  /// The constant part of the polynomial.
+  public var constantTerm: Int { terms.first { $0.monomial == .one }?.coefficient ?? 0 }
+
+  /// Names of free variables.
+  public var variables: Set<String> {
+    var out = Set<String>()
+    func visit(_ e: SymExpr) {
+      for t in e.terms {
+        for a in t.monomial.atoms {
+          switch a {
+          case .variable(let n): out.insert(n)
+          case .floorDiv(let x, let y), .mod(let x, let y), .max(let x, let y), .min(let x, let y):
+            visit(x)
+            visit(y)
+          }
+        }
+      }
+    }
+    visit(self)
+    return out
+  }
+
+  // MARK: - Arithmetic
+
+  public static func + (a: SymExpr, b: SymExpr) -> SymExpr { SymExpr(normalizing: a.terms + b.terms) }
+  public static prefix func - (a: SymExpr) -> SymExpr {
+    SymExpr(normalizing: a.terms.map { Term(monomial: $0.monomial, coefficient: 0 &- $0.coefficient) })
+  }
+  public static func - (a: SymExpr, b: SymExpr) -> SymExpr { a + (-b) }
+  public static func * (a: SymExpr, b: SymExpr) -> SymExpr {
+    var out: [Term] = []
+    for x in a.terms {
+      for y in b.terms {
+        out.append(Term(monomial: Monomial(x.monomial.atoms + y.monomial.atoms), coefficient: x.coefficient &* y.coefficient))
+      }
+    }
+    return SymExpr(normalizing: out)
+  }
+
+  /// Python floor division.
+  public static func floorDiv(_ a: SymExpr, _ b: SymExpr) -> SymExpr {
+    if let x = a.constant, let y = b.constant, y != 0 { return SymExpr(constant: pyFloorDiv(x, y)) }
+    if b.isConstant(1) { return a }
+    if let c = b.constant, c > 0, a.terms.allSatisfy({ $0.coefficient % c == 0 }) {
+      return SymExpr(normalizing: a.terms.map { Term(monomial: $0.monomial, coefficient: $0.coefficient / c) })
+    }
+    if a == b, !a.terms.isEmpty { return 1 }
+    return SymExpr(atom: .floorDiv(a, b))
+  }
+
+  /// Python modulo.
+  public static func mod(_ a: SymExpr, _ b: SymExpr) -> SymExpr {
+    if let x = a.constant, let y = b.constant, y != 0 { return SymExpr(constant: pyMod(x, y)) }
+    if b.isConstant(1) { return 0 }
+    if let c = b.constant, c > 0, a.terms.allSatisfy({ $0.coefficient % c == 0 }) { return 0 }
+    if a == b { return 0 }
+    return SymExpr(atom: .mod(a, b))
+  }
+
+  public static func ceilDiv(_ a: SymExpr, _ b: SymExpr) -> SymExpr { floorDiv(a + b - 1, b) }
+
+  public static func max(_ a: SymExpr, _ b: SymExpr) -> SymExpr {
+    if let x = a.constant, let y = b.constant { return SymExpr(constant: Swift.max(x, y)) }
+    if a == b { return a }
+    if let d = (a - b).constant { return d >= 0 ? a : b }
+    let (l, r) = a.description <= b.description ? (a, b) : (b, a)
+    return SymExpr(atom: .max(l, r))
+  }
+
+  public static func min(_ a: SymExpr, _ b: SymExpr) -> SymExpr {
+    if let x = a.constant, let y = b.constant { return SymExpr(constant: Swift.min(x, y)) }
+    if a == b { return a }
+    if let d = (a - b).constant { return d <= 0 ? a : b }
+    let (l, r) = a.description <= b.description ? (a, b) : (b, a)
+    return SymExpr(atom: .min(l, r))
+  }
+
+  /// Substitutes variables by expressions and renormalises.
+  public func substituting(_ values: [String: SymExpr]) -> SymExpr {
+    if values.isEmpty { return self }
+    var result: SymExpr = 0
+    for t in terms {
+      var product = SymExpr(constant: t.coefficient)
+      for a in t.monomial.atoms {
+        product = product * Self.substitute(atom: a, values)
+      }
+      result = result + product
+    }
+    return result
+  }
+
+  private static func substitute(atom: SymAtom, _ v: [String: SymExpr]) -> SymExpr {
+    switch atom {
+    case .variable(let n): return v[n] ?? SymExpr(variable: n)
+    case .floorDiv(let a, let b): return floorDiv(a.substituting(v), b.substituting(v))
+    case .mod(let a, let b): return mod(a.substituting(v), b.substituting(v))
+    case .max(let a, let b): return max(a.substituting(v), b.substituting(v))
+    case .min(let a, let b): return min(a.substituting(v), b.substituting(v))
+    }
+  }
+
+  // MARK: - Reasoning (for warnings; the compiler's own decisions use `==`)
+
+  /// True when `self < other` holds for every value of the variables, as far as a constant difference shows.
+  public func provablyLess(than other: SymExpr) -> Bool {
+    if let d = (other - self).constant { return d > 0 }
+    return false
+  }
+
+  // MARK: - Printing
+
+  public var description: String {
+    if terms.isEmpty { return "0" }
+    var out = ""
+    for (i, t) in terms.enumerated() {
+      let mono = t.monomial.atoms.map { atom -> String in
+        switch atom {
+        case .variable: return atom.description
+        default: return terms.count > 1 || t.monomial.atoms.count > 1 || t.coefficient != 1 ? "(\(atom.description))" : atom.description
+        }
+      }.joined(separator: " * ")
+      var c = t.coefficient
+      if i > 0 {
+        out += c < 0 ? " - " : " + "
+        c = abs(c)
+      } else if c < 0, !mono.isEmpty {
+        out += "-"
+        c = abs(c)
+      }
+      if mono.isEmpty {
+        out += String(c)
+      } else if c == 1 {
+        out += mono
+      } else {
+        out += "\(c) * \(mono)"
+      }
+    }
+    return out
+  }
+
+  var parenthesized: String { terms.count > 1 || (terms.count == 1 && terms[0].coefficient != 1 && !isConstant) ? "(\(description))" : description }
+}
+
+func pyFloorDiv(_ a: Int, _ b: Int) -> Int {
+  let q = a / b
+  return (a % b != 0 && (a < 0) != (b < 0)) ? q - 1 : q
+}
+
+func pyMod(_ a: Int, _ b: Int) -> Int {
+  let r = a % b
+  return (r != 0 && (r < 0) != (b < 0)) ? r + b : r
+}
