@@ -1,0 +1,2 @@
+// Smoke test placeholder (replaced below).
+import Testing
