@@ -167,6 +167,41 @@ def missing_parameters(fn, args, kwargs, eager):
     return missing
 
 
+COMMENT_RE = re.compile(r"^\s*#\s*tl-lsp:\s*(.*)$")
+
+
+def comment_kwargs(path, obj):
+    """Sizes from `# tl-lsp: M=1024 block_M=128` comments on the lines directly above the kernel (and its decorators)."""
+    line = first_line(obj)
+    if line >= 1 << 30:
+        return {}
+    try:
+        with open(path, encoding="utf-8") as f:
+            lines = f.read().splitlines()
+    except OSError:
+        return {}
+    i = line - 2  # 0-based index of the line above the first decorator / def
+    while 0 <= i < len(lines) and lines[i].lstrip().startswith("@"):
+        i -= 1  # co_firstlineno may point at the def on some versions
+    found = {}
+    while 0 <= i < len(lines) and lines[i].lstrip().startswith("#"):
+        m = COMMENT_RE.match(lines[i])
+        if m:
+            for key, value in re.findall(r"(\w+)\s*=\s*(\"[^\"]*\"|'[^']*'|[^\s,]+)", m.group(1)):
+                found.setdefault(key, parse_value(value))
+        i -= 1
+    return found
+
+
+def parse_value(text):
+    import ast
+
+    try:
+        return ast.literal_eval(text)
+    except (ValueError, SyntaxError):
+        return text
+
+
 def elaborate(obj, kind, args, kwargs):
     if kind == "prim_func":
         return obj
@@ -242,6 +277,8 @@ def do_build(params):
     args = list(params.get("args") or [])
     kwargs = dict(params.get("kwargs") or {})
     name, obj, kind = pick_kernel(module, params.get("kernel"))
+    from_comment = {k: v for k, v in comment_kwargs(path, obj).items() if k not in kwargs}
+    kwargs.update(from_comment)
     target = make_target(params.get("target"))
     try:
         with target:
@@ -271,6 +308,7 @@ def do_build(params):
         "cuda": cuda,
         "host": host_summary(artifact.host_mod),
         "line_map": line_map(cuda, path),
+        "specialization": {"kwargs": kwargs, "from_comment": sorted(from_comment)},
         "times": times,
     }
 
@@ -320,6 +358,7 @@ def run_build(req):
         try:
             os.close(r)
             signal.signal(signal.SIGTERM, signal.SIG_DFL)
+            die_with_parent()
             os.dup2(log.fileno(), 1)
             os.dup2(log.fileno(), 2)
             try:
@@ -383,6 +422,16 @@ def run_build(req):
     res["logs"] = logs[-20000:]
     res.setdefault("times", {})["total"] = elapsed
     return res
+
+
+def die_with_parent():
+    """Linux: the build child gets SIGKILL when the worker dies, so no orphan keeps compiling or sleeping."""
+    try:
+        import ctypes
+
+        ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
+    except Exception:  # noqa: BLE001 (not Linux: best effort)
+        pass
 
 
 def fail(type_, message, phase):
