@@ -15,11 +15,14 @@ public struct BridgeSettings: Sendable, Hashable {
   public var environment: [String: String]
   /// Number of builds kept in the in-memory cache.
   public var cacheCapacity: Int
+  /// Extra seconds the supervisor waits beyond the worker's own limit before it kills the worker.
+  public var supervisionMargin: Double
 
   public init(
     python: String? = nil, workerScript: String? = nil, timeout: Double = 120, environment: [String: String] = [:],
-    cacheCapacity: Int = 64
+    cacheCapacity: Int = 64, supervisionMargin: Double = 15
   ) {
+    self.supervisionMargin = supervisionMargin
     self.python = python
     self.workerScript = workerScript
     self.timeout = timeout
@@ -148,12 +151,15 @@ public struct CompilerFailure: Sendable, Hashable, Error {
   public var parameters: [String]
   public var candidates: [String]
   public var signal: Int?
+  /// The kernel the worker picked, when it got that far.
+  public var kernel: String?
   public var logs: String
 
   public init(
     kind: Kind, type: String, message: String, phase: String, pass: String? = nil, locations: [CompilerLocation] = [],
-    parameters: [String] = [], candidates: [String] = [], signal: Int? = nil, logs: String = ""
+    parameters: [String] = [], candidates: [String] = [], signal: Int? = nil, kernel: String? = nil, logs: String = ""
   ) {
+    self.kernel = kernel
     self.kind = kind
     self.type = type
     self.message = message

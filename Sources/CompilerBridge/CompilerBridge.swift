@@ -56,7 +56,7 @@ public final class CompilerBridge: @unchecked Sendable {
     }
     let params = BuildParams(request, timeout: timeout)
     let outcome: Result<BuildProduct, CompilerFailure>
-    switch worker.send(method: "build", params: params, timeout: timeout + 15) {
+    switch worker.send(method: "build", params: params, timeout: timeout + settings.supervisionMargin) {
     case .failure(let f): outcome = .failure(f)
     case .success(let response): outcome = response.buildOutcome()
     }
@@ -125,6 +125,7 @@ public final class CompilerBridge: @unchecked Sendable {
     env["PYTHONDONTWRITEBYTECODE"] = env["PYTHONDONTWRITEBYTECODE"] ?? "1"
     if env["TVM_TRACEBACK_LIMIT"] == "" { env["TVM_TRACEBACK_LIMIT"] = nil }
     let w = WorkerProcess(launch: .init(python: python, script: script, environment: env))
+    w.startTimeout = max(30, settings.timeout)
     return .success(
       lock.withLock {
         if let existing = worker { return existing }

@@ -12,6 +12,7 @@ public enum CompilerErrorMapping {
     kernel: String? = nil, timeout: Double? = nil
   ) -> [Diagnostic] {
     let sites = copySites ?? CopySiteHint.scan(source)
+    let kernel = failure.kernel ?? kernel
     let anchor = kernelAnchor(source, kernel: kernel)
     let name = kernel.map { "`\($0)`" } ?? "the kernel"
     switch failure.kind {
@@ -90,12 +91,14 @@ public enum CompilerErrorMapping {
     let ordered =
       inFile.filter { $0.source == .syntax } + inFile.filter { $0.source == .traceback }.reversed()
       + inFile.filter { $0.source == .span }
-    let firstLine = f.message.split(separator: "\n", omittingEmptySubsequences: true).first.map(String.init) ?? ""
+    let firstLine = (f.message.split(separator: "\n", omittingEmptySubsequences: true).first.map(String.init) ?? "")
+      .trimmingCharacters(in: .whitespaces)
     let verb = ["import": "importing the file", "elaborate": "elaborating", "lower": "lowering"][f.phase] ?? f.phase
     var message =
       firstLine.isEmpty
       ? "tilelang \(f.type) (no message) while \(verb)" : "tilelang \(f.type) while \(verb): \(firstLine)"
     if let pass = f.pass { message += " [pass \(pass)]" }
+    if let hint = explanation(f) { message += " (\(hint))" }
 
     var related: [RelatedNote] = []
     let range: TextRange
@@ -117,6 +120,18 @@ public enum CompilerErrorMapping {
       related.append(RelatedNote(message: "compiler message:\n\(full)", range: range))
     }
     return Diagnostic(.TL501, message, at: range, related: related)
+  }
+
+  /// Plain words for the compiler's bare checks (tilelang-copy-semantics.md §6).
+  static func explanation(_ f: CompilerFailure) -> String? {
+    let m = f.message
+    if f.type == "AssertionError", m.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+      return "a point-load side of a copy has fewer indices than the other side has extents"
+    }
+    if f.type == "KeyError", m.hasPrefix("'evict") { return "eviction_policy must be evict_normal, evict_first or evict_last" }
+    if m.contains("src->dtype == dst->dtype") { return "the im2col image and column buffers have different dtypes" }
+    if m.contains("src->shape.size() == 4") { return "the im2col image must be rank 4 (NHWC)" }
+    return nil
   }
 
   static func site(onLine line: Int, _ sites: [CopySiteHint], _ source: SourceText) -> CopySiteHint? {

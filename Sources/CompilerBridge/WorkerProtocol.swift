@@ -123,6 +123,7 @@ struct WireError: Decodable {
   var parameters: [String]?
   var candidates: [String]?
   var signal: Int?
+  var kernel: String?
 }
 
 struct WireLocation: Decodable {
@@ -172,6 +173,6 @@ extension CompilerFailure {
     }
     self.init(
       kind: kind, type: type, message: e.message ?? "", phase: e.phase ?? "lower", pass: e.pass, locations: locations,
-      parameters: e.parameters ?? [], candidates: e.candidates ?? [], signal: e.signal, logs: logs)
+      parameters: e.parameters ?? [], candidates: e.candidates ?? [], signal: e.signal, kernel: e.kernel, logs: logs)
   }
 }

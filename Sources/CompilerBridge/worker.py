@@ -277,6 +277,7 @@ def do_build(params):
     args = list(params.get("args") or [])
     kwargs = dict(params.get("kwargs") or {})
     name, obj, kind = pick_kernel(module, params.get("kernel"))
+    STATE["kernel"] = name
     from_comment = {k: v for k, v in comment_kwargs(path, obj).items() if k not in kwargs}
     kwargs.update(from_comment)
     target = make_target(params.get("target"))
@@ -365,6 +366,8 @@ def run_build(req):
                 result = do_build(params)
             except BuildError as be:
                 result = {"ok": False, "error": be.payload}
+                if STATE.get("kernel"):
+                    result["error"]["kernel"] = STATE["kernel"]
             except BaseException as e:  # noqa: BLE001
                 result = fail("InternalError", "%s: %s" % (type(e).__name__, e), "lower")
                 result["error"]["traceback"] = traceback.format_exc()
