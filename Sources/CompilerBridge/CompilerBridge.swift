@@ -41,6 +41,10 @@ public final class CompilerBridge: @unchecked Sendable {
 
   /// Builds and blocks until the result is in (the CLI). Thread-safe; builds run one at a time.
   public func buildBlocking(_ request: BuildRequest) -> BuildResult {
+    buildBlocking(request, token: CancellationToken())
+  }
+
+  func buildBlocking(_ request: BuildRequest, token: CancellationToken) -> BuildResult {
     let start = Date()
     let settings = self.settings
     let timeout = request.timeout ?? settings.timeout
@@ -56,7 +60,7 @@ public final class CompilerBridge: @unchecked Sendable {
     }
     let params = BuildParams(request, timeout: timeout)
     let outcome: Result<BuildProduct, CompilerFailure>
-    switch worker.send(method: "build", params: params, timeout: timeout + settings.supervisionMargin) {
+    switch worker.send(method: "build", params: params, timeout: timeout + settings.supervisionMargin, token: token) {
     case .failure(let f): outcome = .failure(f)
     case .success(let response): outcome = response.buildOutcome()
     }
@@ -66,18 +70,14 @@ public final class CompilerBridge: @unchecked Sendable {
 
   /// Builds without blocking the caller's thread; cancelling the task cancels the build in the worker.
   public func build(_ request: BuildRequest) async -> BuildResult {
-    await withTaskCancellationHandler {
+    let token = CancellationToken()
+    return await withTaskCancellationHandler {
       await withCheckedContinuation { (cont: CheckedContinuation<BuildResult, Never>) in
-        Thread.detachNewThread { [self] in cont.resume(returning: buildBlocking(request)) }
+        Thread.detachNewThread { [self] in cont.resume(returning: buildBlocking(request, token: token)) }
       }
     } onCancel: {
-      cancelRunningBuild()
+      token.cancel()
     }
-  }
-
-  /// Stops the build that is running now (it answers `cancelled`, which maps to no diagnostics).
-  public func cancelRunningBuild() {
-    lock.withLock { worker }?.cancelRunning()
   }
 
   /// Starts the worker if needed and returns the tilelang version it runs (or why it cannot run).

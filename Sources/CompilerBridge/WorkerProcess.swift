@@ -31,9 +31,14 @@ final class WorkerProcess: @unchecked Sendable {
   }
 
   /// Sends one request and waits for its response (or a failure). Serialized: one request at a time.
-  func send(method: String, params: BuildParams?, timeout: Double) -> Result<WorkerResponse, CompilerFailure> {
+  /// A cancelled `token` stops the request before it is sent, or asks the worker to stop it.
+  func send(
+    method: String, params: BuildParams?, timeout: Double, token: CancellationToken = CancellationToken()
+  ) -> Result<WorkerResponse, CompilerFailure> {
     requestLock.lock()
     defer { requestLock.unlock() }
+    let cancelled = CompilerFailure(kind: .cancelled, type: "Cancelled", message: "the build was cancelled", phase: "start")
+    if token.isCancelled { return .failure(cancelled) }
     let conn: Connection
     switch ensureStarted() {
     case .failure(let f): return .failure(f)
@@ -43,14 +48,11 @@ final class WorkerProcess: @unchecked Sendable {
       nextID += 1
       return nextID
     }
-    return exchange(conn, WorkerRequest(id: id, method: method, params: params), timeout: timeout)
-  }
-
-  /// Asks the worker to stop the running build; it answers that request with `Cancelled`.
-  func cancelRunning() {
-    let (conn, id) = stateLock.withLock { (connection, nextID) }
-    guard let conn else { return }
-    _ = conn.write(Data("{\"id\":0,\"method\":\"cancel\",\"params\":{\"id\":\(id)}}\n".utf8))
+    if token.isCancelled { return .failure(cancelled) }
+    let line = Data("{\"id\":0,\"method\":\"cancel\",\"params\":{\"id\":\(id)}}\n".utf8)
+    return exchange(conn, WorkerRequest(id: id, method: method, params: params), timeout: timeout) {
+      token.onCancel { _ = conn.write(line) }
+    }
   }
 
   func stop() {
@@ -109,13 +111,14 @@ final class WorkerProcess: @unchecked Sendable {
 
   // MARK: - One exchange
 
-  private func exchange(_ conn: Connection, _ request: WorkerRequest, timeout: Double) -> Result<
-    WorkerResponse, CompilerFailure
-  > {
+  private func exchange(
+    _ conn: Connection, _ request: WorkerRequest, timeout: Double, afterSend: () -> Void = {}
+  ) -> Result<WorkerResponse, CompilerFailure> {
     guard conn.write(request.encodedLine()) else {
       dropConnection(conn)
       return .failure(died(conn, "the compiler worker stopped accepting requests"))
     }
+    afterSend()
     let deadline = Date().addingTimeInterval(timeout)
     while true {
       switch conn.nextLine(until: deadline) {
@@ -151,6 +154,34 @@ final class WorkerProcess: @unchecked Sendable {
     // Writing to a dead worker must fail with EPIPE, not kill this process.
     signal(SIGPIPE, SIG_IGN)
   }()
+}
+
+/// Cancels one build: before it is sent, or while it runs (then the worker kills the build child).
+final class CancellationToken: @unchecked Sendable {
+  private let lock = NSLock()
+  private var cancelled = false
+  private var handler: (() -> Void)?
+
+  var isCancelled: Bool { lock.withLock { cancelled } }
+
+  func cancel() {
+    let h = lock.withLock { () -> (() -> Void)? in
+      cancelled = true
+      defer { handler = nil }
+      return handler
+    }
+    h?()
+  }
+
+  /// Runs `action` now if already cancelled, else when `cancel()` is called.
+  func onCancel(_ action: @escaping () -> Void) {
+    let now = lock.withLock { () -> Bool in
+      if cancelled { return true }
+      handler = action
+      return false
+    }
+    if now { action() }
+  }
 }
 
 func format(_ seconds: Double) -> String {

@@ -506,6 +506,10 @@ def handle(msg):
 
 
 def main():
+    try:  # a supervisor may start us with signals blocked; builds must still die of SIGABRT/SIGTERM
+        signal.pthread_sigmask(signal.SIG_SETMASK, [])
+    except (AttributeError, OSError):
+        pass
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the supervisor cancels with messages, not signals
     if os.environ.get("TL_LSP_WORKER_NO_IMPORT") != "1":
         import_compiler()
