@@ -1,1 +1,540 @@
-"""tl-lsp compiler worker (placeholder)."""
+"""tl-lsp compiler worker: JSON lines on stdin/stdout; builds TileLang kernels with tilelang 0.1.15 (stdlib only).
+
+Each build runs in a forked child so that a C++ abort or a hang is reported and the worker survives.
+"""
+
+import inspect
+import json
+import os
+import re
+import select
+import signal
+import sys
+import tempfile
+import time
+import traceback
+
+PROTOCOL_VERSION = 1
+WANTED_TILELANG = "0.1.15"
+
+# stdout carries only the protocol: keep a private copy of fd 1, then point fd 1 at stderr so that
+# anything the compiler prints (C++ or Python) cannot corrupt the protocol.
+_PROTO = os.fdopen(os.dup(1), "w", encoding="utf-8", buffering=1)
+os.dup2(2, 1)
+sys.stdout = sys.stderr
+
+os.environ.setdefault("TVM_FFI_DISABLE_TORCH_C_DLPACK", "1")
+if os.environ.get("TVM_TRACEBACK_LIMIT", None) == "":
+    del os.environ["TVM_TRACEBACK_LIMIT"]  # an empty value breaks every C++ error message
+
+STATE = {"tilelang": None, "tvm": None, "import_error": None, "times": {}, "counter": 0}
+_STDIN_BUF = bytearray()
+_PENDING = []  # requests read while a build was running
+
+
+def send(obj):
+    _PROTO.write(json.dumps(obj, separators=(",", ":")) + "\n")
+    _PROTO.flush()
+
+
+# MARK: - Importing the compiler
+
+
+def import_compiler():
+    t0 = time.perf_counter()
+    try:
+        if os.getcwd().rstrip("/").endswith("/tilelang") or "/tilelang/" in os.getcwd():
+            os.chdir("/")  # tilelang/math would shadow the standard math module
+        import tilelang  # noqa: F401
+        from tilelang import tvm
+    except BaseException as e:  # noqa: BLE001 (report anything, e.g. SystemExit from a broken install)
+        STATE["import_error"] = "%s: %s" % (type(e).__name__, e)
+        STATE["times"]["import"] = time.perf_counter() - t0
+        return
+    STATE["tilelang"], STATE["tvm"] = tilelang, tvm
+    STATE["times"]["import"] = time.perf_counter() - t0
+    t1 = time.perf_counter()
+    try:  # pay the first C++ error's one-time cost now, not in the first failing build
+        tvm.target.Target({"kind": "tl-lsp-warmup-no-such-kind"})
+    except BaseException:  # noqa: BLE001
+        pass
+    STATE["times"]["warmup"] = time.perf_counter() - t1
+
+
+def version_info():
+    tl = STATE["tilelang"]
+    return {
+        "protocol": PROTOCOL_VERSION,
+        "python": sys.version.split()[0],
+        "executable": sys.executable,
+        "tilelang": getattr(tl, "__version__", None) if tl else None,
+        "tilelang_path": os.path.dirname(getattr(tl, "__file__", "") or "") if tl else None,
+        "import_error": STATE["import_error"],
+        "times": STATE["times"],
+    }
+
+
+# MARK: - Building (runs in the forked child)
+
+
+class BuildError(Exception):
+    def __init__(self, type_, message, phase, **extra):
+        super().__init__(message)
+        self.payload = dict(type=type_, message=message, phase=phase, **extra)
+
+
+def load_module(path):
+    import importlib.util
+
+    STATE["counter"] += 1
+    name = "_tl_lsp_kernel_%d_%d" % (os.getpid(), STATE["counter"])
+    directory = os.path.dirname(path)
+    if directory not in sys.path:
+        sys.path.insert(0, directory)
+    spec = importlib.util.spec_from_file_location(name, path)
+    if spec is None or spec.loader is None:
+        raise BuildError("FileNotFoundError", "cannot load %s" % path, "import")
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[name] = module
+    spec.loader.exec_module(module)  # __name__ is not "__main__", so main blocks do not run
+    return module
+
+
+def kernel_kind(obj, module_name):
+    tvm = STATE["tvm"]
+    if isinstance(obj, tvm.tirx.PrimFunc):
+        return "prim_func"
+    if hasattr(obj, "get_tir") and hasattr(obj, "func"):
+        orig = getattr(obj.func, "orig_func", None) or obj.func
+        return "jit" if getattr(orig, "__module__", None) == module_name else None
+    if inspect.isfunction(obj) and obj.__module__ == module_name:
+        try:
+            src = inspect.getsource(obj)
+        except (OSError, TypeError):
+            return None
+        return "factory" if "prim_func" in src else None
+    return None
+
+
+def first_line(obj):
+    target = getattr(getattr(obj, "func", None), "orig_func", None) or getattr(obj, "func", None) or obj
+    code = getattr(target, "__code__", None)
+    return code.co_firstlineno if code else 1 << 30
+
+
+def pick_kernel(module, name):
+    found = [(n, o, kernel_kind(o, module.__name__)) for n, o in vars(module).items() if not n.startswith("_")]
+    kernels = [(n, o, k) for (n, o, k) in found if k]
+    if name:
+        for n, o, k in found:
+            if n == name:
+                return n, o, k or ("factory" if callable(o) else None)
+        raise BuildError(
+            "KernelNotFound", "no kernel named %r in the file" % name, "elaborate",
+            candidates=[n for n, _, _ in kernels],
+        )
+    if not kernels:
+        raise BuildError("KernelNotFound", "no kernel (prim_func, @tilelang.jit or factory) in the file", "elaborate")
+    kernels.sort(key=lambda t: first_line(t[1]))
+    return kernels[0]
+
+
+def missing_parameters(fn, args, kwargs, eager):
+    try:
+        sig = inspect.signature(fn)
+    except (TypeError, ValueError):
+        return []
+    missing = []
+    params = list(sig.parameters.values())
+    for i, p in enumerate(params):
+        if p.kind in (p.VAR_POSITIONAL, p.VAR_KEYWORD):
+            continue
+        if i < len(args) or p.name in kwargs or p.default is not p.empty:
+            continue
+        missing.append(p.name)
+    if eager:  # tensor parameters are declared by annotations in the body; T.const names are open sizes
+        src = ""
+        try:
+            src = inspect.getsource(fn)
+        except (OSError, TypeError):
+            pass
+        tensors = set(re.findall(r"^\s*(\w+)\s*:\s*T\.(?:Tensor|Buffer)", src, re.M))
+        missing = [m for m in missing if m not in tensors]
+        for group in re.findall(r"T\.const\(\s*[\"']([^\"']*)[\"']", src):
+            for c in re.split(r"[\s,]+", group.strip()):
+                if c and c not in kwargs:
+                    missing.append(c)
+    return missing
+
+
+COMMENT_RE = re.compile(r"^\s*#\s*tl-lsp:\s*(.*)$")
+
+
+def comment_kwargs(path, obj):
+    """Sizes from `# tl-lsp: M=1024 block_M=128` comments on the lines directly above the kernel (and its decorators)."""
+    line = first_line(obj)
+    if line >= 1 << 30:
+        return {}
+    try:
+        with open(path, encoding="utf-8") as f:
+            lines = f.read().splitlines()
+    except OSError:
+        return {}
+    i = line - 2  # 0-based index of the line above the first decorator / def
+    while 0 <= i < len(lines) and lines[i].lstrip().startswith("@"):
+        i -= 1  # co_firstlineno may point at the def on some versions
+    found = {}
+    while 0 <= i < len(lines) and lines[i].lstrip().startswith("#"):
+        m = COMMENT_RE.match(lines[i])
+        if m:
+            for key, value in re.findall(r"(\w+)\s*=\s*(\"[^\"]*\"|'[^']*'|[^\s,]+)", m.group(1)):
+                found.setdefault(key, parse_value(value))
+        i -= 1
+    return found
+
+
+def parse_value(text):
+    import ast
+
+    try:
+        return ast.literal_eval(text)
+    except (ValueError, SyntaxError):
+        return text
+
+
+def elaborate(obj, kind, args, kwargs):
+    if kind == "prim_func":
+        return obj
+    if kind == "jit":
+        orig = getattr(obj.func, "orig_func", None) or obj.func
+        eager = not _is_lazy(obj, orig)
+        missing = missing_parameters(orig, args, kwargs, eager)
+        if missing:
+            raise BuildError("MissingParameters", "missing sizes: " + ", ".join(missing), "elaborate", parameters=missing)
+        return obj.get_tir(*args, **kwargs)
+    missing = missing_parameters(obj, args, kwargs, False)
+    if missing:
+        raise BuildError("MissingParameters", "missing sizes: " + ", ".join(missing), "elaborate", parameters=missing)
+    result = obj(*args, **kwargs)
+    if hasattr(result, "get_tir"):
+        return result.get_tir()
+    return result
+
+
+def _is_lazy(jit_obj, orig):
+    try:
+        src = inspect.getsource(orig)
+    except (OSError, TypeError):
+        return True
+    return "prim_func" in src
+
+
+def make_target(name):
+    tvm = STATE["tvm"]
+    arch = (name or "sm_90").strip()
+    if arch.startswith("cuda"):
+        m = re.search(r"sm_\w+", arch)
+        arch = m.group(0) if m else "sm_90"
+    if not re.fullmatch(r"sm_\d+[a-z]?", arch):
+        raise BuildError("TargetError", "unsupported target %r (expected e.g. sm_80, sm_90)" % name, "lower")
+    return tvm.target.Target({"kind": "cuda", "arch": arch})
+
+
+LINE_RE = re.compile(r'^#line (\d+) "([^"]*)"')
+
+
+def line_map(cuda, path):
+    out = []
+    real = os.path.realpath(path)
+    for i, text in enumerate(cuda.splitlines(), start=1):
+        m = LINE_RE.match(text)
+        if m and os.path.realpath(m.group(2)) == real:
+            out.append([i + 1, int(m.group(1))])
+    return out
+
+
+def host_summary(host_mod):
+    text = str(host_mod)
+    return text
+
+
+def do_build(params):
+    tilelang, tvm = STATE["tilelang"], STATE["tvm"]
+    times = {}
+    path = os.path.abspath(params.get("file") or "")
+    if not os.path.isfile(path):
+        raise BuildError("FileNotFoundError", "no such file: %s" % path, "import")
+    t = time.perf_counter()
+    try:
+        module = load_module(path)
+    except BuildError:
+        raise
+    except BaseException as e:  # noqa: BLE001
+        raise_user_error(e, path, "import")
+    times["import"] = time.perf_counter() - t
+
+    t = time.perf_counter()
+    args = list(params.get("args") or [])
+    kwargs = dict(params.get("kwargs") or {})
+    name, obj, kind = pick_kernel(module, params.get("kernel"))
+    STATE["kernel"] = name
+    from_comment = {k: v for k, v in comment_kwargs(path, obj).items() if k not in kwargs}
+    kwargs.update(from_comment)
+    target = make_target(params.get("target"))
+    try:
+        with target:
+            func = elaborate(obj, kind, args, kwargs)
+    except BuildError:
+        raise
+    except BaseException as e:  # noqa: BLE001
+        raise_user_error(e, path, "elaborate")
+    if not isinstance(func, (tvm.tirx.PrimFunc, tvm.IRModule)):
+        raise BuildError("TypeError", "%s did not produce a PrimFunc (got %s)" % (name, type(func).__name__), "elaborate")
+    times["elaborate"] = time.perf_counter() - t
+
+    t = time.perf_counter()
+    config = {"tl.emit_line_directives": True}
+    config.update(params.get("pass_configs") or {})
+    try:
+        with tvm.transform.PassContext(opt_level=3, config=config), target:
+            artifact = tilelang.lower(func, target=target)
+    except BaseException as e:  # noqa: BLE001
+        raise_user_error(e, path, "lower")
+    times["lower"] = time.perf_counter() - t
+    cuda = artifact.kernel_source or ""
+    return {
+        "ok": True,
+        "kernel": name,
+        "kind": kind,
+        "cuda": cuda,
+        "host": host_summary(artifact.host_mod),
+        "line_map": line_map(cuda, path),
+        "specialization": {"kwargs": kwargs, "from_comment": sorted(from_comment)},
+        "times": times,
+    }
+
+
+SPAN_RE = re.compile(r"-->\s*(\S+?):(\d+):(\d+)")
+PASS_RE = re.compile(r"\b(tl\.transform\.\w+|tir\.transform\.\w+|tl\.\w+Pass|LayoutInference|LowerTileOp)\b")
+
+
+def raise_user_error(e, path, phase):
+    real = os.path.realpath(path)
+    locations = []
+    for fr in traceback.extract_tb(e.__traceback__):
+        if os.path.realpath(fr.filename) == real:
+            col = getattr(fr, "colno", None)
+            locations.append({"file": path, "line": fr.lineno, "col": (col or 0) + 1, "source": "traceback"})
+    message = str(e)
+    if isinstance(e, KeyError) and e.args:
+        message = repr(e.args[0])
+    if isinstance(e, SyntaxError) and e.filename and os.path.realpath(e.filename) == real:
+        locations.append({"file": path, "line": e.lineno or 1, "col": e.offset or 1, "source": "syntax"})
+        message = e.msg or message
+    for m in SPAN_RE.finditer(message):
+        f = m.group(1)
+        if os.path.realpath(f) == real or os.path.basename(f) == os.path.basename(path):
+            locations.append({"file": path, "line": int(m.group(2)), "col": int(m.group(3)), "source": "span"})
+    extra = {"locations": locations}
+    pm = PASS_RE.search(message)
+    if pm:
+        extra["pass"] = pm.group(1)
+    raise BuildError(type(e).__name__, message, phase, **extra)
+
+
+# MARK: - Fork supervision (parent)
+
+
+def run_build(req):
+    params = req.get("params") or req
+    if STATE["tilelang"] is None:
+        return fail("TilelangUnavailable", STATE["import_error"] or "tilelang is not importable", "import")
+    timeout = float(params.get("timeout") or 120)
+    log = tempfile.TemporaryFile()
+    r, w = os.pipe()
+    t0 = time.perf_counter()
+    pid = os.fork()
+    if pid == 0:  # child
+        code = 0
+        try:
+            os.close(r)
+            signal.signal(signal.SIGTERM, signal.SIG_DFL)
+            die_with_parent()
+            os.dup2(log.fileno(), 1)
+            os.dup2(log.fileno(), 2)
+            try:
+                result = do_build(params)
+            except BuildError as be:
+                result = {"ok": False, "error": be.payload}
+                if STATE.get("kernel"):
+                    result["error"]["kernel"] = STATE["kernel"]
+            except BaseException as e:  # noqa: BLE001
+                result = fail("InternalError", "%s: %s" % (type(e).__name__, e), "lower")
+                result["error"]["traceback"] = traceback.format_exc()
+            data = json.dumps(result).encode("utf-8")
+            view = memoryview(data)
+            while view:
+                n = os.write(w, view)
+                view = view[n:]
+        except BaseException:  # noqa: BLE001
+            code = 3
+        finally:
+            os._exit(code)
+    os.close(w)
+    chunks, deadline, outcome = [], time.monotonic() + timeout, None
+    while True:
+        remaining = deadline - time.monotonic()
+        if remaining <= 0:
+            outcome = "timeout"
+            break
+        ready, _, _ = select.select([r] if STATE.get("eof") else [r, 0], [], [], remaining)
+        if r in ready:
+            chunk = os.read(r, 1 << 16)
+            if not chunk:
+                break
+            chunks.append(chunk)
+        if 0 in ready and read_stdin_nonblocking(req.get("id")):
+            outcome = "cancelled"
+            break
+    os.close(r)
+    if outcome:
+        try:
+            os.kill(pid, signal.SIGKILL)
+        except ProcessLookupError:
+            pass
+    _, status = os.waitpid(pid, 0)
+    log.seek(0)
+    logs = log.read().decode("utf-8", "replace")
+    log.close()
+    elapsed = time.perf_counter() - t0
+    if outcome == "timeout":
+        res = fail("Timeout", "the build did not finish within %g s" % timeout, "lower")
+    elif outcome == "cancelled":
+        res = fail("Cancelled", "the build was cancelled", "lower")
+    else:
+        try:
+            res = json.loads(b"".join(chunks).decode("utf-8"))
+        except ValueError:
+            res = None
+        if res is None:
+            sig = os.WTERMSIG(status) if os.WIFSIGNALED(status) else None
+            res = fail("Crash", "the compiler process died (%s)" % (
+                "signal %d" % sig if sig else "exit code %d" % os.waitstatus_to_exitcode(status)), "lower")
+            if sig:
+                res["error"]["signal"] = sig
+    res["logs"] = logs[-20000:]
+    res.setdefault("times", {})["total"] = elapsed
+    return res
+
+
+def die_with_parent():
+    """Linux: the build child gets SIGKILL when the worker dies, so no orphan keeps compiling or sleeping."""
+    try:
+        import ctypes
+
+        ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
+    except Exception:  # noqa: BLE001 (not Linux: best effort)
+        pass
+
+
+def fail(type_, message, phase):
+    return {"ok": False, "error": {"type": type_, "message": message, "phase": phase, "locations": []}}
+
+
+def read_stdin_nonblocking(current_id):
+    """Reads what is available on stdin; returns True when it cancels the running request (or stdin closed)."""
+    data = os.read(0, 1 << 16)
+    if not data:
+        STATE["eof"] = True  # finish this build and what is queued, then exit
+        return False
+    _STDIN_BUF.extend(data)
+    cancelled = False
+    while b"\n" in _STDIN_BUF:
+        i = _STDIN_BUF.index(b"\n")
+        line = bytes(_STDIN_BUF[:i])
+        del _STDIN_BUF[: i + 1]
+        try:
+            msg = json.loads(line)
+        except ValueError:
+            _PENDING.append(line)
+            continue
+        if isinstance(msg, dict) and msg.get("method") == "cancel":
+            target = (msg.get("params") or {}).get("id", msg.get("target"))
+            if target == current_id:
+                cancelled = True
+            continue
+        _PENDING.append(line)
+    return cancelled
+
+
+def next_line():
+    while True:
+        if _PENDING:
+            return _PENDING.pop(0)
+        if b"\n" in _STDIN_BUF:
+            i = _STDIN_BUF.index(b"\n")
+            line = bytes(_STDIN_BUF[:i])
+            del _STDIN_BUF[: i + 1]
+            return line
+        data = b"" if STATE.get("eof") else os.read(0, 1 << 16)
+        if not data:
+            STATE["eof"] = True
+            line = bytes(_STDIN_BUF)
+            _STDIN_BUF.clear()
+            return line if line.strip() else None
+        _STDIN_BUF.extend(data)
+
+
+# MARK: - Main loop
+
+
+def handle(msg):
+    rid, method = msg.get("id"), msg.get("method")
+    if method == "ping":
+        return {"id": rid, "ok": True}
+    if method == "version":
+        return dict(id=rid, ok=True, **version_info())
+    if method == "build":
+        res = run_build(msg)
+        res["id"] = rid
+        return res
+    if method == "cancel":
+        return None  # nothing running: nothing to cancel
+    if method == "shutdown":
+        return {"id": rid, "ok": True}
+    return {"id": rid, "ok": False, "error": {"type": "BadRequest", "message": "unknown method %r" % method, "phase": "protocol", "locations": []}}
+
+
+def main():
+    try:  # a supervisor may start us with signals blocked; builds must still die of SIGABRT/SIGTERM
+        signal.pthread_sigmask(signal.SIG_SETMASK, [])
+    except (AttributeError, OSError):
+        pass
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # the supervisor cancels with messages, not signals
+    if os.environ.get("TL_LSP_WORKER_NO_IMPORT") != "1":
+        import_compiler()
+    while True:
+        line = next_line()
+        if line is None:
+            return
+        if not line.strip():
+            continue
+        try:
+            msg = json.loads(line)
+            if not isinstance(msg, dict):
+                raise ValueError("not an object")
+        except ValueError as e:
+            send({"id": None, "ok": False, "error": {"type": "BadRequest", "message": "bad JSON: %s" % e, "phase": "protocol", "locations": []}})
+            continue
+        try:
+            reply = handle(msg)
+        except BaseException as e:  # noqa: BLE001 (the worker must survive anything)
+            reply = {"id": msg.get("id"), "ok": False, "error": {"type": "InternalError", "message": "%s: %s" % (type(e).__name__, e), "phase": "protocol", "locations": []}}
+        if reply is not None:
+            send(reply)
+        if msg.get("method") == "shutdown":
+            return
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,123 @@
+// Copy-like call sites as the error mapping needs them (op, range, buffer names), plus a small text scanner
+// that finds them when the caller has no analysis at hand.
+
+import TileLangSyntax
+
+/// A `T.copy` / `T.im2col` / ... call: the caller fills these from `FileAnalysis.copySites`.
+public struct CopySiteHint: Sendable, Hashable {
+  /// `copy`, `async_copy`, `tma_copy`, `copy_cluster`, `im2col`, `c2d_im2col`, `transpose`.
+  public var op: String
+  /// The whole call.
+  public var range: TextRange
+  public var srcBuffer: String?
+  public var dstBuffer: String?
+
+  public init(op: String, range: TextRange, srcBuffer: String?, dstBuffer: String?) {
+    self.op = op
+    self.range = range
+    self.srcBuffer = srcBuffer
+    self.dstBuffer = dstBuffer
+  }
+
+  public var isIm2col: Bool { op.hasSuffix("im2col") }
+
+  static let ops = ["copy", "async_copy", "tma_copy", "copy_cluster", "im2col", "c2d_im2col", "transpose"]
+
+  /// Finds `T.<op>(...)` calls by scanning the text (comments and strings skipped; nesting respected).
+  public static func scan(_ source: SourceText) -> [CopySiteHint] {
+    let b = source.bytes
+    var sites: [CopySiteHint] = []
+    var i = 0
+    while i < b.count {
+      let c = b[i]
+      if c == UInt8(ascii: "#") {
+        while i < b.count, b[i] != 0x0A { i += 1 }
+        continue
+      }
+      if c == UInt8(ascii: "\"") || c == UInt8(ascii: "'") {
+        i = skipString(b, i)
+        continue
+      }
+      if c == UInt8(ascii: "T"), i + 2 < b.count, b[i + 1] == UInt8(ascii: "."), i == 0 || !isIdent(b[i - 1]) {
+        var j = i + 2
+        while j < b.count, isIdent(b[j]) { j += 1 }
+        let name = String(decoding: b[(i + 2)..<j], as: UTF8.self)
+        if ops.contains(name), j < b.count, b[j] == UInt8(ascii: "("), let close = matchParen(b, j) {
+          let args = topLevelArgs(b, j + 1, close)
+          sites.append(
+            CopySiteHint(
+              op: name, range: TextRange(i, close + 1), srcBuffer: args.first.flatMap { leadingName(b, $0) },
+              dstBuffer: args.count > 1 ? leadingName(b, args[1]) : nil))
+          i = j
+          continue
+        }
+      }
+      i += 1
+    }
+    return sites
+  }
+
+  private static func isIdent(_ c: UInt8) -> Bool {
+    (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5A) || (c >= 0x61 && c <= 0x7A) || c == 0x5F
+  }
+
+  private static func skipString(_ b: [UInt8], _ start: Int) -> Int {
+    let q = b[start]
+    var i = start + 1
+    while i < b.count, b[i] != q, b[i] != 0x0A {
+      if b[i] == UInt8(ascii: "\\") { i += 1 }
+      i += 1
+    }
+    return min(i + 1, b.count)
+  }
+
+  private static func matchParen(_ b: [UInt8], _ open: Int) -> Int? {
+    var depth = 0
+    var i = open
+    while i < b.count {
+      switch b[i] {
+      case UInt8(ascii: "("), UInt8(ascii: "["), UInt8(ascii: "{"): depth += 1
+      case UInt8(ascii: ")"), UInt8(ascii: "]"), UInt8(ascii: "}"):
+        depth -= 1
+        if depth == 0 { return i }
+      case UInt8(ascii: "\""), UInt8(ascii: "'"):
+        i = skipString(b, i) - 1
+      case UInt8(ascii: "#"):
+        while i < b.count, b[i] != 0x0A { i += 1 }
+      default: break
+      }
+      i += 1
+    }
+    return nil
+  }
+
+  /// Start offsets of the top-level arguments between `start` and `end`.
+  private static func topLevelArgs(_ b: [UInt8], _ start: Int, _ end: Int) -> [Int] {
+    var out = [start]
+    var depth = 0
+    var i = start
+    while i < end {
+      switch b[i] {
+      case UInt8(ascii: "("), UInt8(ascii: "["), UInt8(ascii: "{"): depth += 1
+      case UInt8(ascii: ")"), UInt8(ascii: "]"), UInt8(ascii: "}"): depth -= 1
+      case UInt8(ascii: ","): if depth == 0 { out.append(i + 1) }
+      case UInt8(ascii: "\""), UInt8(ascii: "'"): i = skipString(b, i) - 1
+      default: break
+      }
+      i += 1
+    }
+    return out
+  }
+
+  private static func leadingName(_ b: [UInt8], _ start: Int) -> String? {
+    var i = start
+    while i < b.count, b[i] == 0x20 || b[i] == 0x0A || b[i] == 0x09 || b[i] == 0x0D { i += 1 }
+    let s = i
+    while i < b.count, isIdent(b[i]) { i += 1 }
+    guard i > s, !(b[s] >= 0x30 && b[s] <= 0x39) else { return nil }
+    var k = i
+    while k < b.count, b[k] == 0x20 { k += 1 }
+    if k < b.count, b[k] == UInt8(ascii: "=") { return nil }  // a keyword argument
+    return String(decoding: b[s..<i], as: UTF8.self)
+  }
+}

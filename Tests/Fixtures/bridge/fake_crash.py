@@ -1,0 +1,1 @@
+# fake worker input (crash)
