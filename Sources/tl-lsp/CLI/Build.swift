@@ -96,10 +96,6 @@ struct BuildOptions {
   }
 }
 
-struct UsageError: Error {
-  var message: String
-}
-
 func runBuild(arguments: [String]) -> Int32 {
   let options: BuildOptions
   switch BuildOptions.parse(arguments) {
