@@ -29,8 +29,17 @@ struct CheckContext {
 
   /// Variables that stay symbolic at compile time: kernel loop/block indices and `T.dynamic` sizes.
   var dynamicVariables: Set<String> { run.dynamicVariables }
+
+  /// Range of a key's value inside the `annotations` dict, when the dict sets it.
+  func annotationValueRange(_ key: String) -> TextRange? {
+    guard let arg = event.keywords["annotations"]?.argument, case .dict(let items) = arg.value.kind else { return nil }
+    for item in items {
+      if let k = item.key, case .string(let s, _) = k.kind, s == key { return item.value.range }
+    }
+    return nil
+  }
 }
 
 extension KernelRun {
-  var dynamicVariables: Set<String> { loopVariables.union(declaredDynamic) }
+  var dynamicVariables: Set<String> { loopVariables.union(declaredDynamic).union(moduleDynamic) }
 }

@@ -70,17 +70,17 @@ enum CopyLoweringCheck {
         Diagnostic(
           .TL211,
           "Requested coalesced_width=\(cw) is incompatible with the geometry-supported vector width \(before); the compiler uses \(vector.lanes) instead [\(t)]",
-          at: c.keywordRange("coalesced_width")))
+          at: c.event.keywords["coalesced_width"]?.argument.value.range ?? c.annotationValueRange("coalesced_width") ?? c.event.call.range))
     }
-    if plan.path == "simt" || plan.path == "cp_async", vector.lanes == 1, let limit = vector.limit, ctx.annotations.coalescedWidth == nil,
-      copy.src.buffer.scope != .local, copy.dst.buffer.scope != .local,
+    if plan.path == "simt" || plan.path == "cp_async", vector.lanes == 1, let innerLimit = vector.innerExtentLimit,
+      ctx.annotations.coalescedWidth == nil, copy.src.buffer.scope != .local, copy.dst.buffer.scope != .local,
       copy.src.buffer.scope.isShared || copy.dst.buffer.scope.isShared,
-      let bits = copy.src.buffer.elementBits, bits < vector.maxBits, bits <= 16
+      let bits = copy.src.buffer.elementBits, bits <= 16
     {
       c.emit(
         Diagnostic(
           .TL403,
-          "scalar copy: each thread moves one \(DType.short(copy.src.buffer.dtype ?? "?")) (\(bits) bits of a possible \(vector.maxBits)) because \(limit) [\(t)]",
+          "scalar copy: each thread moves one \(DType.short(copy.src.buffer.dtype ?? "?")) (\(bits) of a possible \(vector.maxBits) bits) because \(innerLimit) [\(t)]",
           at: c.event.call.range))
     }
   }

@@ -10,7 +10,7 @@ struct Im2colGeometry: Sendable {
 enum Im2colCheck {
   static let parameterNames = ["img", "col", "nhw_step", "c_step", "kernel", "stride", "dilation", "pad"]
 
-  /// Emits TL201, TL301–TL309 for one `T.im2col` / `T.c2d_im2col` call on `target`; returns its lowering.
+  /// Emits TL301–TL310 for one `T.im2col` / `T.c2d_im2col` call on `target`; returns its lowering.
   static func check(_ c: inout CheckContext, target: TargetArch, firstTarget: Bool) -> LoweringInfo? {
     let e = c.event
     if firstTarget, e.op == "c2d_im2col", case .attribute(_, _, let nameRange) = e.callee.kind {
@@ -66,10 +66,15 @@ enum Im2colCheck {
             at: range))
       }
     }
-    if firstTarget, let k = geometry["kernel"], let s = geometry["stride"], let d = geometry["dilation"], let p = geometry["pad"] {
-      if k <= 0 || s <= 0 || d <= 0 || p < 0 {
+    if firstTarget {
+      for name in ["kernel", "stride"] where geometry[name] == 0 {
+        c.emit(Diagnostic(.TL305, "im2col \(name)=0 makes the compiler divide by zero (\"Check failed: pb->value != 0 : Divide by zero\")", at: geometryRange(c, name) ?? e.call.range))
+      }
+    }
+    if firstTarget, let k = geometry["kernel"], let s = geometry["stride"], let d = geometry["dilation"], let p = geometry["pad"], k != 0, s != 0 {
+      if k < 0 || s < 0 || d <= 0 || p < 0 {
         c.emit(
-          Diagnostic(.TL305, "im2col geometry must have kernel, stride, dilation > 0 and pad ≥ 0; got kernel=\(k), stride=\(s), dilation=\(d), pad=\(p)", at: e.call.range))
+          Diagnostic(.TL310, "im2col geometry should have kernel, stride, dilation > 0 and pad ≥ 0; got kernel=\(k), stride=\(s), dilation=\(d), pad=\(p): the compiler accepts it and gathers the wrong pixels", at: e.call.range))
       } else if img.rank == 4 {
         for (dim, label) in [(1, "H"), (2, "W")] {
           guard let size = img.shape[dim].constant else { continue }
@@ -77,8 +82,8 @@ enum Im2colCheck {
           if out < 1 {
             c.emit(
               Diagnostic(
-                .TL305,
-                "im2col output \(label == "H" ? "height" : "width") is \(out): (\(label)=\(size) + 2·pad \(p) − (kernel \(k) − 1)·dilation \(d) − 1) // stride \(s) + 1 < 1",
+                .TL310,
+                "im2col output \(label == "H" ? "height" : "width") is \(out) (\(label)=\(size), kernel \(k), stride \(s), dilation \(d), pad \(p)): no output pixel exists; the compiler accepts it and reads only padding",
                 at: e.call.range))
             break
           }
@@ -109,6 +114,13 @@ enum Im2colCheck {
       }
     }
     return lowering(c, img: img, col: col, colExtents: colExtents, target: target)
+  }
+
+  /// Range of a geometry argument, positional or keyword.
+  private static func geometryRange(_ c: CheckContext, _ name: String) -> TextRange? {
+    guard let i = parameterNames.firstIndex(of: name) else { return nil }
+    if i < c.event.positionalArgs.count { return c.event.positionalArgs[i].value.range }
+    return c.event.keywords[name]?.argument.value.range
   }
 
   /// True when a value is a TIR expression rather than a Python int (kernel indices, `T.dynamic` sizes).

@@ -11,6 +11,8 @@ struct VectorPlan: Sendable {
   /// Vector width before `coalesced_width` was applied, when that changed it.
   var beforeCoalesced: Int?
   var maxBits: Int
+  /// Set when the innermost extent itself (not alignment or thread padding) caps the width below the maximum.
+  var innerExtentLimit: String?
 }
 
 enum VectorWidth {
@@ -28,10 +30,12 @@ enum VectorWidth {
     }
     var v = gcd(maxBits, innerC)
     var limit: String?
+    var innerLimit: String?
     for b in [srcBits, dstBits] { v = gcd(v, max(1, maxBits / b)) }
     if srcBits != dstBits { v = gcd(v, max(1, maxBits / wide)) }
     if v < maxBits / wide, innerC % (maxBits / wide) != 0 {
       limit = "innermost extent \(innerC) is not a multiple of \(maxBits / wide)"
+      innerLimit = "the innermost extent \(innerC) is not a multiple of \(maxBits / wide) elements (at most \(v) per access\(v > 1 ? ", and thread padding then prefers 1" : ""))"
     }
     // Offsets must stay aligned: halve until every side's flattened offset is divisible.
     while v > 1, !(aligned(copy.src, lanes: v, loop: base) && aligned(copy.dst, lanes: v, loop: base)) {
@@ -69,13 +73,15 @@ enum VectorWidth {
     }
     var before: Int?
     if let c = ctx.annotations.coalescedWidth, c > 0 {
+      // 0.1.15 (src/op/parallel.cc): the largest divisor of the geometry width not above the request; the
+      // compiler warns whenever that differs from the request.
       var e = min(v, c)
       while e > 1, v % e != 0 { e -= 1 }
-      if e != v { before = v }
+      if e != c { before = v }
       v = e
       if before != nil { limit = "coalesced_width=\(c)" }
     }
-    return VectorPlan(lanes: v, bits: v * wide, limit: limit, beforeCoalesced: before, maxBits: maxBits)
+    return VectorPlan(lanes: v, bits: v * wide, limit: limit, beforeCoalesced: before, maxBits: maxBits, innerExtentLimit: innerLimit)
   }
 
   /// The side's flattened offset (mins × strides and the outer loop strides) is a multiple of `lanes`.

@@ -36,6 +36,7 @@ extension Interpreter {
     let entry = module.entry(inst.function)
     run = KernelRun(instance: inst)
     run?.passConfigs = passConfigs
+    run?.moduleDynamic = module.dynamicNames
     var env = inst.closure
     for p in entry.def.params.list {
       if let ann = p.annotation, case .tensorType(let t) = eval(ann, &env) {

@@ -7,6 +7,7 @@ enum DiagnosticMerge {
   struct Key: Hashable {
     var code: DiagnosticCode
     var range: TextRange
+    var message: String
   }
 
   static func merge(syntax: [Diagnostic], perRun: [(KernelInstance, [Diagnostic])]) -> [Diagnostic] {
@@ -23,12 +24,12 @@ enum DiagnosticMerge {
       let symbolic = runs.filter { $0.0.isSymbolic }
       let concrete = runs.filter { !$0.0.isSymbolic && $0.0.provenance != nil }
       let literal = runs.filter { !$0.0.isSymbolic && $0.0.provenance == nil }
-      let symbolicKeys = Set(symbolic.flatMap { $0.1.map { Key(code: $0.code, range: $0.range) } })
+      let symbolicKeys = Set(symbolic.flatMap { $0.1.map { Key(code: $0.code, range: $0.range, message: $0.message) } })
       var chosen: [(KernelInstance, [Diagnostic])] = literal
       chosen += concrete.isEmpty ? symbolic : concrete
       for (inst, diags) in chosen {
         for var d in diags {
-          let key = Key(code: d.code, range: d.range)
+          let key = Key(code: d.code, range: d.range, message: d.message)
           guard !seen.contains(key) else { continue }
           seen.insert(key)
           if !inst.isSymbolic, let p = inst.provenance, !symbolicKeys.contains(key), !d.message.contains(p) {

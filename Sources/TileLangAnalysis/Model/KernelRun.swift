@@ -75,4 +75,6 @@ struct KernelRun: Sendable {
   var loopVariables: Set<String> = []
   /// Names declared with `T.dynamic` / `T.symbolic` (symbolic at compile time).
   var declaredDynamic: Set<String> = []
+  /// `T.dynamic` names declared anywhere in the file.
+  var moduleDynamic: Set<String> = []
 }

@@ -23,10 +23,22 @@ struct ModuleIndex: Sendable {
   var imports: [String: String] = [:]
   var functions: [FunctionEntry] = []
   var importsTilelang = false
+  /// Names declared with `T.dynamic("n")` / `T.symbolic("n")` anywhere in the file: symbolic at compile time.
+  var dynamicNames: Set<String> = []
 
   init(_ body: [Stmt]) {
     collectImports(body)
     collectFunctions(body, parent: nil)
+    var names = Set<String>()
+    let index = self
+    ASTWalker { e, _ in
+      guard case .call(let callee, let args) = e.kind, let q = index.qualifiedName(callee),
+        ["tilelang.language.dynamic", "tilelang.language.symbolic", "tilelang.language.Var"].contains(q),
+        let first = args.first, case .string(let n, _) = first.value.kind
+      else { return }
+      names.insert(n)
+    }.walk(body)
+    dynamicNames = names
   }
 
   func entry(_ id: FunctionID) -> FunctionEntry { functions[id.index] }

@@ -9,7 +9,7 @@ public enum DiagnosticCode: String, Sendable, CaseIterable, Hashable {
   // MARK: - TL2xx annotations
   case TL201, TL202, TL203, TL204, TL205, TL206, TL207, TL208, TL209, TL210, TL211
   // MARK: - TL3xx im2col
-  case TL301, TL302, TL303, TL304, TL305, TL306, TL307, TL308, TL309
+  case TL301, TL302, TL303, TL304, TL305, TL306, TL307, TL308, TL309, TL310
   // MARK: - TL4xx layout and lowering
   case TL401, TL402, TL403, TL404, TL405, TL406
   // MARK: - TL5xx compiler
@@ -48,17 +48,18 @@ public enum DiagnosticCode: String, Sendable, CaseIterable, Hashable {
     case .TL208: return Info(name: "copy-keyword-unknown", severity: .error, summary: "T.copy does not accept this keyword")
     case .TL209: return Info(name: "async-copy-unsupported", severity: .error, summary: "T.async_copy cannot lower to cp.async for this copy or target")
     case .TL210: return Info(name: "tma-copy-unsupported", severity: .error, summary: "T.tma_copy cannot lower to TMA, or lacks its barrier")
-    case .TL211: return Info(name: "coalesced-width-adjusted", severity: .warning, summary: "coalesced_width does not divide the vector width; the compiler uses a smaller one")
+    case .TL211: return Info(name: "coalesced-width-adjusted", severity: .warning, summary: "the compiler cannot use the requested coalesced_width and picks another width")
     case .TL301: return Info(name: "im2col-image-rank", severity: .error, summary: "the im2col image is not rank 4 (NHWC)")
     case .TL302: return Info(name: "im2col-column-rank", severity: .error, summary: "the im2col column region has fewer than 2 dimensions")
     case .TL303: return Info(name: "im2col-dtype-mismatch", severity: .error, summary: "the im2col image and column buffers have different dtypes")
     case .TL304: return Info(name: "im2col-geometry-not-int", severity: .error, summary: "kernel, stride, dilation and pad must be Python ints")
-    case .TL305: return Info(name: "im2col-geometry-invalid", severity: .error, summary: "the im2col geometry gives no output pixel or uses a non-positive size")
+    case .TL305: return Info(name: "im2col-geometry-zero", severity: .error, summary: "im2col kernel or stride is 0, which divides by zero in the compiler")
     case .TL306: return Info(name: "im2col-channels-not-divisible", severity: .error, summary: "on sm_90 the image channels must be a multiple of the column tile width")
     case .TL307: return Info(name: "im2col-scope", severity: .error, summary: "im2col needs a global image and a shared column tile")
     case .TL308: return Info(name: "im2col-box-misaligned", severity: .error, summary: "the im2col TMA box's channel bytes are not a multiple of 16")
     case .TL309: return Info(name: "c2d-im2col-deprecated", severity: .hint, summary: "T.c2d_im2col is a deprecated alias of T.im2col")
-    case .TL401: return Info(name: "shared-memory-exceeded", severity: .error, summary: "the kernel's shared memory exceeds the target's limit")
+    case .TL310: return Info(name: "im2col-geometry-degenerate", severity: .warning, summary: "the im2col geometry gives no output pixel or uses negative sizes; the compiler accepts it silently")
+    case .TL401: return Info(name: "shared-memory-exceeded", severity: .warning, summary: "the kernel's shared memory exceeds the target's limit")
     case .TL402: return Info(name: "copy-scope-invalid", severity: .error, summary: "the copy's scopes cannot be lowered (e.g. a direct store into tensor memory)")
     case .TL403: return Info(name: "copy-vector-width-lost", severity: .warning, summary: "the innermost extent forces narrower-than-16-byte vector accesses")
     case .TL404: return Info(name: "tma-dtype-unsupported", severity: .error, summary: "a copy lowered to TMA uses a dtype TMA cannot encode")

@@ -1,0 +1,66 @@
+// `tl-lsp --check PATH...`: analyze files (directories: every .py that imports tilelang), print diagnostics,
+// exit 1 when any error is found.
+
+import Foundation
+import TileLangAnalysis
+import TileLangSyntax
+
+struct FileResult {
+  var path: String
+  var analysis: FileAnalysis?
+  /// A file that could not be read.
+  var readError: String?
+}
+
+enum CheckCommand {
+  static func run(_ options: CheckOptions) -> Int32 {
+    if options.paths.isEmpty {
+      printError("tl-lsp: --check needs at least one file or directory")
+      return 2
+    }
+    var files: [String] = []
+    for p in options.paths {
+      var isDir: ObjCBool = false
+      guard FileManager.default.fileExists(atPath: p, isDirectory: &isDir) else {
+        printError("tl-lsp: no such file or directory: \(p)")
+        return 2
+      }
+      if isDir.boolValue { files += pythonFiles(under: p) } else { files.append(p) }
+    }
+    var results: [FileResult] = []
+    for f in files {
+      guard let data = FileManager.default.contents(atPath: f) else {
+        results.append(FileResult(path: f, analysis: nil, readError: "cannot read file"))
+        continue
+      }
+      let parsed = parse(bytes: [UInt8](data))
+      results.append(FileResult(path: f, analysis: analyze(parsed: parsed, settings: options.settings)))
+    }
+    switch options.format {
+    case .gcc: print(GccFormat.render(results), terminator: "")
+    case .json: print(JSONFormat.render(results))
+    }
+    let hasError = results.contains { r in
+      r.readError != nil || (r.analysis?.diagnostics.contains { $0.severity == .error } ?? false)
+    }
+    return hasError ? 1 : 0
+  }
+
+  /// `.py` files under `dir` that import tilelang, sorted.
+  static func pythonFiles(under dir: String) -> [String] {
+    guard let e = FileManager.default.enumerator(atPath: dir) else { return [] }
+    var out: [String] = []
+    while let rel = e.nextObject() as? String {
+      guard rel.hasSuffix(".py") else { continue }
+      let path = (dir as NSString).appendingPathComponent(rel)
+      guard let data = FileManager.default.contents(atPath: path) else { continue }
+      let text = String(decoding: data, as: UTF8.self)
+      if text.contains("import tilelang") || text.contains("from tilelang") { out.append(path) }
+    }
+    return out.sorted()
+  }
+}
+
+func printError(_ s: String) {
+  FileHandle.standardError.write(Data((s + "\n").utf8))
+}

@@ -1,0 +1,35 @@
+# fixture: target=sm_90
+# TL402: only tcgen05 copies reach tensor memory; TL403: an innermost extent of 30 halves forces scalar copies.
+import tilelang.language as T
+
+
+def store_to_tmem():
+    @T.prim_func
+    def main(A: T.Tensor((128, 128), "float32")):
+        with T.Kernel(1, threads=128) as bx:
+            S = T.alloc_shared((128, 128), "float32")
+            M = T.alloc_tmem((128, 128), "float32")
+            T.copy(A, S)
+            T.copy(S, M)
+            #         ^ error TL402: S (shared.dyn) → M (shared.tmem) is not a tcgen05 copy on sm_90: the compiler fails with "We should never directly store data into tmem!" (only local.fragment ↔ shared.tmem on sm_100 lowers)
+
+    return main
+
+
+def narrow(cols):
+    @T.prim_func
+    def main(A: T.Tensor((1024, 1024), "float16"), B: T.Tensor((1024, 1024), "float16")):
+        with T.Kernel(8, threads=128) as bx:
+            S = T.alloc_shared((64, cols), "float16")
+            T.copy(A[bx * 64, 0], S)
+          # ^^^^^^^^^^^^^^^^^^^^^^^^ warning TL403: scalar copy: each thread moves one f16 (16 of a possible 128 bits) because the innermost extent 30 is not a multiple of 8 elements (at most 2 per access, and thread padding then prefers 1) [sm_90] (with cols=30 from line 34)
+            T.copy(S, B[bx * 64, 0], disable_tma=True)
+          # ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ warning TL403: scalar copy: each thread moves one f16 (16 of a possible 128 bits) because the innermost extent 30 is not a multiple of 8 elements (at most 2 per access, and thread padding then prefers 1) [sm_90] (with cols=30 from line 34)
+
+    return main
+
+
+if __name__ == "__main__":
+    store_to_tmem()
+    narrow(30)
+    narrow(64)

@@ -1,0 +1,60 @@
+# fixture: target=sm_90
+# TL404, TL405, TL406: sm_90's automatic TMA store cannot encode bool, needs constant extents, and needs 16-byte
+# shared rows; disable_tma=True keeps them SIMT.
+import tilelang.language as T
+
+
+def bool_store(block):
+    @T.prim_func
+    def main(A: T.Tensor((1024, 1024), "bool"), B: T.Tensor((1024, 1024), "bool")):
+        with T.Kernel(8, threads=128) as bx:
+            S = T.alloc_shared((block, block), "bool")
+            T.copy(A[bx * block, 0], S)
+            T.copy(S, B[bx * block, 0])
+          # ^^^^^^^^^^^^^^^^^^^^^^^^^^^ error TL404: this copy lowers to a TMA store on sm_90, and TMA cannot encode dtype bool: the compiler fails with "Check failed: (0) is false: bool"; pass disable_tma=True
+
+    return main
+
+
+def bool_store_simt(block):
+    @T.prim_func
+    def main(A: T.Tensor((1024, 1024), "bool"), B: T.Tensor((1024, 1024), "bool")):
+        with T.Kernel(8, threads=128) as bx:
+            S = T.alloc_shared((block, block), "bool")
+            T.copy(A[bx * block, 0], S)
+            T.copy(S, B[bx * block, 0], disable_tma=True)
+
+    return main
+
+
+def dynamic_rows(block):
+    n = T.dynamic("n")
+
+    @T.prim_func
+    def main(A: T.Tensor((1024, 32), "float16"), B: T.Tensor((1024, 32), "float16")):
+        with T.Kernel(1, threads=128) as bx:
+            S = T.alloc_shared((block, 32), "float16")
+            T.copy(A[0:block, 0:32], S)
+            T.copy(S[0:n, 0:32], B[0:n, 0:32])
+            #      ^^^^^^^^^^^^ error TL405: this copy lowers to a TMA store on sm_90, which needs constant extents, but S's region has extent n: the compiler fails with "extent of shared_range ... is not constant"; pass disable_tma=True
+
+    return main
+
+
+def padded_rows():
+    @T.prim_func
+    def main(A: T.Tensor((1024, 64), "float16"), B: T.Tensor((1024, 64), "float16")):
+        with T.Kernel(1, threads=128) as bx:
+            S = T.alloc_shared((64, 60), "float16")
+            T.copy(A[0:64, 0:60], S)
+            T.copy(S[:, 0:32], B[0:64, 0:32])
+          # ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ error TL406: TMA store from S (64, 60) on sm_90: its rows are 60 × 2 B = 120 B, not a multiple of 16 B, so no Hopper layout fits ("Unsupported layout for Hopper with stride=..., continuous=60"); pad the row or pass disable_tma=True
+
+    return main
+
+
+if __name__ == "__main__":
+    bool_store(64)
+    bool_store_simt(64)
+    dynamic_rows(64)
+    padded_rows()
