@@ -1,0 +1,2 @@
+// JSON values: encoding and parsing.
+import Testing
