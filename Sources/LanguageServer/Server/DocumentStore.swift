@@ -5,6 +5,11 @@ import Foundation
 import TileLangAnalysis
 import TileLangSyntax
 
+/// The analysis entry point; the server uses `analyze`, in-process tests may substitute their own.
+typealias Analyzer = @Sendable (SourceText, AnalysisSettings) -> FileAnalysis
+
+let defaultAnalyzer: Analyzer = { source, settings in analyze(parsed: parse(source: source), settings: settings) }
+
 /// One version of one document under one set of settings. Shared by the diagnostics publisher and every
 /// request that reads it; `analysis` runs `analyze` at most once, on whichever thread asks first.
 final class DocumentSnapshot: @unchecked Sendable {
@@ -14,10 +19,15 @@ final class DocumentSnapshot: @unchecked Sendable {
   let source: SourceText
   let settings: ServerSettings
   let settingsGeneration: Int
+  private let analyzer: Analyzer
   private let lock = NSLock()
   private var cached: FileAnalysis?
 
-  init(uri: String, version: Int, source: SourceText, settings: ServerSettings, settingsGeneration: Int) {
+  init(
+    uri: String, version: Int, source: SourceText, settings: ServerSettings, settingsGeneration: Int,
+    analyzer: @escaping Analyzer
+  ) {
+    self.analyzer = analyzer
     self.uri = uri
     self.version = version
     self.source = source
@@ -29,7 +39,7 @@ final class DocumentSnapshot: @unchecked Sendable {
     lock.lock()
     defer { lock.unlock() }
     if let cached { return cached }
-    let result = analyze(parsed: parse(source: source), settings: settings.analysis)
+    let result = analyzer(source, settings.analysis)
     cached = result
     return result
   }
@@ -48,6 +58,11 @@ struct DocumentStore {
   }
 
   private(set) var documents: [String: Document] = [:]
+  let analyzer: Analyzer
+
+  init(analyzer: @escaping Analyzer = defaultAnalyzer) {
+    self.analyzer = analyzer
+  }
 
   subscript(uri: String) -> Document? { documents[uri] }
 
@@ -55,7 +70,7 @@ struct DocumentStore {
 
   mutating func open(uri: String, languageID: String, version: Int, text: String, session: Session) {
     let source = SourceText(text)
-    let snapshot = Self.snapshot(uri, version, source, session)
+    let snapshot = snapshot(uri, version, source, session)
     documents[uri] = Document(uri: uri, languageID: languageID, version: version, source: source, snapshot: snapshot)
   }
 
@@ -81,7 +96,7 @@ struct DocumentStore {
       document.source = SourceText(bytes: bytes)
     }
     document.version = version
-    document.snapshot = Self.snapshot(uri, version, document.source, session)
+    document.snapshot = snapshot(uri, version, document.source, session)
     documents[uri] = document
     return clampedCount
   }
@@ -89,15 +104,14 @@ struct DocumentStore {
   /// New snapshots for every document after a settings change.
   mutating func resnapshot(session: Session) {
     for (uri, document) in documents {
-      documents[uri]?.snapshot = Self.snapshot(uri, document.version, document.source, session)
+      let fresh = snapshot(uri, document.version, document.source, session)
+      documents[uri]?.snapshot = fresh
     }
   }
 
-  private static func snapshot(_ uri: String, _ version: Int, _ source: SourceText, _ session: Session)
-    -> DocumentSnapshot
-  {
+  private func snapshot(_ uri: String, _ version: Int, _ source: SourceText, _ session: Session) -> DocumentSnapshot {
     DocumentSnapshot(
       uri: uri, version: version, source: source, settings: session.settings,
-      settingsGeneration: session.settingsGeneration)
+      settingsGeneration: session.settingsGeneration, analyzer: analyzer)
   }
 }

@@ -23,7 +23,7 @@ public final class Server: @unchecked Sendable {
   private let onExit: @Sendable (Int32) -> Void
 
   var session = Session()
-  var documents = DocumentStore()
+  var documents: DocumentStore
   var requests = RequestQueue()
   private var analysesInFlight: Set<String> = []
   /// The `shutdown` answer waits until every earlier request has been answered.
@@ -32,8 +32,9 @@ public final class Server: @unchecked Sendable {
 
   init(
     sink: MessageSink, executor: BackgroundExecutor, logger: Logger, options: ServerOptions = ServerOptions(),
-    onExit: @escaping @Sendable (Int32) -> Void = { _ in }
+    analyzer: @escaping Analyzer = defaultAnalyzer, onExit: @escaping @Sendable (Int32) -> Void = { _ in }
   ) {
+    self.documents = DocumentStore(analyzer: analyzer)
     self.sink = sink
     self.executor = executor
     self.logger = logger
@@ -48,10 +49,12 @@ public final class Server: @unchecked Sendable {
     let transport = StdioTransport()
     let done = DispatchSemaphore(value: 0)
     let code = ExitCodeBox()
-    let server = Server(sink: transport, executor: DispatchExecutor(), logger: logger, options: options) {
-      code.value = $0
-      done.signal()
-    }
+    let server = Server(
+      sink: transport, executor: DispatchExecutor(), logger: logger, options: options,
+      onExit: { exitCode in
+        code.value = exitCode
+        done.signal()
+      })
     logger.info("tl-lsp \(options.version) serving on stdio (pid \(ProcessInfo.processInfo.processIdentifier))")
     transport.startReading(onFrame: { server.submit(Self.event(for: $0)) }, onEnd: { server.submit(.endOfInput) })
     done.wait()

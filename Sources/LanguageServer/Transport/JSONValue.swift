@@ -21,6 +21,11 @@ extension JSONValue {
     return nil
   }
 
+  subscript(index: Int) -> JSONValue? {
+    if case .array(let items) = self, items.indices.contains(index) { return items[index] }
+    return nil
+  }
+
   var stringValue: String? {
     if case .string(let s) = self { return s }
     return nil
