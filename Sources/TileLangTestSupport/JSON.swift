@@ -1,5 +1,5 @@
-// A client-side JSON value for protocol tests, independent of the server's own JSONValue so the two
-// cannot share a bug. Compared and printed with sorted keys.
+// A client-side JSON value for protocol tests, independent of the server's JSONValue so the two cannot share
+// a bug. Compared and printed with sorted keys; not nil-literal convertible, so `nil` always means Optional.
 
 import Foundation
 
@@ -67,7 +67,7 @@ public enum JSON: Sendable, Hashable, CustomStringConvertible {
 }
 
 extension JSON: ExpressibleByStringLiteral, ExpressibleByIntegerLiteral, ExpressibleByBooleanLiteral,
-  ExpressibleByArrayLiteral, ExpressibleByDictionaryLiteral, ExpressibleByNilLiteral, ExpressibleByFloatLiteral
+  ExpressibleByArrayLiteral, ExpressibleByDictionaryLiteral, ExpressibleByFloatLiteral
 {
   public init(stringLiteral value: String) { self = .string(value) }
   public init(integerLiteral value: Int) { self = .number(Double(value)) }
@@ -77,5 +77,4 @@ extension JSON: ExpressibleByStringLiteral, ExpressibleByIntegerLiteral, Express
   public init(dictionaryLiteral elements: (String, JSON)...) {
     self = .object(Dictionary(elements, uniquingKeysWith: { _, new in new }))
   }
-  public init(nilLiteral: ()) { self = .null }
 }

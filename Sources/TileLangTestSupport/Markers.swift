@@ -4,6 +4,10 @@
 public struct MarkedPosition: Hashable, Sendable {
   public var line: Int
   public var character: Int
+  public init(line: Int, character: Int) {
+    self.line = line
+    self.character = character
+  }
   public var json: JSON { ["line": .number(Double(line)), "character": .number(Double(character))] }
 }
 

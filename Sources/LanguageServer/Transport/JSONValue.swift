@@ -60,7 +60,7 @@ extension JSONValue {
 // MARK: - Literals
 
 extension JSONValue: ExpressibleByStringLiteral, ExpressibleByIntegerLiteral, ExpressibleByBooleanLiteral,
-  ExpressibleByArrayLiteral, ExpressibleByDictionaryLiteral, ExpressibleByNilLiteral
+  ExpressibleByArrayLiteral, ExpressibleByDictionaryLiteral
 {
   init(stringLiteral value: String) { self = .string(value) }
   init(integerLiteral value: Int) { self = .int(value) }
@@ -71,7 +71,6 @@ extension JSONValue: ExpressibleByStringLiteral, ExpressibleByIntegerLiteral, Ex
     for (k, v) in elements { fields[k] = v }
     self = .object(fields)
   }
-  init(nilLiteral: ()) { self = .null }
 }
 
 extension JSONValue {

@@ -1,2 +1,0 @@
-// End-to-end tests.
-import Testing
