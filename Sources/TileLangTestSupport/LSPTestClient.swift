@@ -129,7 +129,9 @@ public final class LSPTestClient: @unchecked Sendable {
   }
 
   /// The next notification with `method` (earlier ones of other methods stay queued).
-  public func notification(_ method: String, timeout: TimeInterval? = nil, where matches: @escaping (JSON) -> Bool = { _ in true })
+  public func notification(
+    _ method: String, timeout: TimeInterval? = nil, where matches: @escaping (JSON) -> Bool = { _ in true }
+  )
     throws -> JSON
   {
     try wait("a \(method) notification", timeout) {
@@ -174,8 +176,12 @@ public final class LSPTestClient: @unchecked Sendable {
     let (text, positions) = Markers.extract(markedText)
     notify(
       "textDocument/didOpen",
-      ["textDocument": ["uri": .string(uri), "languageId": .string(languageID), "version": .number(Double(version)),
-        "text": .string(text)]])
+      [
+        "textDocument": [
+          "uri": .string(uri), "languageId": .string(languageID), "version": .number(Double(version)),
+          "text": .string(text),
+        ]
+      ])
     return positions
   }
 
@@ -256,14 +262,16 @@ public final class LSPTestClient: @unchecked Sendable {
 
   private static func cutFrame(_ buffer: inout [UInt8]) -> [UInt8]? {
     let terminator: [UInt8] = [13, 10, 13, 10]
-    guard buffer.count >= 4, let end = (0...(buffer.count - 4)).first(where: { Array(buffer[$0..<($0 + 4)]) == terminator })
+    guard buffer.count >= 4,
+      let end = (0...(buffer.count - 4)).first(where: { Array(buffer[$0..<($0 + 4)]) == terminator })
     else { return nil }
     let header = String(decoding: buffer[0..<end], as: UTF8.self)
-    let length = header.split(separator: "\r\n").compactMap { line -> Int? in
-      let parts = line.split(separator: ":", maxSplits: 1)
-      guard parts.count == 2, parts[0].lowercased() == "content-length" else { return nil }
-      return Int(parts[1].trimmingCharacters(in: .whitespaces))
-    }.first ?? 0
+    let length =
+      header.split(separator: "\r\n").compactMap { line -> Int? in
+        let parts = line.split(separator: ":", maxSplits: 1)
+        guard parts.count == 2, parts[0].lowercased() == "content-length" else { return nil }
+        return Int(parts[1].trimmingCharacters(in: .whitespaces))
+      }.first ?? 0
     guard buffer.count >= end + 4 + length else { return nil }
     let body = Array(buffer[(end + 4)..<(end + 4 + length)])
     buffer.removeSubrange(0..<(end + 4 + length))

@@ -16,7 +16,8 @@ public enum Markers {
   public static func extract(_ marked: String) -> (text: String, positions: [MarkedPosition]) {
     var text = ""
     var found: [Int: MarkedPosition] = [:]
-    var line = 0, column = 0
+    var line = 0
+    var column = 0
     for character in marked {
       if let n = markerNumber(character) {
         found[n] = MarkedPosition(line: line, character: column)

@@ -2,8 +2,8 @@
 // the log options and exit codes. Expectations that depend on analysis content are marked ANALYSIS-DEPENDENT.
 
 import Foundation
-import TileLangTestSupport
 import Testing
+import TileLangTestSupport
 
 let fixturesDirectory = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
   .appendingPathComponent("Fixtures/lsp")
@@ -28,7 +28,9 @@ func expectDiagnosticShape(_ d: JSON, sourceLocation: SourceLocation = #_sourceL
   let code = d["code"].string ?? ""
   #expect(code.count == 5 && code.hasPrefix("TL"), sourceLocation: sourceLocation)
   #expect(d["source"] == "tl-lsp", sourceLocation: sourceLocation)
-  #expect(d["codeDescription"]["href"].string?.contains("docs/diagnostics.md#\(code.lowercased())-") == true, sourceLocation: sourceLocation)
+  #expect(
+    d["codeDescription"]["href"].string?.contains("docs/diagnostics.md#\(code.lowercased())-") == true,
+    sourceLocation: sourceLocation)
   #expect((1...4).contains(d["severity"].int ?? 0), sourceLocation: sourceLocation)
   #expect(d["range"]["start"]["line"].int != nil, sourceLocation: sourceLocation)
 }
@@ -54,9 +56,15 @@ func expectDiagnosticShape(_ d: JSON, sourceLocation: SourceLocation = #_sourceL
     // Incremental edit: insert a comment line at the top (UTF-16 positions, with an emoji).
     client.notify(
       "textDocument/didChange",
-      ["textDocument": ["uri": .string(uri), "version": 2],
-        "contentChanges": [["range": ["start": ["line": 0, "character": 0], "end": ["line": 0, "character": 0]],
-          "text": "# edited 😀\n"]]])
+      [
+        "textDocument": ["uri": .string(uri), "version": 2],
+        "contentChanges": [
+          [
+            "range": ["start": ["line": 0, "character": 0], "end": ["line": 0, "character": 0]],
+            "text": "# edited 😀\n",
+          ]
+        ],
+      ])
     let second = try client.notification("textDocument/publishDiagnostics")
     #expect(second["version"] == 2)
 
@@ -68,14 +76,19 @@ func expectDiagnosticShape(_ d: JSON, sourceLocation: SourceLocation = #_sourceL
 
     let hints = try client.result(
       "textDocument/inlayHint",
-      ["textDocument": textDocument(uri), "range": ["start": ["line": 0, "character": 0], "end": ["line": 40, "character": 0]]])
+      [
+        "textDocument": textDocument(uri),
+        "range": ["start": ["line": 0, "character": 0], "end": ["line": 40, "character": 0]],
+      ])
     // ANALYSIS-DEPENDENT: once lowerings land, expect a hint after each T.copy (e.g. "tma_load").
     #expect(hints.array != nil)
 
     let actions = try client.result(
       "textDocument/codeAction",
-      ["textDocument": textDocument(uri), "range": ["start": shifted.json, "end": shifted.json],
-        "context": ["diagnostics": []]])
+      [
+        "textDocument": textDocument(uri), "range": ["start": shifted.json, "end": shifted.json],
+        "context": ["diagnostics": []],
+      ])
     #expect(actions.array != nil)
 
     let signature = try client.result(
@@ -108,7 +121,8 @@ func expectDiagnosticShape(_ d: JSON, sourceLocation: SourceLocation = #_sourceL
     for d in diagnostics { expectDiagnosticShape(d) }
     // ANALYSIS-DEPENDENT: once the parser is merged, tighten to
     // #expect(diagnostics.contains { $0["code"] == "TL001" && $0["range"]["start"]["line"] == 7 })
-    let pulled = try client.result("textDocument/diagnostic", ["textDocument": textDocument("file:///work/syntax_error.py")])
+    let pulled = try client.result(
+      "textDocument/diagnostic", ["textDocument": textDocument("file:///work/syntax_error.py")])
     #expect(pulled["kind"] == "full")
     #expect(pulled["items"].array?.count == diagnostics.count, "push and pull agree")
     #expect(try client.shutdownAndExit() == 0)
@@ -122,7 +136,9 @@ func expectDiagnosticShape(_ d: JSON, sourceLocation: SourceLocation = #_sourceL
     _ = try client.notification("textDocument/publishDiagnostics")
     let completion = try client.result("textDocument/completion", at("file:///work/c.py", markers[0]))
     let labels = (completion["items"].array ?? []).compactMap { $0["label"].string }
-    #expect(Set(["alloc_shared", "alloc_fragment", "alloc_local", "alloc_var", "alloc_barrier", "alloc_tmem"]).isSubset(of: Set(labels)))
+    #expect(
+      Set(["alloc_shared", "alloc_fragment", "alloc_local", "alloc_var", "alloc_barrier", "alloc_tmem"]).isSubset(
+        of: Set(labels)))
     #expect(try client.shutdownAndExit() == 0)
     expectClean(client)
   }

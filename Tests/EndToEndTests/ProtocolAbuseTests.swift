@@ -2,8 +2,8 @@
 // shutdown, out-of-range positions, a 5 MB document and 100k-deep JSON. The server answers and stays alive.
 
 import Foundation
-import TileLangTestSupport
 import Testing
+import TileLangTestSupport
 
 @Suite(.serialized) struct ProtocolAbuseTests {
   /// The server still answers a well-formed request.
@@ -60,17 +60,28 @@ import Testing
     _ = try client.notification("textDocument/publishDiagnostics")
     for (line, character) in [(0, 9999), (9999, 0), (-5, -5), (1, 1)] {
       let r = try client.request(
-        "textDocument/hover", ["textDocument": textDocument(uri), "position": ["line": .number(Double(line)), "character": .number(Double(character))]])
+        "textDocument/hover",
+        [
+          "textDocument": textDocument(uri),
+          "position": ["line": .number(Double(line)), "character": .number(Double(character))],
+        ])
       #expect(r.has("result"), "hover at \(line):\(character) → \(r)")
     }
     client.notify(
       "textDocument/didChange",
-      ["textDocument": ["uri": .string(uri), "version": 2],
-        "contentChanges": [["range": ["start": ["line": 50, "character": 3], "end": ["line": 90, "character": 0]], "text": "y = 1\n"]]])
+      [
+        "textDocument": ["uri": .string(uri), "version": 2],
+        "contentChanges": [
+          ["range": ["start": ["line": 50, "character": 3], "end": ["line": 90, "character": 0]], "text": "y = 1\n"]
+        ],
+      ])
     #expect(try client.notification("textDocument/publishDiagnostics")["version"] == 2)
     let hints = try client.request(
       "textDocument/inlayHint",
-      ["textDocument": textDocument(uri), "range": ["start": ["line": 100, "character": 0], "end": ["line": -1, "character": 0]]])
+      [
+        "textDocument": textDocument(uri),
+        "range": ["start": ["line": 100, "character": 0], "end": ["line": -1, "character": 0]],
+      ])
     #expect(hints.has("result"))
     try expectAlive(client)
     #expect(try client.shutdownAndExit() == 0)
@@ -87,7 +98,11 @@ import Testing
     #expect(try client.notification("textDocument/publishDiagnostics")["uri"] == "file:///work/big.py")
     let lastLine = text.utf8.count / line.utf8.count - 1
     let hover = try client.result(
-      "textDocument/hover", ["textDocument": textDocument("file:///work/big.py"), "position": ["line": .number(Double(lastLine)), "character": 3]])
+      "textDocument/hover",
+      [
+        "textDocument": textDocument("file:///work/big.py"),
+        "position": ["line": .number(Double(lastLine)), "character": 3],
+      ])
     #expect(hover["contents"]["value"].string?.contains("T.copy") == true)
     try expectAlive(client)
     #expect(try client.shutdownAndExit() == 0)
@@ -100,7 +115,9 @@ import Testing
     let deep = [UInt8](repeating: UInt8(ascii: "["), count: 100_000)
     client.sendRaw(Array("Content-Length: \(deep.count)\r\n\r\n".utf8) + deep)
     #expect(try client.orphanResponse()["error"]["code"] == -32700)
-    let deepObject = Array(("{\"jsonrpc\":\"2.0\",\"id\":99,\"method\":\"x\",\"params\":" + String(repeating: "{\"a\":", count: 100_000)).utf8)
+    let deepObject = Array(
+      ("{\"jsonrpc\":\"2.0\",\"id\":99,\"method\":\"x\",\"params\":" + String(repeating: "{\"a\":", count: 100_000))
+        .utf8)
     client.sendRaw(Array("Content-Length: \(deepObject.count)\r\n\r\n".utf8) + deepObject)
     #expect(try client.orphanResponse()["error"]["code"] == -32700)
     try expectAlive(client)

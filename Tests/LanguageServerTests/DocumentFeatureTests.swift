@@ -37,7 +37,9 @@ struct DocumentFeatureTests {
     #expect(d["code"] == "TL102")
     #expect(d["source"] == "tl-lsp")
     #expect(d["severity"] == 2)
-    #expect(d["codeDescription"]?["href"] == "https://github.com/tile-ai/tl-lsp/blob/main/docs/diagnostics.md#tl102-copy-extent-mismatch")
+    #expect(
+      d["codeDescription"]?["href"]
+        == "https://github.com/tile-ai/tl-lsp/blob/main/docs/diagnostics.md#tl102-copy-extent-mismatch")
     #expect(d["range"] == ["start": ["line": 0, "character": 4], "end": ["line": 0, "character": 7]])
     #expect(d["relatedInformation"]?[0]?["location"]?["uri"] == .string(uri))
     #expect(d["tags"] == nil)
@@ -76,7 +78,9 @@ struct DocumentFeatureTests {
     let s = ready("T.copy(a, b)\n")
     let hover = s.request("textDocument/hover", at(0, 3))
     let shutdown = s.request("shutdown")
-    let ids = s.settle().compactMap { m -> RequestID? in if case .response(let id, _) = m { return id } else { return nil } }
+    let ids = s.settle().compactMap { m -> RequestID? in
+      if case .response(let id, _) = m { return id } else { return nil }
+    }
     #expect(ids == [hover, shutdown])
   }
 
@@ -114,13 +118,17 @@ struct DocumentFeatureTests {
     let s = ready("a = BAD\nb = BAD\n")
     let range: JSONValue = ["start": ["line": 1, "character": 4], "end": ["line": 1, "character": 7]]
     let diagnostic: JSONValue = ["range": range, "code": "TL102", "message": "m"]
-    let params: JSONValue = ["textDocument": ["uri": .string(uri)], "range": range, "context": ["diagnostics": [diagnostic]]]
+    let params: JSONValue = [
+      "textDocument": ["uri": .string(uri)], "range": range, "context": ["diagnostics": [diagnostic]],
+    ]
     let actions = try #require(try s.call("textDocument/codeAction", params)?.get().arrayValue)
     try #require(actions.count == 1)
     #expect(actions[0]["kind"] == "quickfix")
     #expect(actions[0]["title"] == "Replace BAD with GOOD")
     #expect(actions[0]["edit"]?["changes"]?[uri] == [["range": range, "newText": "GOOD"]])
-    let none: JSONValue = ["textDocument": ["uri": .string(uri)], "range": range, "context": ["diagnostics": [], "only": ["refactor"]]]
+    let none: JSONValue = [
+      "textDocument": ["uri": .string(uri)], "range": range, "context": ["diagnostics": [], "only": ["refactor"]],
+    ]
     #expect(try s.call("textDocument/codeAction", none)?.get() == [])
   }
 
@@ -131,7 +139,8 @@ struct DocumentFeatureTests {
     #expect(full["kind"] == "full")
     #expect(full["items"]?.arrayValue?.count == 1)
     let resultID = try #require(full["resultId"])
-    let again = try s.call("textDocument/diagnostic", ["textDocument": ["uri": .string(uri)], "previousResultId": resultID])?.get()
+    let again = try s.call(
+      "textDocument/diagnostic", ["textDocument": ["uri": .string(uri)], "previousResultId": resultID])?.get()
     #expect(again?["kind"] == "unchanged")
     let workspace = try #require(try s.call("workspace/diagnostic", ["previousResultIds": []])?.get())
     #expect(workspace["items"]?[0]?["uri"] == .string(uri))
@@ -144,7 +153,12 @@ struct DocumentFeatureTests {
     let published = s.settle().published()
     try #require(published.count == 1)
     #expect(published[0]["diagnostics"]?[0]?["message"] == "BAD on target sm_80")
-    let hints = try s.call("textDocument/inlayHint", ["textDocument": ["uri": .string(uri)], "range": ["start": ["line": 0, "character": 0], "end": ["line": 9, "character": 0]]])?.get()
+    let hints = try s.call(
+      "textDocument/inlayHint",
+      [
+        "textDocument": ["uri": .string(uri)],
+        "range": ["start": ["line": 0, "character": 0], "end": ["line": 9, "character": 0]],
+      ])?.get()
     #expect(hints == [])
     s.notify("workspace/didChangeConfiguration", ["settings": ["tl-lsp": ["targets": ["sm_80"], "inlayHints": false]]])
     #expect(s.settle().published().isEmpty, "unchanged settings publish nothing")
@@ -152,7 +166,9 @@ struct DocumentFeatureTests {
 
   @Test func pullsConfigurationWhenTheClientSupportsIt() throws {
     let s = InProcessServer()
-    _ = s.call("initialize", ["capabilities": ["workspace": ["configuration": true]], "initializationOptions": ["targets": ["sm_90a"]]])
+    _ = s.call(
+      "initialize",
+      ["capabilities": ["workspace": ["configuration": true]], "initializationOptions": ["targets": ["sm_90a"]]])
     #expect(s.server.loop.sync { s.server.session.settings.analysis.targets } == [.sm90a])
     s.notify("initialized")
     let sent = s.settle()
@@ -161,7 +177,15 @@ struct DocumentFeatureTests {
       return
     }
     #expect(params["items"]?[0]?["section"] == "tl-lsp")
-    s.deliver(.response(id: id, result: .success([["targets": ["sm_100"], "arguments": ["M": 1024], "passConfigs": ["tl.disable_tma_lower": true], "compileOnSave": true, "python": "/usr/bin/python3"]])))
+    s.deliver(
+      .response(
+        id: id,
+        result: .success([
+          [
+            "targets": ["sm_100"], "arguments": ["M": 1024], "passConfigs": ["tl.disable_tma_lower": true],
+            "compileOnSave": true, "python": "/usr/bin/python3",
+          ]
+        ])))
     let settings = s.server.loop.sync { s.server.session.settings }
     #expect(settings.analysis.targets == [.sm100])
     #expect(settings.analysis.arguments == ["M": 1024])

@@ -1,8 +1,8 @@
 // DocumentStore edits: full and incremental changes in both encodings, clamped ranges, and a randomized
 // check that any incremental edit sequence gives the same text as applying the edits to a plain string.
 
-import TileLangSyntax
 import Testing
+import TileLangSyntax
 
 @testable import LanguageServer
 
@@ -75,8 +75,13 @@ struct DocumentStoreTests {
       for step in 1...25 {
         let source = SourceText(expected)
         // Pick scalar-aligned byte offsets, then express them as positions in the encoding under test.
-        let boundaries = [0] + expected.unicodeScalars.indices.dropFirst().map { expected.utf8.distance(from: expected.startIndex, to: $0) } + [source.count]
-        var a = boundaries[rng.below(boundaries.count)], b = boundaries[rng.below(boundaries.count)]
+        let boundaries =
+          [0]
+          + expected.unicodeScalars.indices.dropFirst().map {
+            expected.utf8.distance(from: expected.startIndex, to: $0)
+          } + [source.count]
+        var a = boundaries[rng.below(boundaries.count)]
+        var b = boundaries[rng.below(boundaries.count)]
         if a > b { swap(&a, &b) }
         // Keep CRLF pairs whole: LSP positions cannot address the middle of a line break.
         if a > 0, a < source.count, source.bytes[a - 1] == 0x0D, source.bytes[a] == 0x0A { a -= 1 }

@@ -59,14 +59,20 @@ struct FramingTests {
     let big = MessageFramer.maxBodyLength + 1
     var framer = MessageFramer()
     framer.append(Array("Content-Length: \(big)\r\n\r\nxyz".utf8))
-    guard case .malformedHeader = framer.next() else { Issue.record("oversized body accepted"); return }
+    guard case .malformedHeader = framer.next() else {
+      Issue.record("oversized body accepted")
+      return
+    }
     #expect(framer.next() == nil)
   }
 
   @Test func dropsEndlessHeaders() {
     var framer = MessageFramer()
     framer.append(Array(repeating: UInt8(ascii: "a"), count: MessageFramer.maxHeaderLength + 10))
-    guard case .malformedHeader = framer.next() else { Issue.record("endless header kept"); return }
+    guard case .malformedHeader = framer.next() else {
+      Issue.record("endless header kept")
+      return
+    }
     framer.append(Array("Content-Length: 2\r\n\r\n{}".utf8))
     #expect(framer.next() == body("{}"))
   }
@@ -75,7 +81,9 @@ struct FramingTests {
     let request = try Message.decode(["jsonrpc": "2.0", "id": 7, "method": "m", "params": ["a": 1]])
     #expect(request == .request(id: .int(7), method: "m", params: ["a": 1]))
     #expect(try Message.decode(["jsonrpc": "2.0", "method": "n"]) == .notification(method: "n", params: .null))
-    #expect(try Message.decode(["jsonrpc": "2.0", "id": "s", "result": .null]) == .response(id: .string("s"), result: .success(.null)))
+    #expect(
+      try Message.decode(["jsonrpc": "2.0", "id": "s", "result": .null])
+        == .response(id: .string("s"), result: .success(.null)))
     let error = try Message.decode(["jsonrpc": "2.0", "id": 1, "error": ["code": -32601, "message": "no"]])
     #expect(error == .response(id: .int(1), result: .failure(ResponseError(code: -32601, message: "no"))))
     #expect(throws: InvalidMessage.self) { try Message.decode([1, 2]) }

@@ -20,7 +20,8 @@ struct LifecycleTests {
 
   @Test func negotiatesPositionEncoding() throws {
     let utf8 = InProcessServer()
-    let r = try utf8.call("initialize", ["capabilities": ["general": ["positionEncodings": ["utf-8", "utf-16"]]]])?.get()
+    let r = try utf8.call("initialize", ["capabilities": ["general": ["positionEncodings": ["utf-8", "utf-16"]]]])?
+      .get()
     #expect(r?["capabilities"]?["positionEncoding"] == "utf-8")
     let utf16 = InProcessServer()
     let d = try utf16.call("initialize", ["capabilities": [:]])?.get()
@@ -80,11 +81,19 @@ struct LifecycleTests {
   @Test func handlerErrorsBecomeErrorResponses() {
     let s = InProcessServer()
     s.initialize()
-    #expect(error(s.call("textDocument/hover", ["textDocument": ["uri": "file:///closed.py"], "position": ["line": 0, "character": 0]])) == ErrorCode.invalidParams.rawValue)
+    #expect(
+      error(
+        s.call(
+          "textDocument/hover",
+          ["textDocument": ["uri": "file:///closed.py"], "position": ["line": 0, "character": 0]]))
+        == ErrorCode.invalidParams.rawValue)
     s.open("file:///a.py", "x = 1\n")
     s.settle()
-    #expect(error(s.call("textDocument/hover", ["textDocument": ["uri": "file:///a.py"], "position": "nope"])) == ErrorCode.invalidParams.rawValue)
-    #expect(error(s.call("workspace/executeCommand", ["command": "tilelang.nothing"])) == ErrorCode.invalidParams.rawValue)
+    #expect(
+      error(s.call("textDocument/hover", ["textDocument": ["uri": "file:///a.py"], "position": "nope"]))
+        == ErrorCode.invalidParams.rawValue)
+    #expect(
+      error(s.call("workspace/executeCommand", ["command": "tilelang.nothing"])) == ErrorCode.invalidParams.rawValue)
     s.notify("textDocument/didChange", ["textDocument": ["uri": "file:///a.py"], "contentChanges": "bad"])
     let sent = s.settle()
     #expect(sent.allSatisfy { $0.notificationMethod == "window/logMessage" }, "a failing notification only logs")

@@ -1,8 +1,8 @@
 // Byte offsets <-> LSP positions in UTF-16 and UTF-8 (emoji and accented lines), and clamping of
 // out-of-range positions.
 
-import TileLangSyntax
 import Testing
+import TileLangSyntax
 
 @testable import LanguageServer
 

@@ -22,7 +22,8 @@ extension SourceText {
   }
 
   func textRange(of range: LSP.Range, _ encoding: LSP.PositionEncoding) -> (range: TextRange, clamped: Bool) {
-    let s = offset(of: range.start, encoding), e = offset(of: range.end, encoding)
+    let s = offset(of: range.start, encoding)
+    let e = offset(of: range.end, encoding)
     return (TextRange(min(s.offset, e.offset), max(s.offset, e.offset)), s.clamped || e.clamped)
   }
 }

@@ -9,7 +9,12 @@ extension LSP {
   }
 
   struct Diagnostic: Hashable, Sendable {
-    enum Severity: Int { case error = 1, warning = 2, information = 3, hint = 4 }
+    enum Severity: Int {
+      case error = 1
+      case warning = 2
+      case information = 3
+      case hint = 4
+    }
     var range: Range
     var severity: Int
     var code: String
@@ -74,7 +79,12 @@ extension LSP {
   }
 
   struct DocumentSymbol: Sendable {
-    enum Kind: Int { case function = 12, variable = 13, field = 8, typeParameter = 26 }
+    enum Kind: Int {
+      case function = 12
+      case variable = 13
+      case field = 8
+      case typeParameter = 26
+    }
     var name: String
     var detail: String
     var kind: Kind
@@ -90,7 +100,13 @@ extension LSP {
   }
 
   struct CompletionItem: Sendable {
-    enum Kind: Int { case function = 3, module = 9, keyword = 14, typeParameter = 25, `class` = 7 }
+    enum Kind: Int {
+      case function = 3
+      case module = 9
+      case keyword = 14
+      case typeParameter = 25
+      case `class` = 7
+    }
     var label: String
     var kind: Kind
     var detail: String

@@ -20,7 +20,9 @@ enum Capabilities {
       ],
     ]
     if !ExecuteCommand.commands.isEmpty {
-      capabilities["executeCommandProvider"] = ["commands": .array(ExecuteCommand.commands.keys.sorted().map { .string($0) })]
+      capabilities["executeCommandProvider"] = [
+        "commands": .array(ExecuteCommand.commands.keys.sorted().map { .string($0) })
+      ]
     }
     return .object(capabilities)
   }

@@ -58,7 +58,9 @@ struct RequestContext: Sendable {
   func offset(_ params: JSONValue, in snapshot: DocumentSnapshot) throws(ResponseError) -> Int {
     let position = try params.position()
     let (offset, clamped) = snapshot.source.offset(of: position, encoding)
-    if clamped { logger.info("clamped out-of-range position \(position.line):\(position.character) in \(snapshot.uri)") }
+    if clamped {
+      logger.info("clamped out-of-range position \(position.line):\(position.character) in \(snapshot.uri)")
+    }
     return offset
   }
 

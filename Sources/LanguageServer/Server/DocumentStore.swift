@@ -82,7 +82,9 @@ struct DocumentStore {
   mutating func change(
     uri: String, version: Int, changes: [LSP.TextDocumentContentChangeEvent], session: Session
   ) throws(ResponseError) -> Int {
-    guard var document = documents[uri] else { throw .invalidParams("didChange for a document that is not open: \(uri)") }
+    guard var document = documents[uri] else {
+      throw .invalidParams("didChange for a document that is not open: \(uri)")
+    }
     var clampedCount = 0
     for change in changes {
       guard let range = change.range else {

@@ -6,7 +6,10 @@ import Foundation
 final class Logger: @unchecked Sendable {
   // @unchecked: mutable state (`forwarder`) and writes are guarded by `lock`.
   enum Level: Int, Sendable, Comparable {
-    case error = 1, warning = 2, info = 3, debug = 4
+    case error = 1
+    case warning = 2
+    case info = 3
+    case debug = 4
     static func < (a: Level, b: Level) -> Bool { a.rawValue < b.rawValue }
     var label: String {
       switch self {

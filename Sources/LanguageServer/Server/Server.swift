@@ -112,7 +112,10 @@ public final class Server: @unchecked Sendable {
     case .mutating(let handler):
       let result = Self.capture(method, logger) { try handler(self, params) }
       _ = requests.finish(id)
-      if method == Shutdown.method, requests.inFlightCount > 0 { return deferredShutdown = (id, result) }
+      if method == Shutdown.method, requests.inFlightCount > 0 {
+        deferredShutdown = (id, result)
+        return
+      }
       respond(id, result)
     case .snapshot(let handler):
       let context = RequestContext(
@@ -220,7 +223,9 @@ public final class Server: @unchecked Sendable {
   }
 
   private func publishDiagnostics(_ snapshot: DocumentSnapshot) {
-    let items = snapshot.analysis.diagnostics.map { $0.lsp(snapshot.source, uri: snapshot.uri, session.positionEncoding) }
+    let items = snapshot.analysis.diagnostics.map {
+      $0.lsp(snapshot.source, uri: snapshot.uri, session.positionEncoding)
+    }
     sendNotification(
       "textDocument/publishDiagnostics",
       ["uri": .string(snapshot.uri), "version": .int(snapshot.version), "diagnostics": .array(items.map(\.json))])

@@ -35,14 +35,18 @@ struct MessageFramer {
       let n = min(skipRemaining, buffer.count - start)
       start += n
       skipRemaining -= n
-      if skipRemaining > 0 { compact(); return nil }
+      if skipRemaining > 0 {
+        compact()
+        return nil
+      }
     }
     guard let terminator = find(Self.headerTerminator, from: start) else {
       if buffer.count - start > Self.maxHeaderLength {
         let dropped = buffer.count - start
         start = buffer.count
         compact()
-        return .malformedHeader("header longer than \(Self.maxHeaderLength) bytes without a blank line (\(dropped) bytes dropped)")
+        return .malformedHeader(
+          "header longer than \(Self.maxHeaderLength) bytes without a blank line (\(dropped) bytes dropped)")
       }
       compact()
       return nil

@@ -132,8 +132,10 @@ public enum TileLangAPI {
   private static let compute: [APIEntry] = [
     fn(
       "gemm",
-      ["A", "B", "C", "transpose_A=False", "transpose_B=False", "policy=None", "clear_accum=False", "k_pack=1",
-        "wg_wait=0"],
+      [
+        "A", "B", "C", "transpose_A=False", "transpose_B=False", "policy=None", "clear_accum=False", "k_pack=1",
+        "wg_wait=0",
+      ],
       "Tile matrix multiply-accumulate `C += A @ B` on the tensor cores; `A`/`B` in shared memory or fragments, "
         + "`C` usually a fragment."),
     fn(
@@ -149,7 +151,9 @@ public enum TileLangAPI {
     fn("atomic_add", ["dst", "value"], "Atomically adds `value` to `dst` (an element or a region)."),
     fn("max", ["a", "b"], "The larger of two values."),
     fn("min", ["a", "b"], "The smaller of two values."),
-    fn("if_then_else", ["cond", "then_value", "else_value"], "Selects `then_value` when `cond` holds, else `else_value`."),
+    fn(
+      "if_then_else", ["cond", "then_value", "else_value"], "Selects `then_value` when `cond` holds, else `else_value`."
+    ),
     fn("exp", ["x"], "Natural exponential."),
     fn("exp2", ["x"], "Base-2 exponential."),
     fn("log", ["x"], "Natural logarithm."),
@@ -175,7 +179,8 @@ public enum TileLangAPI {
       name: "Buffer", kind: .type, parameters: ["shape", "dtype"],
       summary: "Annotation for a buffer parameter (older spelling of `T.Tensor`)."),
     APIEntry(name: "float16", kind: .type, parameters: [], summary: "16-bit IEEE float (`half`)."),
-    APIEntry(name: "bfloat16", kind: .type, parameters: [], summary: "16-bit brain float: float32's range, 8-bit mantissa."),
+    APIEntry(
+      name: "bfloat16", kind: .type, parameters: [], summary: "16-bit brain float: float32's range, 8-bit mantissa."),
     APIEntry(name: "float32", kind: .type, parameters: [], summary: "32-bit IEEE float."),
     APIEntry(name: "float64", kind: .type, parameters: [], summary: "64-bit IEEE float."),
     APIEntry(name: "float8_e4m3", kind: .type, parameters: [], summary: "8-bit float, 4 exponent and 3 mantissa bits."),
@@ -195,7 +200,8 @@ extension TileLangAPI {
   public static func entry(at offset: Int, in source: SourceText) -> (entry: APIEntry, range: TextRange)? {
     let bytes = source.bytes
     let o = source.clamp(offset)
-    var start = o, end = o
+    var start = o
+    var end = o
     while start > 0, isIdentifier(bytes[start - 1]) { start -= 1 }
     while end < bytes.count, isIdentifier(bytes[end]) { end += 1 }
     guard start < end else { return nil }
@@ -237,7 +243,10 @@ extension TileLangAPI {
       case UInt8(ascii: "["), UInt8(ascii: "{"):
         if depth > 0 { depth -= 1 } else { (commas, nearestComma, argumentEnd) = (0, nil, i) }
       case UInt8(ascii: "("):
-        if depth > 0 { depth -= 1; break }
+        if depth > 0 {
+          depth -= 1
+          break
+        }
         var nameStart = i
         while nameStart > 0, isIdentifier(bytes[nameStart - 1]) { nameStart -= 1 }
         if nameStart < i, isModuleAlias(before: nameStart, in: bytes),

@@ -25,7 +25,8 @@ enum CodeAction {
       guard matches else { continue }
       for fix in diagnostic.fixes {
         let preferred = diagnostic.fixes.count == 1
-        actions.append(fix.codeAction(for: diagnostic, source, uri: document.uri, context.encoding, preferred: preferred).json)
+        actions.append(
+          fix.codeAction(for: diagnostic, source, uri: document.uri, context.encoding, preferred: preferred).json)
       }
     }
     return .array(actions)

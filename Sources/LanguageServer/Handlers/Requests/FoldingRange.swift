@@ -11,7 +11,8 @@ enum FoldingRange {
     var folds: [LSP.FoldingRange] = []
     var stack = document.analysis.symbols()
     while let symbol = stack.popLast() {
-      let first = document.source.line(of: symbol.range.start), last = document.source.line(of: symbol.range.end)
+      let first = document.source.line(of: symbol.range.start)
+      let last = document.source.line(of: symbol.range.end)
       if last > first { folds.append(LSP.FoldingRange(startLine: first, endLine: last)) }
       stack.append(contentsOf: symbol.children)
     }

@@ -15,7 +15,9 @@ enum Initialize {
     server.session.clientName = params["clientInfo"]?["name"]?.stringValue ?? "unknown client"
     server.session.trace = params["trace"]?.stringValue ?? "off"
     if let options = params["initializationOptions"] {
-      for problem in server.session.settings.apply(options) { server.logger.warning("initializationOptions: \(problem)") }
+      for problem in server.session.settings.apply(options) {
+        server.logger.warning("initializationOptions: \(problem)")
+      }
     }
     server.session.phase = .running
     server.logger.info(
