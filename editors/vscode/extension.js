@@ -12,8 +12,9 @@ function activate(context) {
   const clientOptions = {
     documentSelector: [{ scheme: "file", language: "python" }, { scheme: "untitled", language: "python" }],
     synchronize: { configurationSection: "tl-lsp" },
-    // The server pushes diagnostics; skip the pull model so that each diagnostic shows once.
-    middleware: { provideDiagnostics: () => undefined },
+    // The server pushes diagnostics; skip the pull model (document and workspace) so that each
+    // diagnostic shows once and the workspace pull does not re-poll.
+    middleware: { provideDiagnostics: () => undefined, provideWorkspaceDiagnostics: () => undefined },
   };
   client = new LanguageClient("tl-lsp", "TileLang (tl-lsp)", serverOptions, clientOptions);
   context.subscriptions.push(client);
