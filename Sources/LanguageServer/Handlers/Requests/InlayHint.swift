@@ -1,0 +1,14 @@
+// `textDocument/inlayHint`: lowering hints in the requested range (off when `tl-lsp.inlayHints` is false).
+
+enum InlayHint {
+  static let method = "textDocument/inlayHint"
+
+  static func handle(_ params: JSONValue, _ context: RequestContext) throws -> JSONValue {
+    let document = try context.document(params)
+    let range = try context.range(params, in: document)
+    guard context.settings.inlayHints else { return [] }
+    try context.token.check()
+    let hints = document.analysis.inlayHints(in: range)
+    return .array(hints.map { $0.lsp(document.source, context.encoding).json })
+  }
+}

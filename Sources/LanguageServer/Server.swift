@@ -1,3 +1,0 @@
-// LanguageServer: JSON-RPC over stdio and the LSP features (being written).
-
-import TileLangAnalysis
