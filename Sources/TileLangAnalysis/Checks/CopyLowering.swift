@@ -5,7 +5,7 @@ import TileLangSyntax
 
 enum CopyLoweringCheck {
   /// Emits TL205/TL209/TL210 (selection errors), TL207 (loop_layout on a non-SIMT path), TL211 (coalesced width
-  /// adjusted), TL402 (store into tensor memory), TL403 (vector width lost), TL404–TL406 (TMA encoding).
+  /// adjusted), TL402 (store into tensor memory), TL403 (vector width lost), TL404–TL407 (TMA encoding), TL408 (bool vectors).
   static func check(_ c: inout CheckContext, copy: TileCopy, plan: CopyPlan, vector: VectorPlan?, ctx: CopyContext) {
     let t = ctx.target.rawValue
     if let error = plan.error, let codeText = plan.errorCode, let code = DiagnosticCode(rawValue: codeText) {
@@ -53,6 +53,14 @@ enum CopyLoweringCheck {
           break
         }
       }
+      let sharedTile = shared.nonUnit.map(\.extent), globalTile = global.nonUnit.map(\.extent)
+      if sharedTile.count == globalTile.count, let (i, pair) = zip(sharedTile, globalTile).enumerated().first(where: { ($0.element.0 - $0.element.1).constant.map { $0 != 0 } ?? false }) {
+        c.emit(
+          Diagnostic(
+            .TL407,
+            "this copy lowers to a TMA \(plan.selected == .bulkStore ? "store" : "load") on \(t), which needs equal tiles, but the shared tile has \(pair.0) where the global tile has \(pair.1) (non-1 dim \(i)): \"Shared tile and global tile shape mismatch\"; \(CopyExtents.extentSummary(copy))",
+            at: c.operandRange(shared.buffer.id == copy.src.buffer.id ? 1 : 0)))
+      }
       if plan.selected == .bulkStore, shared.buffer.rank >= 2, !c.run.annotatedLayout(shared.buffer),
         !ctx.gemmOperands.contains(shared.buffer.id), let bits = shared.buffer.elementBits, bits != 64,
         let cols = shared.buffer.shape.last?.constant, (cols * bits) % 128 != 0
@@ -65,6 +73,13 @@ enum CopyLoweringCheck {
       }
     }
     guard let vector else { return }
+    if plan.path == "simt", vector.lanes >= 8, copy.src.buffer.dtype == "bool" || copy.dst.buffer.dtype == "bool" {
+      c.emit(
+        Diagnostic(
+          .TL408,
+          "this bool copy vectorizes to \(vector.lanes) lanes on \(t), and CUDA codegen fails with \"Cannot convert type boolx\(vector.lanes) to CUDA type\"; copy through uint8 or use coalesced_width=4",
+          at: c.event.call.range))
+    }
     if let before = vector.beforeCoalesced, let cw = ctx.annotations.coalescedWidth {
       c.emit(
         Diagnostic(

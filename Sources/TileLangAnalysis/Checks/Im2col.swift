@@ -38,7 +38,7 @@ enum Im2colCheck {
       if let a = img.dtype, let b = col.dtype, a != b {
         c.emit(Diagnostic(.TL303, "im2col copies without conversion: image \(img.name) is \(a) but column tile \(col.name) is \(b)", at: c.operandRange(1)))
       }
-      if col.scope.isFragment {
+      if col.scope.isFragment, !otherUseOf(col, c) {
         c.emit(
           Diagnostic(
             .TL307, "the column tile \(col.name) is a fragment: im2col infers no fragment layout, so layout inference fails (\"The layout for fragment \(col.name) can not be inferred correctly\"); use T.alloc_shared",
@@ -95,7 +95,7 @@ enum Im2colCheck {
     let channels = img.rank == 4 ? img.shape[3].constant : nil
     if target.isHopper {
       if img.scope != .global || !col.scope.isShared {
-        if !col.scope.isFragment {
+        if !col.scope.isFragment || otherUseOf(col, c) {
           c.emit(
             Diagnostic(
               .TL307, "on \(target.rawValue) im2col lowers to TMA and needs a global image and a shared column tile; got \(img.name) (\(img.scope.name)) → \(col.name) (\(col.scope.name)) [\(target.rawValue)]",
@@ -114,6 +114,12 @@ enum Im2colCheck {
       }
     }
     return lowering(c, img: img, col: col, colExtents: colExtents, target: target)
+  }
+
+  /// True when another copy or a gemm gives the buffer a layout.
+  private static func otherUseOf(_ b: Buffer, _ c: CheckContext) -> Bool {
+    c.run.events.contains { ev in ev.call.range != c.event.call.range && ev.operands.contains { $0.buffer?.id == b.id } }
+      || c.run.gemmOperands.contains(b.id)
   }
 
   /// Range of a geometry argument, positional or keyword.

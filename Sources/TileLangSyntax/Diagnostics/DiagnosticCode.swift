@@ -11,7 +11,7 @@ public enum DiagnosticCode: String, Sendable, CaseIterable, Hashable {
   // MARK: - TL3xx im2col
   case TL301, TL302, TL303, TL304, TL305, TL306, TL307, TL308, TL309, TL310
   // MARK: - TL4xx layout and lowering
-  case TL401, TL402, TL403, TL404, TL405, TL406
+  case TL401, TL402, TL403, TL404, TL405, TL406, TL407, TL408
   // MARK: - TL5xx compiler
   case TL501, TL502, TL503, TL504, TL505
 
@@ -65,6 +65,8 @@ public enum DiagnosticCode: String, Sendable, CaseIterable, Hashable {
     case .TL404: return Info(name: "tma-dtype-unsupported", severity: .error, summary: "a copy lowered to TMA uses a dtype TMA cannot encode")
     case .TL405: return Info(name: "tma-extent-not-constant", severity: .error, summary: "a copy lowered to TMA has symbolic extents")
     case .TL406: return Info(name: "tma-store-layout-unsupported", severity: .error, summary: "the shared buffer's rows cannot take a Hopper TMA layout")
+    case .TL407: return Info(name: "tma-tile-shape-mismatch", severity: .error, summary: "a copy lowered to TMA pairs shared and global extents that differ")
+    case .TL408: return Info(name: "bool-vector-copy", severity: .error, summary: "a SIMT copy of bool vectorizes to 8 or more lanes, which CUDA codegen cannot express")
     case .TL501: return Info(name: "compiler-error", severity: .error, summary: "the tilelang compiler rejected the kernel")
     case .TL502: return Info(name: "compiler-warning", severity: .warning, summary: "the tilelang compiler printed a warning")
     case .TL503: return Info(name: "compiler-unavailable", severity: .error, summary: "Python or tilelang 0.1.15 could not be found or started")

@@ -9,8 +9,8 @@ def width(block_M, block_N, cw):
         with T.Kernel(8, threads=128) as bx:
             S = T.alloc_shared((block_M, block_N), "float16")
             T.copy(A[bx * block_M, 0], S, coalesced_width=cw)
-            #                                             ^^ error TL203: coalesced_width must be a positive integer, but got 0 (with block_M=64, block_N=64, cw=0 from line 21)
-            #                                             ^^ warning TL211: Requested coalesced_width=3 is incompatible with the geometry-supported vector width 8; the compiler uses 2 instead [sm_80] (with block_M=64, block_N=64, cw=3 from line 22)
+            #                                             ^^ error TL203: coalesced_width must be a positive integer, but got 0 (with block_M=64, block_N=64, cw=0 from line 20)
+            #                                             ^^ warning TL211: Requested coalesced_width=3 is incompatible with the geometry-supported vector width 8; the compiler uses 2 instead [sm_80] (with block_M=64, block_N=64, cw=3 from line 21)
             T.copy(S, B[bx * block_M, 0])
 
     return main

@@ -23,7 +23,7 @@ def fragment_column(BM, BK):
         with T.Kernel(4, threads=128) as bx:
             col = T.alloc_fragment((BM, BK), "float16")
             T.im2col(data, col, bx, 0, 3, 1, 1, 1)
-            #              ^^^ error TL307: the column tile col is a fragment: im2col infers no fragment layout, so layout inference fails ("The layout for fragment col can not be inferred correctly"); use T.alloc_shared
+            #              ^^^ error TL307: on sm_90 im2col lowers to TMA and needs a global image and a shared column tile; got data (global) → col (local.fragment) [sm_90]
             T.copy(col, out[bx * BM, 0])
 
     return main
