@@ -17,8 +17,9 @@ public struct CompilerError: Sendable {
   public var bufferNames: (src: String, dst: String)? {
     guard let r = message.range(of: #"src=(\w+)[^,]*, dst=(\w+)"#, options: .regularExpression) else { return nil }
     let parts = message[r].split(separator: ",").compactMap { part -> String? in
-      guard let eq = part.firstIndex(of: "=") else { return nil }
-      return String(part[part.index(after: eq)...].prefix { $0.isLetter || $0.isNumber || $0 == "_" })
+      let pieces = part.split(separator: "=", maxSplits: 1)
+      guard pieces.count == 2 else { return nil }
+      return String(pieces[1].prefix { $0.isLetter || $0.isNumber || $0 == "_" })
     }
     return parts.count == 2 ? (parts[0], parts[1]) : nil
   }
