@@ -158,7 +158,11 @@ struct Parser {
   /// statement) when the limit is exceeded; the caller must still call `leave()`.
   mutating func enter() -> Bool {
     depth += 1
-    if depth <= 8 { return true }
+    #if DEBUG
+      if depth <= 8 { return true }
+    #else
+      if depth <= 32 { return true }
+    #endif
     if depth <= Parser.maxDepth {
       if stackGuard == nil { stackGuard = StackGuard() }
       if stackGuard?.isLow() != true { return true }
