@@ -158,7 +158,9 @@ public enum SyntaxFixtures {
     case .generator(let elt, let cs): return node("GeneratorExp", r, [view(elt)] + comprehensions(cs))
     case .dictComp(let k, let v, let cs): return node("DictComp", r, [view(k), view(v)] + comprehensions(cs))
     case .starred(let v): return node("Starred", r, [view(v)])
-    case .namedExpr(let t, let v): return node("NamedExpr", r, [view(t), view(v)])
+    case .namedExpr(let t, let v):
+      // `pattern as name` in a case pattern puts the target after the value.
+      return node("NamedExpr", r, [view(t), view(v)].sorted { $0.range.start < $1.range.start })
     case .await(let v): return node("Await", r, [view(v)])
     case .yield(let v): return node("Yield", r, opt(v))
     case .yieldFrom(let v): return node("YieldFrom", r, [view(v)])

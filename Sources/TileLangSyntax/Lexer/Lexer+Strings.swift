@@ -110,13 +110,20 @@ extension Lexer {
     guard let prev = tokens.last else { return false }
     let prevIsAtom: Bool
     switch prev.kind {
-    case .name, .int, .float, .imaginary, .rParen, .rBracket, .rBrace, .kwTrue, .kwFalse, .kwNone: prevIsAtom = true
+    case .name, .int, .float, .imaginary, .rParen, .rBracket, .rBrace, .kwTrue, .kwFalse, .kwNone, .string, .fstring,
+      .kwPass, .kwBreak, .kwContinue:
+      prevIsAtom = true
     default: prevIsAtom = false
     }
+    let prevIsString = prev.kind == .string || prev.kind == .fstring
     if Lexer.isDigit(first) { return prevIsAtom }
+    if first == UInt8(ascii: "\"") || first == UInt8(ascii: "'") { return prevIsAtom && !prevIsString }
     guard first < 0x80, Lexer.isIdentifierStart(first) else { return false }
     var j = i
     while Lexer.isIdentifierContinue(at(j)) { j += 1 }
+    if at(j) == UInt8(ascii: "\"") || at(j) == UInt8(ascii: "'"), Lexer.isStringPrefix(bytes, i, j) {
+      return prevIsAtom && !prevIsString
+    }
     guard let keyword = TokenKind.keyword(bytes, i, j) else { return prevIsAtom }
     switch keyword {
     case .kwDef, .kwClass, .kwReturn, .kwImport, .kwFrom, .kwRaise, .kwTry, .kwExcept, .kwFinally, .kwWhile,

@@ -40,13 +40,13 @@ extension Parser {
       } else {
         errorAtCurrent(SyntaxErrors.expectedExpression)
       }
-      return errorExpr
+      return errorHole()
     case .newline, .endOfFile, .indent, .dedent:
       errorAtCurrent(SyntaxErrors.invalidSyntax)
-      return errorExpr
+      return errorHole()
     default:
       errorAtCurrent(t.kind.isKeyword ? SyntaxErrors.invalidSyntax : SyntaxErrors.expectedExpression)
-      return errorExpr
+      return errorHole()
     }
   }
 
@@ -231,7 +231,7 @@ extension Parser {
       return DictItem(key: nil, value: parseBitwiseOr())
     }
     let key = parseExpression()
-    guard expect(.colon) else { return DictItem(key: key, value: errorExpr) }
+    guard expect(.colon) else { return DictItem(key: key, value: errorHole()) }
     return DictItem(key: key, value: maybePatternAs(parseExpression()))
   }
 
@@ -247,7 +247,7 @@ extension Parser {
       advance()
       let target = parseTargetList()
       validateTarget(target, deleting: false)
-      var iter = errorExpr
+      var iter = errorHole()
       if expect(.kwIn) { iter = parseDisjunction() }
       var ifs: [Expr] = []
       while eat(.kwIf) { ifs.append(parseDisjunction()) }

@@ -189,7 +189,7 @@ extension Parser {
     let start = tok.start
     advance()
     let params = parseParameters(closer: .colon, allowAnnotations: false)
-    var body = errorExpr
+    var body = errorHole()
     if expect(.colon) { body = parseExpression() }
     return Expr(.lambda(params, body: body), TextRange(start, lastEnd))
   }

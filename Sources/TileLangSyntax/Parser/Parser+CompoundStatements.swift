@@ -195,7 +195,7 @@ extension Parser {
     advance()
     let target = parseTargetList()
     validateTarget(target, deleting: false)
-    var iter = errorExpr
+    var iter = errorHole()
     if expect(.kwIn) {
       iter = parseStarExpressions()
     }

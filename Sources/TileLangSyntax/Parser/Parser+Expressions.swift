@@ -66,14 +66,14 @@ extension Parser {
   /// `expression`: conditional expressions and lambdas. Counts one nesting level.
   mutating func parseExpression() -> Expr {
     defer { leave() }
-    guard enter() else { return errorExpr }
+    guard enter() else { return errorHole() }
     if kind == .kwLambda { return parseLambda() }
     let start = tok.start
     let body = parseDisjunction()
     guard kind == .kwIf, !inPattern else { return body }
     advance()
     let test = parseDisjunction()
-    var orElse = errorExpr
+    var orElse = errorHole()
     if expect(.kwElse) {
       orElse = parseExpression()
     }
@@ -102,7 +102,7 @@ extension Parser {
     guard kind == .kwNot else { return parseComparison() }
     let start = tok.start
     defer { leave() }
-    guard enter() else { return errorExpr }
+    guard enter() else { return errorHole() }
     advance()
     let operand = parseInversion()
     return Expr(.unary(.not, operand), TextRange(start, lastEnd))
@@ -188,7 +188,7 @@ extension Parser {
     }
     let start = tok.start
     defer { leave() }
-    guard enter() else { return errorExpr }
+    guard enter() else { return errorHole() }
     advance()
     let operand = parseFactor()
     return Expr(.unary(op, operand), TextRange(start, lastEnd))
@@ -207,6 +207,8 @@ extension Parser {
       base = parsePrimary()
     }
     guard kind == .doubleStar else { return base }
+    defer { leave() }
+    guard enter() else { return errorHole() }
     advance()
     let exponent = parseFactor()
     return Expr(.binary(.pow, base, exponent), TextRange(start, lastEnd))

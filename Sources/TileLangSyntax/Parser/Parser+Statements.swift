@@ -33,7 +33,7 @@ extension Parser {
         leave()
         _ = eat(.dedent)
       default:
-        body += parseStatement()
+        parseStatement(into: &body)
       }
     }
     return body
@@ -53,22 +53,37 @@ extension Parser {
   }
 
   mutating func parseStatement() -> [Stmt] {
+    var out: [Stmt] = []
+    parseStatement(into: &out)
+    return out
+  }
+
+  /// Parses one statement line (or compound statement) and appends its statements to `body`.
+  mutating func parseStatement(into body: inout [Stmt]) {
     switch kind {
     case .kwDef, .kwClass, .kwIf, .kwWhile, .kwFor, .kwTry, .kwWith, .at:
-      return [parseCompoundStatement()]
+      body.append(parseCompoundStatement())
     case .kwAsync where [.kwDef, .kwFor, .kwWith].contains(peek()):
-      return [parseCompoundStatement()]
+      body.append(parseCompoundStatement())
     case .name where isSoftKeyword("match"):
-      if let stmt = parseMatchStatement() { return [stmt] }
-      return parseSimpleStatements()
+      if let stmt = parseMatchStatement() {
+        body.append(stmt)
+      } else {
+        parseSimpleStatements(into: &body)
+      }
     default:
-      return parseSimpleStatements()
+      parseSimpleStatements(into: &body)
     }
   }
 
-  /// `small_stmt (';' small_stmt)* [';'] NEWLINE`, with recovery to the end of the line.
   mutating func parseSimpleStatements() -> [Stmt] {
     var out: [Stmt] = []
+    parseSimpleStatements(into: &out)
+    return out
+  }
+
+  /// `small_stmt (';' small_stmt)* [';'] NEWLINE`, with recovery to the end of the line.
+  mutating func parseSimpleStatements(into out: inout [Stmt]) {
     var progress = LoopProgress()
     while progress.madeProgress(pos) {
       out.append(parseSmallStatement())
@@ -90,7 +105,6 @@ extension Parser {
       skipToLineEnd()
       _ = eat(.newline)
     }
-    return out
   }
 
   mutating func parseSmallStatement() -> Stmt {

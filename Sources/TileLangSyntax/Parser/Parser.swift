@@ -26,6 +26,8 @@ struct Parser {
   var inPattern = false
   /// Diagnostics from the lexer, merged at the end.
   var lexerDiagnostics: [Diagnostic] = []
+  /// Checks the remaining thread stack once nesting gets deep (created lazily).
+  var stackGuard: StackGuard?
   /// Set when the file is not text; parsing is skipped.
   var fileProblem: Diagnostic?
 
@@ -142,16 +144,6 @@ struct Parser {
   mutating func error(_ message: SyntaxErrorMessage, at range: TextRange) {
     if suppressErrors || range.start <= lastErrorOffset { return }
     lastErrorOffset = range.start
-    var message = message
-    var range = range
-    if let open = openBrackets.last, source.line(of: range.start) > source.line(of: open),
-      message.id == SyntaxErrors.invalidSyntax.id || message.id == SyntaxErrors.expectedExpression.id
-        || message.id == "expected-token" || message.id == SyntaxErrors.forgotComma.id
-    {
-      let spelling = String(UnicodeScalar(bytes[min(open, bytes.count - 1)]))
-      message = SyntaxErrors.neverClosed(spelling)
-      range = TextRange(open, open + 1)
-    }
     diagnostics.append(Diagnostic(.TL001, message, at: range))
   }
 
@@ -166,7 +158,15 @@ struct Parser {
   /// statement) when the limit is exceeded; the caller must still call `leave()`.
   mutating func enter() -> Bool {
     depth += 1
-    if depth <= Parser.maxDepth { return true }
+    #if DEBUG
+      if depth <= 8 { return true }
+    #else
+      if depth <= 32 { return true }
+    #endif
+    if depth <= Parser.maxDepth {
+      if stackGuard == nil { stackGuard = StackGuard() }
+      if stackGuard?.isLow() != true { return true }
+    }
     if !reportedTooDeep {
       reportedTooDeep = true
       diagnostics.append(Diagnostic(.TL002, SyntaxErrors.nestingTooDeep, at: tok.range))
@@ -178,8 +178,13 @@ struct Parser {
 
   @inline(__always) mutating func leave() { depth -= 1 }
 
-  /// An error expression at the current position (zero width).
-  var errorExpr: Expr { Expr(.error, TextRange(tok.start, tok.start)) }
+  /// An error expression at the current position (zero width). It counts as consumed text, so the
+  /// enclosing nodes' ranges contain it.
+  mutating func errorHole() -> Expr {
+    let at = max(tok.start, lastEnd)
+    lastEnd = at
+    return Expr(.error, TextRange(at, at))
+  }
 }
 
 /// Guards a parsing loop: `check` returns false when the previous iteration consumed nothing, after

@@ -14,7 +14,8 @@ public struct Expr: Sendable {
 
 public enum ExprContext: Sendable { case load, store, del }
 
-public indirect enum ExprKind: Sendable {
+/// Leaf and list cases are stored inline (no allocation); cases that hold an `Expr` directly are `indirect`.
+public enum ExprKind: Sendable {
   case name(String)
   /// An integer literal; `value` is nil when it does not fit in `Int`.
   case int(value: Int?, text: String)
@@ -27,30 +28,30 @@ public indirect enum ExprKind: Sendable {
   case bool(Bool)
   case none
   case ellipsis
-  case attribute(Expr, name: String, nameRange: TextRange)
-  case `subscript`(Expr, index: Expr)
-  case slice(lower: Expr?, upper: Expr?, step: Expr?)
-  case call(Expr, args: [Argument])
-  case binary(BinaryOp, Expr, Expr)
-  case unary(UnaryOp, Expr)
+  indirect case attribute(Expr, name: String, nameRange: TextRange)
+  indirect case `subscript`(Expr, index: Expr)
+  indirect case slice(lower: Expr?, upper: Expr?, step: Expr?)
+  indirect case call(Expr, args: [Argument])
+  indirect case binary(BinaryOp, Expr, Expr)
+  indirect case unary(UnaryOp, Expr)
   case boolOp(BoolOp, [Expr])
-  case compare(Expr, [Comparison])
-  case ifExp(test: Expr, body: Expr, orElse: Expr)
-  case lambda(Parameters, body: Expr)
+  indirect case compare(Expr, [Comparison])
+  indirect case ifExp(test: Expr, body: Expr, orElse: Expr)
+  indirect case lambda(Parameters, body: Expr)
   case tuple([Expr])
   case list([Expr])
   case set([Expr])
   /// `key == nil` means `**value`.
   case dict([DictItem])
-  case listComp(Expr, [Comprehension])
-  case setComp(Expr, [Comprehension])
-  case generator(Expr, [Comprehension])
-  case dictComp(key: Expr, value: Expr, [Comprehension])
-  case starred(Expr)
-  case namedExpr(target: Expr, value: Expr)
-  case await(Expr)
-  case yield(Expr?)
-  case yieldFrom(Expr)
+  indirect case listComp(Expr, [Comprehension])
+  indirect case setComp(Expr, [Comprehension])
+  indirect case generator(Expr, [Comprehension])
+  indirect case dictComp(key: Expr, value: Expr, [Comprehension])
+  indirect case starred(Expr)
+  indirect case namedExpr(target: Expr, value: Expr)
+  indirect case await(Expr)
+  indirect case yield(Expr?)
+  indirect case yieldFrom(Expr)
   /// A placeholder where an expression was expected but could not be parsed.
   case error
 }

@@ -1,2 +1,0 @@
-// Smoke test placeholder (replaced below).
-import Testing
