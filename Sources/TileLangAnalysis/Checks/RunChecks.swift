@@ -7,13 +7,14 @@ enum RunChecks {
     var diagnostics: [Diagnostic] = []
     var lowerings: [LoweringInfo] = []
     let passConfigs = PassConfigs(values: run.passConfigs)
+    let targets = effectiveTargets(run, settings)
     for event in run.events {
       var c = CheckContext(source: source, run: run, event: event)
       CopyExtents.checkSubscripts(&c)
       if event.op == "im2col" || event.op == "c2d_im2col" {
         let ann = CopyAnnotationsCheck.check(&c)
         _ = ann
-        for (i, t) in settings.targets.enumerated() {
+        for (i, t) in targets.enumerated() {
           if let l = Im2colCheck.check(&c, target: t, firstTarget: i == 0) { lowerings.append(l) }
         }
       } else {
@@ -21,7 +22,7 @@ enum RunChecks {
         if event.op != "copy_cluster", event.operands.count >= 2 {
           let model = CopyRegions.model(event.operands[0], event.operands[1], hasAnnotations: !ann.isEmpty)
           CopyExtents.check(&c, model: model)
-          for t in settings.targets {
+          for t in targets {
             let ctx = CopyContext(
               target: t, passConfigs: passConfigs, annotations: ann, pipelineStages: pipelineStages(event),
               threads: event.threads?.constant ?? run.threads?.constant ?? 128, op: event.op,
@@ -32,10 +33,18 @@ enum RunChecks {
       }
       diagnostics.append(contentsOf: c.diagnostics)
     }
-    for t in settings.targets {
+    for t in targets {
       diagnostics.append(contentsOf: SharedMemoryBudget.check(run, target: t, source: source))
     }
     return (diagnostics, lowerings)
+  }
+
+  /// A kernel that allocates tensor memory is written for sm_100: it is checked for the configured targets that
+  /// have tensor memory, or for sm_100 when none does.
+  static func effectiveTargets(_ run: KernelRun, _ settings: AnalysisSettings) -> [TargetArch] {
+    guard run.buffers.contains(where: { $0.scope == .tmem }) else { return settings.targets }
+    let withTmem = settings.targets.filter(\.hasTmem)
+    return withTmem.isEmpty ? [.sm100] : withTmem
   }
 
   /// `num_stages` of the innermost enclosing `T.Pipelined`.

@@ -30,7 +30,8 @@ struct CopyFacts: Sendable {
   var dst: CopySide { copy.dst }
   var srcScope: MemoryScope { src.buffer.scope }
   var dstScope: MemoryScope { dst.buffer.scope }
-  var sameDtype: Bool { src.buffer.dtype != nil && src.buffer.dtype == dst.buffer.dtype }
+  /// False only when both dtypes are known and differ (unknown dtypes are given the benefit of the doubt).
+  var sameDtype: Bool { src.buffer.dtype == nil || dst.buffer.dtype == nil || src.buffer.dtype == dst.buffer.dtype }
   var bits: Int? { src.buffer.elementBits }
 
   /// Innermost copied bytes provably not a multiple of 16 → reason text.
@@ -68,7 +69,7 @@ struct CopyFacts: Sendable {
   var canBulkLoadReason: String? {
     if !target.hasBulkCopy { return "\(target.rawValue) has no TMA (needs sm_90+)" }
     if srcScope != .global || !dstScope.isShared { return "not global→shared" }
-    if !sameDtype { return "dtypes differ (\(src.buffer.dtype ?? "?") → \(dst.buffer.dtype ?? "?"))" }
+    if !tmaLoadDtypesOK { return "dtypes differ (\(src.buffer.dtype ?? "?") → \(dst.buffer.dtype ?? "?"))" }
     if let p = innerBytesProblem(src) { return p }
     return globalStrideProblem(src.buffer)
   }
@@ -93,38 +94,47 @@ struct CopyFacts: Sendable {
   var canTmemLoad: Bool { target.hasTmem && srcScope == .tmem && dstScope.isFragment }
   var canTmemStore: Bool { target.hasTmem && srcScope.isFragment && dstScope == .tmem }
 
-  /// 1-D bulk copy: the global region is contiguous, in bounds, element counts match, bytes % 16 == 0.
+  /// 1-D bulk copy (`CheckBulkCopy1D`): shared has no swizzled layout, the global region is contiguous and provably
+  /// in bounds, element counts match, and the bytes are not provably a non-multiple of 16. Works on symbolic shapes.
   func bulk1D(global g: CopySide, shared s: CopySide, layoutAnnotated: Bool) -> Bool {
-    if layoutAnnotated { return false }
-    guard let gShape = g.buffer.concreteShape, let gExt = Optional(g.encoded.compactMap(\.constant)),
-      gExt.count == g.encoded.count, let sExt = Optional(s.encoded.compactMap(\.constant)), sExt.count == s.encoded.count,
-      let bits = g.buffer.elementBits, g.buffer.strides == nil
-    else { return false }
-    // Contiguity: from the innermost dim outwards, full dims until the first partial one, then extent-1 dims.
+    if layoutAnnotated || g.buffer.strides != nil { return false }
+    let shape = g.buffer.shape
+    guard shape.count == g.encoded.count else { return false }
     var partialSeen = false
-    for d in stride(from: gShape.count - 1, through: 0, by: -1) {
-      let full = gExt[d] == gShape[d] && (g.mins[d]?.isConstant(0) ?? false)
-      if partialSeen, gExt[d] != 1 { return false }
+    for d in stride(from: shape.count - 1, through: 0, by: -1) {
+      let full = g.encoded[d] == shape[d] && (g.mins[d]?.isConstant(0) ?? false)
+      if partialSeen, !g.encoded[d].isConstant(1) { return false }
       if !full { partialSeen = true }
     }
-    let count = gExt.reduce(1, *)
-    guard count == sExt.reduce(1, *), (count * bits) % 128 == 0 else { return false }
+    let gCount = g.encoded.reduce(SymExpr(constant: 1), *)
+    let sCount = s.encoded.reduce(SymExpr(constant: 1), *)
+    guard gCount == sCount else { return false }
+    if let c = gCount.constant, let bits = g.buffer.elementBits, (c * bits) % 128 != 0 { return false }
     return Self.provablyInBounds(g) && Self.provablyInBounds(s)
   }
 
-  /// In bounds when every dim's min is a constant or a multiple of the extent and the extent divides the shape.
+  /// In bounds when each dim is the whole dim, or a constant window inside a constant dim, or a
+  /// `k * extent` window of a dim that the extent divides.
   static func provablyInBounds(_ side: CopySide) -> Bool {
-    guard let shape = side.buffer.concreteShape else { return false }
+    let shape = side.buffer.shape
+    guard shape.count == side.encoded.count else { return false }
     for (d, ext) in side.encoded.enumerated() {
-      guard let e = ext.constant, d < shape.count, e <= shape[d] else { return false }
       guard let m = side.mins[d] else { return false }
+      if m.isConstant(0), ext == shape[d] { continue }
+      guard let e = ext.constant, let sd = shape[d].constant, e <= sd else { return false }
       if let c = m.constant {
-        if c < 0 || c + e > shape[d] { return false }
-      } else if !(shape[d] % e == 0 && m.terms.allSatisfy { $0.coefficient % e == 0 && $0.monomial != .one }) {
+        if c < 0 || c + e > sd { return false }
+      } else if !(sd % e == 0 && m.terms.allSatisfy { $0.coefficient % e == 0 && $0.monomial != .one }) {
         return false
       }
     }
     return true
+  }
+
+  /// dtype pairs a TMA load accepts: equal, or packed fp4 in global into unpacked fp4 in shared.
+  var tmaLoadDtypesOK: Bool {
+    if sameDtype { return true }
+    return src.buffer.dtype == "float4_e2m1fn" && dst.buffer.dtype == "float4_e2m1_unpacked"
   }
 }
 
@@ -141,6 +151,7 @@ enum CopySelector {
 
     func firstTma() -> (CopyInst, String)? {
       let annotated = ctx.annotatedLayout.contains(copy.src.buffer.id) || ctx.annotatedLayout.contains(copy.dst.buffer.id)
+        || ctx.gemmOperands.contains(copy.src.buffer.id) || ctx.gemmOperands.contains(copy.dst.buffer.id)
       if loadReason == nil {
         if f.bulk1D(global: copy.src, shared: copy.dst, layoutAnnotated: annotated) { return (.bulkLoad1D, "bulk_load") }
         return (.bulkLoad, "tma_load")
@@ -228,7 +239,7 @@ enum CopySelector {
     }
     // Auto TMA store.
     if !ann.disableTma, !ctx.passConfigs.disableTmaLower, storeReason == nil {
-      let annotated = ctx.annotatedLayout.contains(copy.src.buffer.id)
+      let annotated = ctx.annotatedLayout.contains(copy.src.buffer.id) || ctx.gemmOperands.contains(copy.src.buffer.id)
       if f.bulk1D(global: copy.dst, shared: copy.src, layoutAnnotated: annotated) {
         return CopyPlan(selected: .bulkStore1D, path: "bulk_store", reason: "shared→global on \(ctx.target.rawValue): contiguous region, 1-D bulk store")
       }

@@ -40,7 +40,7 @@ extension Interpreter {
     var env = inst.closure
     for p in entry.def.params.list {
       if let ann = p.annotation, case .tensorType(let t) = eval(ann, &env) {
-        env[p.name] = .buffer(makeBuffer(name: p.name, nameRange: p.nameRange, declaration: ann.range, type: t))
+        env[p.name] = bufferValue(name: p.name, nameRange: p.nameRange, declaration: ann.range, type: t)
       } else if let v = inst.arguments[p.name] {
         env[p.name] = v
       } else if env[p.name] == nil {

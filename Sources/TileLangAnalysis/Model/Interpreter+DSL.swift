@@ -33,6 +33,13 @@ extension Interpreter {
     case "Tensor", "Buffer", "StridedTensor", "SharedBuffer", "FragmentBuffer":
       return tensorType(name, p, a.keywords)
     case "empty":
+      // `T.empty((M, N), dtype)` or `T.empty(M, N, dtype=...)`.
+      if p.count >= 2, p[0].elements == nil, p[1].intValue != nil {
+        let dims = p.prefix { $0.intValue != nil }
+        var rest = Array(p.dropFirst(dims.count))
+        if rest.isEmpty, let d = a.keywords["dtype"] { rest = [d] }
+        return tensorType("empty", [.sequence(Array(dims), isList: false)] + rest, a.keywords)
+      }
       return tensorType("empty", p, a.keywords)
     case "alloc_shared", "alloc_fragment", "alloc_local", "alloc_buffer", "decl_buffer", "alloc_tmem", "alloc_global",
       "alloc_reducer":

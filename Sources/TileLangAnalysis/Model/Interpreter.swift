@@ -197,7 +197,7 @@ struct Interpreter {
     switch target.kind {
     case .name(let n):
       if run != nil, case .tensorType(let t) = value {
-        env[n] = .buffer(makeBuffer(name: n, nameRange: target.range, declaration: target.range, type: t))
+        env[n] = bufferValue(name: n, nameRange: target.range, declaration: target.range, type: t)
       } else {
         env[n] = value
       }
@@ -256,8 +256,14 @@ struct Interpreter {
   mutating func declareAnnotated(_ name: String, _ range: TextRange, _ annotation: Expr, _ env: inout Env) {
     let t = eval(annotation, &env)
     if case .tensorType(let type) = t {
-      env[name] = .buffer(makeBuffer(name: name, nameRange: range, declaration: annotation.range, type: type))
+      env[name] = bufferValue(name: name, nameRange: range, declaration: annotation.range, type: type)
     }
+  }
+
+  /// A buffer when its shape is known; `.unknown` otherwise (an unknown shape is never rank 0).
+  mutating func bufferValue(name: String, nameRange: TextRange, declaration: TextRange, type: TensorType) -> Value {
+    guard type.shape != nil else { return .unknown }
+    return .buffer(makeBuffer(name: name, nameRange: nameRange, declaration: declaration, type: type))
   }
 
   mutating func makeBuffer(name: String, nameRange: TextRange, declaration: TextRange, type: TensorType) -> Buffer {

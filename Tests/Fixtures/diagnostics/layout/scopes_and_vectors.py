@@ -11,7 +11,7 @@ def store_to_tmem():
             M = T.alloc_tmem((128, 128), "float32")
             T.copy(A, S)
             T.copy(S, M)
-            #         ^ error TL402: S (shared.dyn) → M (shared.tmem) is not a tcgen05 copy on sm_90: the compiler fails with "We should never directly store data into tmem!" (only local.fragment ↔ shared.tmem on sm_100 lowers)
+            #         ^ error TL402: S (shared.dyn) → M (shared.tmem) is not a tcgen05 copy on sm_100: the compiler fails with "We should never directly store data into tmem!" (only local.fragment ↔ shared.tmem on sm_100 lowers)
 
     return main
 

@@ -10,7 +10,7 @@ def bool_store(block):
         with T.Kernel(8, threads=128) as bx:
             S = T.alloc_shared((block, block), "bool")
             T.copy(A[bx * block, 0], S)
-          # ^^^^^^^^^^^^^^^^^^^^^^^^^^^ error TL408: this bool copy vectorizes to 16 lanes on sm_90, and CUDA codegen fails with "Cannot convert type boolx16 to CUDA type"; copy through uint8 or use coalesced_width=4 (with block=64 from line 57)
+          # ^^^^^^^^^^^^^^^^^^^^^^^^^^^ error TL408: this bool copy vectorizes to 16 lanes on sm_90, and CUDA codegen fails with "Cannot convert type boolx16 to CUDA type"; copy through uint8 or use coalesced_width=4 (with block=64 from line 58)
             T.copy(S, B[bx * block, 0])
           # ^^^^^^^^^^^^^^^^^^^^^^^^^^^ error TL404: this copy lowers to a TMA store on sm_90, and TMA cannot encode dtype bool: the compiler fails with "Check failed: (0) is false: bool"; pass disable_tma=True
 
