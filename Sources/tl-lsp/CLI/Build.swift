@@ -39,7 +39,8 @@ struct BuildOptions {
     }
     while i < args.count {
       let a = args[i]
-      var flag = a, inline: String?
+      var flag = a
+      var inline: String?
       if a.hasPrefix("--"), let eq = a.firstIndex(of: "="), !["--arg", "--pass-config"].contains(String(a[..<eq])) {
         flag = String(a[..<eq])
         inline = String(a[a.index(after: eq)...])
@@ -80,7 +81,9 @@ struct BuildOptions {
         guard let v = next() else { return .failure(UsageError(message: "--python needs a path")) }
         o.python = v
       case "--bench":
-        guard let v = next(), let n = Int(v), n > 0 else { return .failure(UsageError(message: "--bench needs a count")) }
+        guard let v = next(), let n = Int(v), n > 0 else {
+          return .failure(UsageError(message: "--bench needs a count"))
+        }
         o.benchRuns = n
       case "--timeout":
         guard let v = next(), let s = Double(v), s > 0 else {
@@ -192,7 +195,9 @@ private func runBench(_ bridge: CompilerBridge, _ request: BuildRequest, runs: I
     print("bench: the build failed: \(first.failure?.message ?? "")")
     return 1
   }
-  var warm: [Double] = [], lower: [Double] = [], hits: [Double] = []
+  var warm: [Double] = []
+  var lower: [Double] = []
+  var hits: [Double] = []
   for _ in 0..<runs {
     bridge.clearCache()
     let r = bridge.buildBlocking(request)
