@@ -103,5 +103,10 @@ final class BuildCache: @unchecked Sendable {
 
   var count: Int { lock.withLock { entries.count } }
 
-  func removeAll() { lock.withLock { entries = [:]; order = [] } }
+  func removeAll() {
+    lock.withLock {
+      entries = [:]
+      order = []
+    }
+  }
 }

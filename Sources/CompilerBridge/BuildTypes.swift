@@ -33,7 +33,10 @@ public struct BridgeSettings: Sendable, Hashable {
 
 /// A value passed to a kernel factory or `get_tir` (`--arg M=1024`, `--arg dtype=float16`).
 public enum ArgumentValue: Sendable, Hashable, CustomStringConvertible {
-  case int(Int), double(Double), bool(Bool), string(String)
+  case int(Int)
+  case double(Double)
+  case bool(Bool)
+  case string(String)
 
   /// `1024` → int, `0.5` → double, `true`/`True` → bool, anything else → string.
   public init(parsing text: String) {
@@ -79,7 +82,8 @@ public struct BuildRequest: Sendable, Hashable {
   public var timeout: Double?
 
   public init(
-    file: String, kernel: String? = nil, arguments: [ArgumentValue] = [], keywordArguments: [String: ArgumentValue] = [:],
+    file: String, kernel: String? = nil, arguments: [ArgumentValue] = [],
+    keywordArguments: [String: ArgumentValue] = [:],
     target: String = "sm_90", passConfigs: [String: Bool] = [:], timeout: Double? = nil
   ) {
     self.file = file

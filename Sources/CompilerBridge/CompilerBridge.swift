@@ -11,7 +11,9 @@ public final class CompilerBridge: @unchecked Sendable {
   private var worker: WorkerProcess?
   private var cache: BuildCache
 
-  public init(settings: BridgeSettings = BridgeSettings(), environment: [String: String] = ProcessInfo.processInfo.environment) {
+  public init(
+    settings: BridgeSettings = BridgeSettings(), environment: [String: String] = ProcessInfo.processInfo.environment
+  ) {
     self.settingsValue = settings
     self.environment = environment
     self.cache = BuildCache(capacity: settings.cacheCapacity)
@@ -50,7 +52,8 @@ public final class CompilerBridge: @unchecked Sendable {
     let timeout = request.timeout ?? settings.timeout
     let worker: WorkerProcess
     switch currentWorker(settings) {
-    case .failure(let f): return BuildResult(outcome: .failure(f), fromCache: false, elapsed: Date().timeIntervalSince(start))
+    case .failure(let f):
+      return BuildResult(outcome: .failure(f), fromCache: false, elapsed: Date().timeIntervalSince(start))
     case .success(let w): worker = w
     }
     let key = BuildCacheKey(request: request, python: worker.launch.python, script: worker.launch.script)
@@ -111,7 +114,8 @@ public final class CompilerBridge: @unchecked Sendable {
       let what = settings.python ?? environment["TL_LSP_PYTHON"] ?? "python3"
       return .failure(
         CompilerFailure(
-          kind: .unavailable, type: "PythonNotFound", message: "no Python interpreter found (`\(what)`)", phase: "start"))
+          kind: .unavailable, type: "PythonNotFound", message: "no Python interpreter found (`\(what)`)", phase: "start"
+        ))
     }
     guard let script = PythonLocator.workerScript(explicit: settings.workerScript, environment: environment) else {
       return .failure(

@@ -29,7 +29,8 @@ public enum CompilerErrorMapping {
       return [
         Diagnostic(
           .TL504,
-          "the tilelang compiler did not finish building \(name)\(limit); it was stopped (raise the limit with `--timeout S`)",
+          "the tilelang compiler did not finish building \(name)\(limit); it was stopped "
+            + "(raise the limit with `--timeout S`)",
           at: anchor)
       ]
     case .missingParameters:
@@ -39,7 +40,8 @@ public enum CompilerErrorMapping {
       return [
         Diagnostic(
           .TL505,
-          "cannot build \(name): no value for \(list); give them with `\(args)`, a `# tl-lsp: \(example)` comment on the line above the def, or the settings' arguments map",
+          "cannot build \(name): no value for \(list); give them with `\(args)`, a `# tl-lsp: \(example)` "
+            + "comment on the line above the def, or the settings' arguments map",
           at: anchor)
       ]
     case .kernelNotFound:
@@ -128,7 +130,9 @@ public enum CompilerErrorMapping {
     if f.type == "AssertionError", m.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
       return "a point-load side of a copy has fewer indices than the other side has extents"
     }
-    if f.type == "KeyError", m.hasPrefix("'evict") { return "eviction_policy must be evict_normal, evict_first or evict_last" }
+    if f.type == "KeyError", m.hasPrefix("'evict") {
+      return "eviction_policy must be evict_normal, evict_first or evict_last"
+    }
     if m.contains("src->dtype == dst->dtype") { return "the im2col image and column buffers have different dtypes" }
     if m.contains("src->shape.size() == 4") { return "the im2col image must be rank 4 (NHWC)" }
     return nil
@@ -136,7 +140,9 @@ public enum CompilerErrorMapping {
 
   static func site(onLine line: Int, _ sites: [CopySiteHint], _ source: SourceText) -> CopySiteHint? {
     let l = line - 1
-    return sites.first { source.line(of: $0.range.start) <= l && l <= source.line(of: max($0.range.start, $0.range.end - 1)) }
+    return sites.first {
+      source.line(of: $0.range.start) <= l && l <= source.line(of: max($0.range.start, $0.range.end - 1))
+    }
   }
 
   /// `src=A, dst=A_shared`, `Copy between buffer A and A_shared`, `src name = A, dst name = B`, `src buffer: A`.

@@ -7,14 +7,17 @@ enum PythonLocator {
   /// The tilelang version the bridge is written against.
   static let wantedTilelang = "0.1.15"
   static let installHint =
-    "run `scripts/setup-tilelang.sh` (test/CI venv) or `pip install tilelang==0.1.15`, then point tl-lsp at that Python (`--python PATH` or TL_LSP_PYTHON)"
+    "run `scripts/setup-tilelang.sh` (test/CI venv) or `pip install tilelang==0.1.15`, "
+    + "then point tl-lsp at that Python (`--python PATH` or TL_LSP_PYTHON)"
 
   /// Explicit setting → `TL_LSP_PYTHON` → `python3` on `PATH`. Returns nil when none is executable.
   static func python(
     explicit: String?, environment: [String: String],
     isExecutable: (String) -> Bool = { FileManager.default.isExecutableFile(atPath: $0) }
   ) -> String? {
-    if let explicit, !explicit.isEmpty { return resolve(explicit, environment: environment, isExecutable: isExecutable) }
+    if let explicit, !explicit.isEmpty {
+      return resolve(explicit, environment: environment, isExecutable: isExecutable)
+    }
     if let env = environment["TL_LSP_PYTHON"], !env.isEmpty {
       return resolve(env, environment: environment, isExecutable: isExecutable)
     }

@@ -37,7 +37,8 @@ final class WorkerProcess: @unchecked Sendable {
   ) -> Result<WorkerResponse, CompilerFailure> {
     requestLock.lock()
     defer { requestLock.unlock() }
-    let cancelled = CompilerFailure(kind: .cancelled, type: "Cancelled", message: "the build was cancelled", phase: "start")
+    let cancelled = CompilerFailure(
+      kind: .cancelled, type: "Cancelled", message: "the build was cancelled", phase: "start")
     if token.isCancelled { return .failure(cancelled) }
     let conn: Connection
     switch ensureStarted() {
@@ -191,7 +192,10 @@ func format(_ seconds: Double) -> String {
 // MARK: - Connection: one worker process and its pipes
 
 final class Connection: @unchecked Sendable {
-  enum Next { case line(Data), eof, timeout }
+  enum Next {
+    case line(Data)
+    case eof, timeout
+  }
 
   let process = Process()
   private let stdin: FileHandle
@@ -203,7 +207,9 @@ final class Connection: @unchecked Sendable {
   private let writeLock = NSLock()
 
   init(launch: WorkerProcess.Launch) throws {
-    let inPipe = Pipe(), outPipe = Pipe(), errPipe = Pipe()
+    let inPipe = Pipe()
+    let outPipe = Pipe()
+    let errPipe = Pipe()
     process.executableURL = URL(fileURLWithPath: launch.python)
     process.arguments = ["-u", launch.script]
     process.environment = launch.environment
@@ -212,7 +218,8 @@ final class Connection: @unchecked Sendable {
     process.standardError = errPipe
     stdin = inPipe.fileHandleForWriting
     try process.run()
-    let out = outPipe.fileHandleForReading, err = errPipe.fileHandleForReading
+    let out = outPipe.fileHandleForReading
+    let err = errPipe.fileHandleForReading
     Thread.detachNewThread { [self] in readLoop(out, isStdout: true) }
     Thread.detachNewThread { [self] in readLoop(err, isStdout: false) }
   }

@@ -23,7 +23,8 @@ enum BridgeTestPaths {
 
   static let missingVenvMessage = Comment(
     rawValue:
-      "the tilelang venv is missing: run `scripts/setup-tilelang.sh` in the package root first (creates .venv-tilelang, ~10 s)"
+      "the tilelang venv is missing: run `scripts/setup-tilelang.sh` in the package root first "
+      + "(creates .venv-tilelang, ~10 s)"
   )
 
   /// A plain Python 3 without tilelang (for the unavailable path).

@@ -12,14 +12,17 @@ import Testing
     let env = ["TL_LSP_PYTHON": "/env/py", "PATH": "/usr/bin"]
     #expect(PythonLocator.python(explicit: "/opt/py", environment: env, isExecutable: exe) == "/opt/py")
     #expect(PythonLocator.python(explicit: nil, environment: env, isExecutable: exe) == "/env/py")
-    #expect(PythonLocator.python(explicit: nil, environment: ["PATH": "/nope:/usr/bin"], isExecutable: exe) == "/usr/bin/python3")
+    #expect(
+      PythonLocator.python(explicit: nil, environment: ["PATH": "/nope:/usr/bin"], isExecutable: exe)
+        == "/usr/bin/python3")
     #expect(PythonLocator.python(explicit: "/missing/py", environment: env, isExecutable: exe) == nil)
     #expect(PythonLocator.python(explicit: nil, environment: ["PATH": "/nope"], isExecutable: exe) == nil)
   }
 
   @Test func workerScriptDiscovery() {
     let exists: (String) -> Bool = { $0 == "/w.py" }
-    #expect(PythonLocator.workerScript(explicit: nil, environment: ["TL_LSP_WORKER": "/w.py"], exists: exists) == "/w.py")
+    #expect(
+      PythonLocator.workerScript(explicit: nil, environment: ["TL_LSP_WORKER": "/w.py"], exists: exists) == "/w.py")
     #expect(PythonLocator.workerScript(explicit: "/gone.py", environment: [:], exists: exists) == nil)
     // The bundled (or source-tree) worker is always found in a development build.
     #expect(PythonLocator.workerScript(explicit: nil, environment: [:]) != nil)
@@ -37,7 +40,8 @@ import Testing
     let dir = FileManager.default.temporaryDirectory.appendingPathComponent("tl-lsp-cache-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
     defer { try? FileManager.default.removeItem(at: dir) }
-    let main = dir.appendingPathComponent("k.py"), helper = dir.appendingPathComponent("helpers.py")
+    let main = dir.appendingPathComponent("k.py")
+    let helper = dir.appendingPathComponent("helpers.py")
     try "import helpers\nfrom os import path\n".write(to: main, atomically: true, encoding: .utf8)
     try "X = 1\n".write(to: helper, atomically: true, encoding: .utf8)
     let req = BuildRequest(file: main.path, keywordArguments: ["M": .int(1024)], target: "sm_90")

@@ -20,7 +20,9 @@ import TileLangSyntax
 
   func expectNextBuildWorks(_ bridge: CompilerBridge, sourceLocation: SourceLocation = #_sourceLocation) {
     let ok = bridge.buildBlocking(request("fake_ok.py"))
-    #expect(ok.product?.cuda.contains("fake cuda") == true, "\(String(describing: ok.failure))", sourceLocation: sourceLocation)
+    #expect(
+      ok.product?.cuda.contains("fake cuda") == true, "\(String(describing: ok.failure))",
+      sourceLocation: sourceLocation)
   }
 
   @Test func crashedWorkerIsReportedAndRestarted() throws {

@@ -102,7 +102,10 @@ let sharedRealBridge = CompilerBridge(
     try #require(BridgeTestPaths.hasVenv, BridgeTestPaths.missingVenvMessage)
     _ = try build("gemm_factory.py", target: "sm_90")
     let pid = try #require(bridge.workerProcessID)
-    let killer = Thread { usleep(800_000); kill(pid, SIGKILL) }
+    let killer = Thread {
+      usleep(800_000)
+      kill(pid, SIGKILL)
+    }
     killer.start()
     let r = try build("hang_at_import.py", timeout: 30)
     let (_, diags) = try diagnostics("hang_at_import.py", r)

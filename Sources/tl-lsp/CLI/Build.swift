@@ -25,6 +25,8 @@ struct BuildOptions {
   var output: String?
   var python: String?
   var timeout: Double?
+  /// `--bench N` (for scripts/bench-bridge.sh): time worker start, N warm builds and N cache hits.
+  var benchRuns = 0
 
   /// Parses the arguments after `build`; returns a message on a usage error.
   static func parse(_ args: [String]) -> Result<BuildOptions, UsageError> {
@@ -37,7 +39,8 @@ struct BuildOptions {
     }
     while i < args.count {
       let a = args[i]
-      var flag = a, inline: String?
+      var flag = a
+      var inline: String?
       if a.hasPrefix("--"), let eq = a.firstIndex(of: "="), !["--arg", "--pass-config"].contains(String(a[..<eq])) {
         flag = String(a[..<eq])
         inline = String(a[a.index(after: eq)...])
@@ -77,6 +80,11 @@ struct BuildOptions {
       case "--python":
         guard let v = next() else { return .failure(UsageError(message: "--python needs a path")) }
         o.python = v
+      case "--bench":
+        guard let v = next(), let n = Int(v), n > 0 else {
+          return .failure(UsageError(message: "--bench needs a count"))
+        }
+        o.benchRuns = n
       case "--timeout":
         guard let v = next(), let s = Double(v), s > 0 else {
           return .failure(UsageError(message: "--timeout needs a positive number of seconds"))
@@ -122,6 +130,7 @@ func runBuild(arguments: [String]) -> Int32 {
   let request = BuildRequest(
     file: path, kernel: options.kernel, keywordArguments: options.kwargs, target: options.target,
     passConfigs: options.passConfigs, timeout: options.timeout)
+  if options.benchRuns > 0 { return runBench(bridge, request, runs: options.benchRuns) }
   let result = bridge.buildBlocking(request)
   let sites = hints.isEmpty ? nil : hints
   switch result.outcome {
@@ -165,4 +174,36 @@ private func printDiagnostics(_ diags: [Diagnostic], path: String, source: Sourc
     }
   }
   handle.write(Data(out.utf8))
+}
+
+/// Prints `start`, `first build`, warm build and cache hit times (medians, milliseconds) to stdout.
+private func runBench(_ bridge: CompilerBridge, _ request: BuildRequest, runs: Int) -> Int32 {
+  func ms(_ t: Double) -> String { String(format: "%.2f", t * 1000) }
+  func median(_ xs: [Double]) -> Double { xs.sorted()[xs.count / 2] }
+  let t0 = Date()
+  guard case .success = bridge.compilerVersion() else {
+    print("bench: the compiler is unavailable")
+    return 1
+  }
+  let start = Date().timeIntervalSince(t0)
+  let first = bridge.buildBlocking(request)
+  guard let product = first.product else {
+    print("bench: the build failed: \(first.failure?.message ?? "")")
+    return 1
+  }
+  var warm: [Double] = []
+  var lower: [Double] = []
+  var hits: [Double] = []
+  for _ in 0..<runs {
+    bridge.clearCache()
+    let r = bridge.buildBlocking(request)
+    warm.append(r.elapsed)
+    lower.append(r.product?.times["lower"] ?? 0)
+  }
+  for _ in 0..<runs { hits.append(bridge.buildBlocking(request).elapsed) }
+  print("worker_start_ms \(ms(start))")
+  print("first_build_ms \(ms(first.elapsed)) kernel=\(product.kernel)")
+  print("warm_build_ms \(ms(median(warm))) (worker-side lower \(ms(median(lower))))")
+  print("cache_hit_ms \(ms(median(hits)))")
+  return 0
 }
