@@ -25,7 +25,7 @@ public struct AnalysisSettings: Sendable, Hashable {
   }
 }
 
-/// Everything known about one file after analysis. Plain values with byte ranges; no LSP types.
+/// Everything known about one file after analysis. Plain values with byte ranges; no protocol types.
 public struct FileAnalysis: Sendable {
   public var parsed: ParsedFile
   public var settings: AnalysisSettings

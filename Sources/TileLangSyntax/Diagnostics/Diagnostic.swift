@@ -24,7 +24,7 @@ public struct TextEdit: Hashable, Sendable {
   }
 }
 
-/// A fix offered for a diagnostic (an LSP quick fix).
+/// A fix offered for a diagnostic (a quick fix in editors).
 public struct Fix: Hashable, Sendable {
   public var title: String
   public var edits: [TextEdit]

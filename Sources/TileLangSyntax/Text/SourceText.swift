@@ -1,5 +1,5 @@
 // SourceText: the bytes of one file plus a line index that converts byte offsets to
-// line/column positions in UTF-8, UTF-16 and Unicode-scalar units (LSP and the CLI need all three).
+// line/column positions in UTF-8, UTF-16 and Unicode-scalar units (editors and the CLI need all three).
 
 /// A 0-based line and column; the unit of `column` depends on the API that produced it.
 public struct LineColumn: Hashable, Sendable {

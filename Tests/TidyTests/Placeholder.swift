@@ -1,4 +1,0 @@
-// Placeholder so the target builds; replaced by real tests.
-import Testing
-
-@Test func placeholderTidyTests() { #expect(Bool(true)) }
