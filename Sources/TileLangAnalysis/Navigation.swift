@@ -32,7 +32,13 @@ extension FileAnalysis {
     if let site = copySites.first(where: { $0.range.touches(offset) }) {
       let operandRanges = [site.srcRange, site.dstRange].compactMap { $0 }
       if let buffer = bufferHover(at: offset), operandRanges.contains(where: { $0.touches(offset) }) { return buffer }
-      return copyHover(site)
+      var hover = copyHover(site)
+      // On the callee's name: lead with the signature, and cover just the name.
+      if let (entry, nameRange) = TileLangAPI.entry(at: offset, in: source) {
+        hover.markdown = "```python\n\(entry.signature)\n```\n\n" + hover.markdown
+        hover.range = nameRange
+      }
+      return hover
     }
     return bufferHover(at: offset)
   }

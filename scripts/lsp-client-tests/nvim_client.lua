@@ -57,7 +57,7 @@ if line_nr then
   local response = client.request_sync("textDocument/hover", params, 10000, bufnr)
   local value = response and response.result and response.result.contents and response.result.contents.value or ""
   check("hover response", response ~= nil and response.err == nil, response and response.err and vim.inspect(response.err))
-  check("hover mentions T.copy", value:find("T.copy(src, dst", 1, true) ~= nil, (value:sub(1, 80):gsub("\n", " ")))
+  check("hover mentions T.copy", value:find("**T.copy**", 1, true) ~= nil and value:find("loop over", 1, true) ~= nil, (value:sub(1, 80):gsub("\n", " ")))
 
   local stopped = false
   client.stop()

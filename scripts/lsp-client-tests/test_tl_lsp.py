@@ -55,7 +55,7 @@ async def test_hover_on_copy(client: LanguageClient):
     )
     assert hover is not None
     assert isinstance(hover.contents, types.MarkupContent)
-    assert "T.copy(src, dst" in hover.contents.value
+    assert "**T.copy**" in hover.contents.value and "loop over" in hover.contents.value
 
 
 async def test_completion_after_module_alias(client: LanguageClient):
