@@ -3,7 +3,9 @@
 import TileLangSyntax
 
 enum RunChecks {
-  static func check(_ run: KernelRun, source: SourceText, settings: AnalysisSettings) -> ([Diagnostic], [LoweringInfo]) {
+  static func check(
+    _ run: KernelRun, source: SourceText, settings: AnalysisSettings, buildLowerings: Bool = true
+  ) -> ([Diagnostic], [LoweringInfo]) {
     var diagnostics: [Diagnostic] = []
     var lowerings: [LoweringInfo] = []
     let passConfigs = PassConfigs(values: run.passConfigs)
@@ -15,7 +17,7 @@ enum RunChecks {
         let ann = CopyAnnotationsCheck.check(&c)
         _ = ann
         for (i, t) in targets.enumerated() {
-          if let l = Im2colCheck.check(&c, target: t, firstTarget: i == 0) { lowerings.append(l) }
+          if let l = Im2colCheck.check(&c, target: t, firstTarget: i == 0), buildLowerings { lowerings.append(l) }
         }
       } else {
         let ann = CopyAnnotationsCheck.check(&c)
@@ -27,7 +29,7 @@ enum RunChecks {
               target: t, passConfigs: passConfigs, annotations: ann, pipelineStages: pipelineStages(event),
               threads: event.threads?.constant ?? run.threads?.constant ?? 128, op: event.op,
               annotatedLayout: run.annotatedLayouts, gemmOperands: run.gemmOperands)
-            if let l = LoweringPlanner.plan(&c, model: model, ctx: ctx) { lowerings.append(l) }
+            if let l = LoweringPlanner.plan(&c, model: model, ctx: ctx, buildInfo: buildLowerings) { lowerings.append(l) }
           }
         }
       }

@@ -4,10 +4,11 @@
 import TileLangSyntax
 
 enum LoweringPlanner {
-  static func plan(_ c: inout CheckContext, model: CopyModel, ctx: CopyContext) -> LoweringInfo? {
+  static func plan(_ c: inout CheckContext, model: CopyModel, ctx: CopyContext, buildInfo: Bool = true) -> LoweringInfo? {
     let e = c.event
     switch model {
     case .scalar:
+      guard buildInfo else { return nil }
       return LoweringInfo(
         op: e.op, range: e.call.range, target: ctx.target, path: "scalar", vectorBits: nil, bytes: nil,
         reason: "both sides are single elements: a plain element store (cast when dtypes differ)",
@@ -31,7 +32,7 @@ enum LoweringPlanner {
         }
       }
       CopyLoweringCheck.check(&c, copy: copy, plan: plan, vector: vector, ctx: ctx)
-      return info(c, copy: copy, plan: plan, vector: vector, ctx: ctx)
+      return buildInfo ? info(c, copy: copy, plan: plan, vector: vector, ctx: ctx) : nil
     case .rejected, .unknown:
       return nil
     }

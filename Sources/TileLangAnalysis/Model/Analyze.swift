@@ -16,9 +16,18 @@ public func analyze(parsed: ParsedFile, settings: AnalysisSettings = AnalysisSet
     var interp = Interpreter(module: module, source: parsed.source)
     runs.append(interp.runKernel(inst, passConfigs: PassConfigDiscovery.configs(for: inst.function, module: module, settings: settings)))
   }
+  // Lowerings are shown from one instance per kernel (concrete first), so only that one builds them.
+  var shown: [Int: (rank: Int, index: Int)] = [:]
+  for (i, run) in runs.enumerated() {
+    let inst = run.instance
+    let rank = inst.isSymbolic ? 2 : (inst.provenance == nil ? 1 : 0)
+    if let cur = shown[inst.function.index], cur.rank <= rank { continue }
+    shown[inst.function.index] = (rank, i)
+  }
+  let shownRuns = Set(shown.values.map(\.index))
   var perRun: [(run: KernelRun, diagnostics: [Diagnostic], lowerings: [LoweringInfo])] = []
-  for run in runs {
-    let (d, l) = RunChecks.check(run, source: parsed.source, settings: settings)
+  for (i, run) in runs.enumerated() {
+    let (d, l) = RunChecks.check(run, source: parsed.source, settings: settings, buildLowerings: shownRuns.contains(i))
     perRun.append((run, d, l))
   }
   let diagnostics = DiagnosticMerge.merge(syntax: parsed.diagnostics, perRun: perRun.map { ($0.run.instance, $0.diagnostics) })

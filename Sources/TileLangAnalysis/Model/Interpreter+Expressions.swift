@@ -155,6 +155,7 @@ extension Interpreter {
       return .dsl(full)
     case .module(let m):
       if m == "torch" || m == "tilelang", DType.isKnown(name) { return .dtype(DType.canonical(name)) }
+      guard m.hasPrefix("tilelang") else { return .module(m + "." + name) }
       let full = ModuleIndex.canonicalModule(m + "." + name)
       if full == "tilelang.language" { return .dsl("") }
       if full.hasPrefix("tilelang.language.") { return .dsl(String(full.dropFirst("tilelang.language.".count))) }

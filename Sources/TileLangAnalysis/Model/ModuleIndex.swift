@@ -32,7 +32,8 @@ struct ModuleIndex: Sendable {
     var names = Set<String>()
     let index = self
     ASTWalker { e, _ in
-      guard case .call(let callee, let args) = e.kind, let q = index.qualifiedName(callee),
+      guard case .call(let callee, let args) = e.kind, case .attribute(_, let attr, _) = callee.kind,
+        attr == "dynamic" || attr == "symbolic" || attr == "Var", let q = index.qualifiedName(callee),
         ["tilelang.language.dynamic", "tilelang.language.symbolic", "tilelang.language.Var"].contains(q),
         let first = args.first, case .string(let n, _) = first.value.kind
       else { return }
@@ -57,6 +58,7 @@ struct ModuleIndex: Sendable {
 
   /// Maps backend dialects (`tilelang.cuda.language`) and the package's `tl` spelling onto `tilelang.language`.
   static func canonicalModule(_ name: String) -> String {
+    guard name.hasPrefix("tilelang.") else { return name }
     for backend in ["tilelang.cuda.language", "tilelang.rocm.language", "tilelang.metal.language", "tilelang.language"] {
       if name == backend { return "tilelang.language" }
       if name.hasPrefix(backend + ".") { return "tilelang.language" + name.dropFirst(backend.count) }

@@ -27,15 +27,19 @@ enum CheckCommand {
       }
       if isDir.boolValue { files += pythonFiles(under: p) } else { files.append(p) }
     }
-    var results: [FileResult] = []
-    for f in files {
+    // Files are independent and the analysis is pure: check them on every core, keep the order.
+    let paths = files
+    let slots = ResultSlots(count: paths.count)
+    let settings = options.settings
+    DispatchQueue.concurrentPerform(iterations: paths.count) { i in
+      let f = paths[i]
       guard let data = FileManager.default.contents(atPath: f) else {
-        results.append(FileResult(path: f, analysis: nil, readError: "cannot read file"))
-        continue
+        slots.set(i, FileResult(path: f, analysis: nil, readError: "cannot read file"))
+        return
       }
-      let parsed = parse(bytes: [UInt8](data))
-      results.append(FileResult(path: f, analysis: analyze(parsed: parsed, settings: options.settings)))
+      slots.set(i, FileResult(path: f, analysis: analyze(parsed: parse(bytes: [UInt8](data)), settings: settings)))
     }
+    let results = slots.values.enumerated().map { i, r in r ?? FileResult(path: files[i], analysis: nil, readError: "not checked") }
     switch options.format {
     case .gcc: print(GccFormat.render(results), terminator: "")
     case .json: print(JSONFormat.render(results))
@@ -63,4 +67,21 @@ enum CheckCommand {
 
 func printError(_ s: String) {
   FileHandle.standardError.write(Data((s + "\n").utf8))
+}
+
+/// Per-file results written from concurrent workers.
+final class ResultSlots: @unchecked Sendable {
+  private var storage: [FileResult?]
+  private let lock = NSLock()
+  init(count: Int) { storage = Array(repeating: nil, count: count) }
+  func set(_ i: Int, _ r: FileResult) {
+    lock.lock()
+    storage[i] = r
+    lock.unlock()
+  }
+  var values: [FileResult?] {
+    lock.lock()
+    defer { lock.unlock() }
+    return storage
+  }
 }
