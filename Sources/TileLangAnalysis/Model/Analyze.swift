@@ -16,15 +16,12 @@ public func analyze(parsed: ParsedFile, settings: AnalysisSettings = AnalysisSet
     var interp = Interpreter(module: module, source: parsed.source)
     runs.append(interp.runKernel(inst, passConfigs: PassConfigDiscovery.configs(for: inst.function, module: module, settings: settings)))
   }
-  // Lowerings are shown from one instance per kernel (concrete first), so only that one builds them.
-  var shown: [Int: (rank: Int, index: Int)] = [:]
-  for (i, run) in runs.enumerated() {
-    let inst = run.instance
-    let rank = inst.isSymbolic ? 2 : (inst.provenance == nil ? 1 : 0)
-    if let cur = shown[inst.function.index], cur.rank <= rank { continue }
-    shown[inst.function.index] = (rank, i)
-  }
-  let shownRuns = Set(shown.values.map(\.index))
+  // Lowerings are shown from the best-ranked instances of each kernel (concrete, then literal, then symbolic),
+  // so only those build them; the others only check.
+  func rank(_ inst: KernelInstance) -> Int { inst.isSymbolic ? 2 : (inst.provenance == nil ? 1 : 0) }
+  var bestRank: [Int: Int] = [:]
+  for run in runs { bestRank[run.instance.function.index] = min(bestRank[run.instance.function.index] ?? 3, rank(run.instance)) }
+  let shownRuns = Set(runs.indices.filter { rank(runs[$0].instance) == bestRank[runs[$0].instance.function.index] })
   var perRun: [(run: KernelRun, diagnostics: [Diagnostic], lowerings: [LoweringInfo])] = []
   for (i, run) in runs.enumerated() {
     let (d, l) = RunChecks.check(run, source: parsed.source, settings: settings, buildLowerings: shownRuns.contains(i))

@@ -165,7 +165,10 @@ extension Interpreter {
           value = v
           extraKeywords[p.name] = nil
         }
-        if let value {
+        if var value {
+          // A value the evaluator cannot know (a runtime tensor's shape, say) is a symbolic integer named after
+          // the parameter, as if the call had not given it: shapes built from it stay usable.
+          if case .unknown = value { value = .int(SymExpr(variable: p.name)) }
           env[p.name] = value
           bound.append((p.name, value, false))
         } else if let d = p.defaultValue, !symbolicRun {

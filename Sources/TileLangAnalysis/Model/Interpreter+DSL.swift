@@ -10,6 +10,9 @@ extension Interpreter {
     _ name: String, _ call: Expr, _ callee: Expr, _ args: [Argument], _ a: CallArguments, _ env: inout Env
   ) -> Value {
     let p = a.positional
+    if run != nil {
+      for v in p + Array(a.keywords.values) { if case .buffer(let b) = v { run?.touch(b.id) } }
+    }
     func int(_ i: Int) -> SymExpr? { i < p.count ? p[i].intValue : nil }
     switch name {
     case "ceildiv":

@@ -180,6 +180,7 @@ extension Interpreter {
   }
 
   mutating func evalSubscript(_ base: Value, _ index: Expr, _ env: inout Env) -> Value {
+    if run != nil, case .buffer(let b) = base { run?.touch(b.id) }
     switch base {
     case .sequence(let items, _):
       guard let i = eval(index, &env).constantInt else { return .unknown }

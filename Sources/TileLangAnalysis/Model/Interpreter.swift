@@ -167,7 +167,9 @@ struct Interpreter {
     if case .loopRange(let kind) = it, run != nil {
       bindLoopTargets(target, &env)
       loops.append(LoopFrame(kind: kind, range: range))
+      let start = run?.clock ?? 0
       let flow = exec(body, &env)
+      run?.widenToLoop(from: start)
       loops.removeLast()
       if case .returned = flow { return flow }
       return .normal
@@ -222,6 +224,8 @@ struct Interpreter {
       }
     case .starred(let inner):
       bind(inner, .unknown, &env)
+    case .subscript(let base, _):
+      if run != nil, case .buffer(let b) = eval(base, &env) { run?.touch(b.id) }
     case .attribute(let base, let name, _):
       if case .name(let n) = base.kind, case .namespace(var attrs)? = env[n] {
         attrs[name] = value

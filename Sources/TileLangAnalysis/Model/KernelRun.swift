@@ -77,4 +77,24 @@ struct KernelRun: Sendable {
   var declaredDynamic: Set<String> = []
   /// `T.dynamic` names declared anywhere in the file.
   var moduleDynamic: Set<String> = []
+  /// Live interval of each buffer in touch order: from its first to its last use, widened to whole loops.
+  var liveness: [Int: ClosedRange<Int>] = [:]
+  var clock = 0
+
+  mutating func touch(_ id: Int) {
+    clock += 1
+    if let r = liveness[id] {
+      liveness[id] = min(r.lowerBound, clock)...max(r.upperBound, clock)
+    } else {
+      liveness[id] = clock...clock
+    }
+  }
+
+  /// Buffers used inside a loop stay live for the whole loop (the next iteration uses them again).
+  mutating func widenToLoop(from start: Int) {
+    let end = clock
+    for (id, r) in liveness where r.upperBound > start {
+      liveness[id] = min(r.lowerBound, start + 1)...max(r.upperBound, end)
+    }
+  }
 }
