@@ -112,6 +112,13 @@ def buffer_pattern(name):
     return r"(?:\(\(\w+\*\)" + re.escape(name) + r"\)|\b" + re.escape(name) + r"\b)"
 
 
+def mentions(line, src, dst):
+    for name in (src, dst):
+        if name and (re.search(buffer_pattern(name), line) or re.search(r"\b" + re.escape(name) + r"_desc\b", line)):
+            return True
+    return False
+
+
 def vector_lanes(text, names, bits):
     """Widest per-access lane count of the copy's buffers in SIMT code (1 when no vector cast touches them)."""
     lanes = 0
@@ -196,7 +203,10 @@ def lower_kernel(func, path, targets, sites, configs, env):
         copies = []
         for line, (op, src, dst) in sorted(sites.items()):
             via = "line"
-            verdict = classify(segs[line], op, src, dst, bits) if line in segs else None
+            # A segment runs on to the next marker, so it may hold other copies' code: keep the lines that name
+            # this copy's buffers (or their TMA descriptors).
+            mine = [l for l in segs.get(line, "").splitlines() if mentions(l, src, dst)]
+            verdict = classify("\n".join(mine), op, src, dst, bits) if mine else None
             if verdict is None:
                 via = "names"
                 verdict = by_names(cuda, op, src, dst, bits)
