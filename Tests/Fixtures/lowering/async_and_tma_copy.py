@@ -9,6 +9,8 @@ def async_copy():
         with T.Kernel(8, 8, threads=128) as (bx, by):
             S = T.alloc_shared((64, 64), "float16")
             T.async_copy(A[by * 64, bx * 64], S)
+          # ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ lowering sm_80: cp_async 128b
+          # ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ lowering sm_90: cp_async 128b
 
     return main
 
@@ -19,6 +21,8 @@ def async_copy_fp32():
         with T.Kernel(8, 8, threads=128) as (bx, by):
             S = T.alloc_shared((32, 32), "float32")
             T.async_copy(A[by * 32, bx * 32], S)
+          # ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ lowering sm_80: cp_async 128b
+          # ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ lowering sm_90: cp_async 128b
 
     return main
 
@@ -30,6 +34,8 @@ def tma_copy_tile():
             S = T.alloc_shared((64, 64), "float16")
             bar = T.alloc_barrier(1)
             T.tma_copy(A[by * 64, bx * 64], S, barrier=bar[0])
+          # ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ lowering sm_80: simt 128b
+          # ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ lowering sm_90: tma_load
             T.mbarrier_wait_parity(bar[0], 0)
 
     return main
@@ -42,6 +48,8 @@ def tma_copy_rows():
             S = T.alloc_shared((64, 64), "float16")
             bar = T.alloc_barrier(1)
             T.tma_copy(A[bx * 64, 0], S, barrier=bar[0])
+          # ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ lowering sm_80: simt 128b
+          # ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ lowering sm_90: bulk_load
             T.mbarrier_wait_parity(bar[0], 0)
 
     return main

@@ -14,10 +14,18 @@ def epilogue_stmatrix():
             C_f = T.alloc_fragment((128, 128), "float16")
             T.clear(C_f)
             T.copy(A[by * 128, 0], A_s)
+          # ^^^^^^^^^^^^^^^^^^^^^^^^^^^ lowering sm_80: simt 128b
+          # ^^^^^^^^^^^^^^^^^^^^^^^^^^^ lowering sm_90: simt 128b
             T.copy(B[0, bx * 128], B_s)
+          # ^^^^^^^^^^^^^^^^^^^^^^^^^^^ lowering sm_80: simt 128b
+          # ^^^^^^^^^^^^^^^^^^^^^^^^^^^ lowering sm_90: simt 128b
             T.gemm(A_s, B_s, C_f)
             T.copy(C_f, C_s)
+          # ^^^^^^^^^^^^^^^^ lowering sm_80: simt 32b
+          # ^^^^^^^^^^^^^^^^ lowering sm_90: stmatrix
             T.copy(C_s, C[by * 128, bx * 128])
+          # ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ lowering sm_80: simt 128b
+          # ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ lowering sm_90: tma_store
 
     return main
 
@@ -32,10 +40,18 @@ def epilogue_fp32_shared():
             C_f = T.alloc_fragment((64, 64), "float32")
             T.clear(C_f)
             T.copy(A[by * 64, 0], A_s)
+          # ^^^^^^^^^^^^^^^^^^^^^^^^^^ lowering sm_80: simt 128b
+          # ^^^^^^^^^^^^^^^^^^^^^^^^^^ lowering sm_90: simt 128b
             T.copy(B[0, bx * 64], B_s)
+          # ^^^^^^^^^^^^^^^^^^^^^^^^^^ lowering sm_80: simt 128b
+          # ^^^^^^^^^^^^^^^^^^^^^^^^^^ lowering sm_90: simt 128b
             T.gemm(A_s, B_s, C_f)
             T.copy(C_f, C_s)
+          # ^^^^^^^^^^^^^^^^ lowering sm_80: simt 64b
+          # ^^^^^^^^^^^^^^^^ lowering sm_90: simt 64b
             T.copy(C_s, C[by * 64, bx * 64])
+          # ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ lowering sm_80: simt 128b
+          # ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ lowering sm_90: tma_store
 
     return main
 
@@ -46,7 +62,11 @@ def fragment_roundtrip():
         with T.Kernel(8, 8, threads=128) as (bx, by):
             F = T.alloc_fragment((64, 64), "float32")
             T.copy(A[by * 64, bx * 64], F)
+          # ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ lowering sm_80: simt 128b
+          # ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ lowering sm_90: simt 128b
             T.copy(F, B[by * 64, bx * 64])
+          # ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ lowering sm_80: simt 128b
+          # ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ lowering sm_90: simt 128b
 
     return main
 
@@ -57,7 +77,11 @@ def fragment_fp16():
         with T.Kernel(8, 8, threads=128) as (bx, by):
             F = T.alloc_fragment((64, 64), "float16")
             T.copy(A[by * 64, bx * 64], F)
+          # ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ lowering sm_80: simt 128b
+          # ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ lowering sm_90: simt 128b
             T.copy(F, B[by * 64, bx * 64])
+          # ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ lowering sm_80: simt 128b
+          # ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ lowering sm_90: simt 128b
 
     return main
 

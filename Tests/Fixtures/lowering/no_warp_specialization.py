@@ -13,9 +13,15 @@ def gemm():
             T.clear(C_f)
             for k in T.Pipelined(32, num_stages=3):
                 T.copy(A[by * 128, k * 32], A_s)
+              # ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ lowering sm_80: cp_async 128b
+              # ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ lowering sm_90: cp_async 128b
                 T.copy(B[k * 32, bx * 128], B_s)
+              # ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ lowering sm_80: cp_async 128b
+              # ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ lowering sm_90: cp_async 128b
                 T.gemm(A_s, B_s, C_f)
             T.copy(C_f, C[by * 128, bx * 128])
+          # ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ lowering sm_80: simt 64b
+          # ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ lowering sm_90: simt 64b
 
     return main
 

@@ -14,9 +14,15 @@ def gemm(M, N, K, bm, bn, bk, stages):
             T.clear(C_f)
             for k in T.Pipelined(K // bk, num_stages=stages):
                 T.copy(A[by * bm, k * bk], A_s)
+              # ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ lowering sm_80: cp_async 128b
+              # ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ lowering sm_90: tma_load
                 T.copy(B[k * bk, bx * bn], B_s)
+              # ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ lowering sm_80: cp_async 128b
+              # ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ lowering sm_90: tma_load
                 T.gemm(A_s, B_s, C_f)
             T.copy(C_f, C[by * bm, bx * bn])
+          # ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ lowering sm_80: simt 64b
+          # ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ lowering sm_90: simt 64b
 
     return main
 
@@ -31,9 +37,15 @@ def gemm_fp32_out():
             T.clear(C_f)
             for k in T.Pipelined(8, num_stages=2):
                 T.copy(A[by * 128, k * 64], A_s)
+              # ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ lowering sm_80: cp_async 128b
+              # ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ lowering sm_90: tma_load
                 T.copy(B[k * 64, bx * 128], B_s)
+              # ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ lowering sm_80: cp_async 128b
+              # ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ lowering sm_90: tma_load
                 T.gemm(A_s, B_s, C_f)
             T.copy(C_f, C[by * 128, bx * 128])
+          # ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ lowering sm_80: simt 64b
+          # ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ lowering sm_90: simt 64b
 
     return main
 

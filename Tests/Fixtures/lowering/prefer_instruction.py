@@ -10,6 +10,8 @@ def prefer_tma_contiguous():
         with T.Kernel(8, threads=128) as bx:
             S = T.alloc_shared((128, 64), "float16")
             T.copy(A[bx * 128, 0], S, prefer_instruction="tma")
+          # ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ lowering sm_80: simt 128b
+          # ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ lowering sm_90: bulk_load
 
     return main
 
@@ -20,6 +22,8 @@ def prefer_tma_tile():
         with T.Kernel(8, 8, threads=128) as (bx, by):
             S = T.alloc_shared((128, 64), "float16")
             T.copy(A[by * 128, bx * 64], S, prefer_instruction="tma")
+          # ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ lowering sm_80: simt 128b
+          # ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ lowering sm_90: tma_load
 
     return main
 
@@ -30,6 +34,8 @@ def prefer_cp_async():
         with T.Kernel(8, 8, threads=128) as (bx, by):
             S = T.alloc_shared((128, 64), "float16")
             T.copy(A[by * 128, bx * 64], S, prefer_instruction="cp_async")
+          # ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ lowering sm_80: cp_async 128b
+          # ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ lowering sm_90: cp_async 128b
 
     return main
 
@@ -40,7 +46,11 @@ def prefer_sync():
         with T.Kernel(8, 8, threads=128) as (bx, by):
             S = T.alloc_shared((128, 64), "float16")
             T.copy(A[by * 128, bx * 64], S, prefer_instruction="sync")
+          # ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ lowering sm_80: simt 128b
+          # ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ lowering sm_90: simt 128b
             T.copy(S, B[by * 128, bx * 64], prefer_instruction="sync")
+          # ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ lowering sm_80: simt 128b
+          # ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ lowering sm_90: simt 128b
 
     return main
 

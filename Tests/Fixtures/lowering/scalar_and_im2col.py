@@ -8,6 +8,8 @@ def scalar_copies():
     def main(A: T.Tensor((1024,), "float16"), B: T.Tensor((1024,), "float32")):
         with T.Kernel(8, threads=128) as bx:
             T.copy(A[bx], B[bx])
+          # ^^^^^^^^^^^^^^^^^^^^ lowering sm_80: scalar
+          # ^^^^^^^^^^^^^^^^^^^^ lowering sm_90: scalar
 
     return main
 
@@ -18,7 +20,11 @@ def im2col():
         with T.Kernel(16, 18, threads=128) as (bx, by):
             col = T.alloc_shared((128, 32), "float16")
             T.im2col(img, col, bx, by, 3, 1, 1, 1)
+          # ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ lowering sm_80: im2col_simt
+          # ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ lowering sm_90: im2col_tma
             T.copy(col, out[bx * 128 : bx * 128 + 128, 0:32])
+          # ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ lowering sm_80: simt 128b
+          # ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ lowering sm_90: tma_store
 
     return main
 

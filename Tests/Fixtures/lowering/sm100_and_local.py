@@ -10,7 +10,13 @@ def global_only():
         with T.Kernel(8, threads=128) as bx:
             F = T.alloc_fragment((64, 128), "float16")
             T.copy(A[bx * 64, 0], F)
+          # ^^^^^^^^^^^^^^^^^^^^^^^^ lowering sm_100: simt 256b
+          # ^^^^^^^^^^^^^^^^^^^^^^^^ lowering sm_80: simt 128b
+          # ^^^^^^^^^^^^^^^^^^^^^^^^ lowering sm_90: simt 128b
             T.copy(F, B[bx * 64, 0])
+          # ^^^^^^^^^^^^^^^^^^^^^^^^ lowering sm_100: simt 256b
+          # ^^^^^^^^^^^^^^^^^^^^^^^^ lowering sm_80: simt 128b
+          # ^^^^^^^^^^^^^^^^^^^^^^^^ lowering sm_90: simt 128b
 
     return main
 
@@ -21,6 +27,9 @@ def local_copy():
         with T.Kernel(8, threads=128) as bx:
             L = T.alloc_local((8,), "float32")
             T.copy(A[bx, 0:8], L)
+          # ^^^^^^^^^^^^^^^^^^^^^ lowering sm_100: simt 256b
+          # ^^^^^^^^^^^^^^^^^^^^^ lowering sm_80: simt 128b
+          # ^^^^^^^^^^^^^^^^^^^^^ lowering sm_90: simt 128b
             A[bx, 8] = L[0] + L[7]
 
     return main

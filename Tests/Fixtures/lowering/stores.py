@@ -10,7 +10,11 @@ def store_tile():
         with T.Kernel(8, 8, threads=128) as (bx, by):
             S = T.alloc_shared((128, 64), "float16")
             T.copy(A[by * 128, bx * 64], S)
+          # ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ lowering sm_80: simt 128b
+          # ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ lowering sm_90: simt 128b
             T.copy(S, B[by * 128, bx * 64])
+          # ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ lowering sm_80: simt 128b
+          # ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ lowering sm_90: tma_store
 
     return main
 
@@ -21,7 +25,11 @@ def store_rows():
         with T.Kernel(8, threads=128) as bx:
             S = T.alloc_shared((128, 64), "float16")
             T.copy(A[bx * 128, 0], S)
+          # ^^^^^^^^^^^^^^^^^^^^^^^^^ lowering sm_80: simt 128b
+          # ^^^^^^^^^^^^^^^^^^^^^^^^^ lowering sm_90: simt 128b
             T.copy(S, B[bx * 128, 0])
+          # ^^^^^^^^^^^^^^^^^^^^^^^^^ lowering sm_80: simt 128b
+          # ^^^^^^^^^^^^^^^^^^^^^^^^^ lowering sm_90: bulk_store
 
     return main
 
@@ -32,7 +40,11 @@ def store_disable_tma():
         with T.Kernel(8, 8, threads=128) as (bx, by):
             S = T.alloc_shared((128, 64), "float16")
             T.copy(A[by * 128, bx * 64], S)
+          # ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ lowering sm_80: simt 128b
+          # ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ lowering sm_90: simt 128b
             T.copy(S, B[by * 128, bx * 64], disable_tma=True)
+          # ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ lowering sm_80: simt 128b
+          # ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ lowering sm_90: simt 128b
 
     return main
 
@@ -43,7 +55,11 @@ def store_cast():
         with T.Kernel(8, 8, threads=128) as (bx, by):
             S = T.alloc_shared((64, 64), "float16")
             T.copy(A[by * 64, bx * 64], S)
+          # ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ lowering sm_80: simt 128b
+          # ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ lowering sm_90: simt 128b
             T.copy(S, B[by * 64, bx * 64])
+          # ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ lowering sm_80: simt 128b
+          # ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ lowering sm_90: simt 128b
 
     return main
 
@@ -54,7 +70,11 @@ def store_inner60():
         with T.Kernel(8, threads=128) as bx:
             S = T.alloc_shared((64, 60), "float16")
             T.copy(A[bx * 64 : bx * 64 + 64, 0:60], S)
+          # ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ lowering sm_80: simt 32b
+          # ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ lowering sm_90: simt 32b
             T.copy(S, B[bx * 64 : bx * 64 + 64, 0:60])
+          # ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ lowering sm_80: simt 32b
+          # ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ lowering sm_90: simt 32b
 
     return main
 
@@ -65,7 +85,11 @@ def store_fp32():
         with T.Kernel(8, 8, threads=128) as (bx, by):
             S = T.alloc_shared((32, 64), "float32")
             T.copy(A[by * 32, bx * 64], S)
+          # ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ lowering sm_80: simt 128b
+          # ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ lowering sm_90: simt 128b
             T.copy(S, B[by * 32, bx * 64])
+          # ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ lowering sm_80: simt 128b
+          # ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ lowering sm_90: tma_store
 
     return main
 
