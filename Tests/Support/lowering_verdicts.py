@@ -176,9 +176,9 @@ def by_names(cuda, op, src, dst, bits):
         if op in ("im2col", "c2d_im2col"):
             if "tma_load_im2col" in line and src and re.search(r"\b" + re.escape(src) + r"_desc\b", line):
                 hits.append(line)
-        elif "tma_load" in line and src and dst and re.search(r"\b" + re.escape(src) + r"_desc\b", line) and re.search(buffer_pattern(dst), line):
-            hits.append(line)
-        elif "tma_store" in line and src and dst and re.search(r"\b" + re.escape(dst) + r"_desc\b", line) and re.search(buffer_pattern(src), line):
+        elif "tma_load" in line and src and dst and re.search(r"\b" + re.escape(src) + r"(?:_desc)?\b", line) and re.search(buffer_pattern(dst), line):
+            hits.append(line)  # descriptor form (A_desc, ..., A_s) or 1-D bulk form (&A_s[..], &A[..], bar, bytes)
+        elif "tma_store" in line and src and dst and re.search(r"\b" + re.escape(dst) + r"(?:_desc)?\b", line) and re.search(buffer_pattern(src), line):
             hits.append(line)
         elif "cp_async_gs" in line and src and dst and re.search(buffer_pattern(dst), line) and re.search(buffer_pattern(src), line):
             hits.append(line)

@@ -220,6 +220,12 @@ enum CopySelector {
     // Pipelined global→shared copies: warp-specialised TMA on sm_90+, cp.async otherwise.
     if f.srcScope == .global, f.dstScope.isShared, ctx.inPipeline {
       if ctx.warpSpecialized, !ann.disableTma, loadReason == nil {
+        // ClassifyWarpSpecializedCopy prefers the descriptor-free 1-D bulk copy when it holds.
+        if case (.bulkLoad1D, _)? = firstTma() {
+          return CopyPlan(
+            selected: .bulkLoad1D, path: "bulk_load",
+            reason: "inside T.Pipelined(num_stages=\(ctx.pipelineStages ?? 0)) on \(ctx.target.rawValue): warp-specialised producer issues a 1-D bulk copy (contiguous, in-bounds region)")
+        }
         return CopyPlan(
           selected: .bulkLoad, path: "tma_load",
           reason: "inside T.Pipelined(num_stages=\(ctx.pipelineStages ?? 0)) on \(ctx.target.rawValue): warp-specialised producer issues TMA")

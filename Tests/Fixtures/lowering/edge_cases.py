@@ -140,6 +140,26 @@ def pipelined_rows():
     return main
 
 
+def pipelined_contiguous_rows():
+    @T.prim_func
+    def main(A: T.Tensor((1024, 128), "float16"), C: T.Tensor((64, 128), "float32")):
+        with T.Kernel(1, threads=128) as bx:
+            A_s = T.alloc_shared((64, 128), "float16")
+            acc = T.alloc_fragment((64, 128), "float32")
+            T.clear(acc)
+            for k in T.Pipelined(16, num_stages=2):
+                T.copy(A[k * 64, 0], A_s)
+              # ^^^^^^^^^^^^^^^^^^^^^^^^^ lowering sm_80: cp_async 128b
+              # ^^^^^^^^^^^^^^^^^^^^^^^^^ lowering sm_90: bulk_load
+                for i, j in T.Parallel(64, 128):
+                    acc[i, j] += A_s[i, j]
+            T.copy(acc, C)
+          # ^^^^^^^^^^^^^^ lowering sm_80: simt 128b
+          # ^^^^^^^^^^^^^^ lowering sm_90: simt 128b
+
+    return main
+
+
 def misaligned():
     @T.prim_func
     def main(A: T.Tensor((1024, 1024), "float16")):
@@ -263,6 +283,7 @@ if __name__ == "__main__":
     pipelined_cast()
     pipelined_no_gemm()
     pipelined_rows()
+    pipelined_contiguous_rows()
     misaligned()
     coalesced()
     dynamic_rows()
