@@ -49,6 +49,10 @@ struct CopyContext: Sendable {
   var annotatedLayout: Set<Int>
   var gemmOperands: Set<Int>
 
+  /// Whether some global→shared copy of the enclosing pipeline can be a TMA load: warp specialisation only splits
+  /// off a producer warpgroup when one can (otherwise the pipeline stays cp.async).
+  var pipelineHasTmaLoad = true
+
   var inPipeline: Bool { (pipelineStages ?? 0) >= 1 }
   var warpSpecialized: Bool { target.hasBulkCopy && !passConfigs.disableWarpSpecialized && inPipeline }
 }

@@ -220,11 +220,26 @@ enum CopySelector {
     // Pipelined global→shared copies: warp-specialised TMA on sm_90+, cp.async otherwise.
     if f.srcScope == .global, f.dstScope.isShared, ctx.inPipeline {
       if ctx.warpSpecialized, !ann.disableTma, loadReason == nil {
+        // ClassifyWarpSpecializedCopy prefers the descriptor-free 1-D bulk copy when it holds.
+        if case (.bulkLoad1D, _)? = firstTma() {
+          return CopyPlan(
+            selected: .bulkLoad1D, path: "bulk_load",
+            reason: "inside T.Pipelined(num_stages=\(ctx.pipelineStages ?? 0)) on \(ctx.target.rawValue): warp-specialised producer issues a 1-D bulk copy (contiguous, in-bounds region)")
+        }
         return CopyPlan(
           selected: .bulkLoad, path: "tma_load",
           reason: "inside T.Pipelined(num_stages=\(ctx.pipelineStages ?? 0)) on \(ctx.target.rawValue): warp-specialised producer issues TMA")
       }
-      if ctx.warpSpecialized, let r = loadReason { notTaken.append("not TMA: \(r)") }
+      if ctx.warpSpecialized, ctx.pipelineHasTmaLoad {
+        // ClassifyWarpSpecializedCopy: a producer copy that cannot be TMA is issued synchronously (SIMT) by the
+        // producer warpgroup; cp.async only appears when the pipeline is not warp-specialised.
+        notTaken.append(ann.disableTma ? "not TMA: disable_tma=True" : "not TMA: \(loadReason ?? "not eligible")")
+        notTaken.append("not cp.async: the warp-specialised producer warpgroup copies synchronously")
+        var plan = syncLike(f, reason: "inside a warp-specialised T.Pipelined on \(ctx.target.rawValue): producer-side SIMT copy", ctx)
+        plan.notTaken = notTaken + plan.notTaken
+        return plan
+      }
+      if ctx.warpSpecialized { notTaken.append("not TMA: no copy of this pipeline can be a TMA load, so it is not warp-specialised") }
       if !ctx.target.hasBulkCopy { notTaken.append("not TMA: \(ctx.target.rawValue) has no TMA") }
       if ctx.passConfigs.disableWarpSpecialized { notTaken.append("not TMA: tl.disable_warp_specialized") }
       if ctx.passConfigs.useAsyncCopy, f.canCpAsyncReason == nil {
@@ -259,6 +274,7 @@ enum CopySelector {
   static func syncLike(_ f: CopyFacts, reason: String, _ ctx: CopyContext) -> CopyPlan {
     let r = reason.isEmpty ? "\(f.srcScope.name)→\(f.dstScope.name)" : reason
     if f.canLdsm {
+      if ldsmLowers(f, ctx) { return CopyPlan(selected: .ldsm, path: "ldmatrix", reason: r + ": ldmatrix (whole shared tile into a gemm operand fragment)") }
       return CopyPlan(
         selected: .ldsm, path: "simt", reason: r + ": ldmatrix selected",
         notTaken: ["not ldmatrix: the fragment needs the gemm 8×8 fragment layout and the whole fragment copied; otherwise SIMT"])
@@ -272,6 +288,15 @@ enum CopySelector {
     if f.canTmemLoad { return CopyPlan(selected: .tmemLoad, path: "tmem_load", reason: r + ": tcgen05.ld") }
     if f.canTmemStore { return CopyPlan(selected: .tmemStore, path: "tmem_store", reason: r + ": tcgen05.st") }
     return CopyPlan(selected: .normal, path: "simt", reason: r)
+  }
+
+  /// `LowerLDSM` keeps ldmatrix for a 16-bit shared tile read whole into a gemm operand fragment of the same dtype.
+  static func ldsmLowers(_ f: CopyFacts, _ ctx: CopyContext) -> Bool {
+    guard ctx.gemmOperands.contains(f.dst.buffer.id), f.dst.isWholeBuffer, f.src.buffer.elementBits == 16,
+      f.src.buffer.dtype == f.dst.buffer.dtype, f.src.nonUnit.count >= 2,
+      f.src.nonUnit.map(\.extent) == f.dst.buffer.shape.filter({ !$0.isConstant(1) })
+    else { return false }
+    return true
   }
 
   static func stsmLowers(_ f: CopyFacts, _ ctx: CopyContext) -> Bool {

@@ -15,6 +15,8 @@ enum LoweringPlanner {
         preview: "\(c.operandText(1)) = \(c.operandText(0));", extentsText: "point → point",
         specialization: c.run.instance.provenance, inlayLabel: "scalar")
     case .tile(let copy):
+      var ctx = ctx
+      if ctx.warpSpecialized { ctx.pipelineHasTmaLoad = pipelineHasTmaLoad(c, target: ctx.target) }
       var plan = CopySelector.select(copy, ctx)
       var vector: VectorPlan?
       if plan.path == "simt" || plan.path == "cp_async" { vector = VectorWidth.plan(copy, ctx) }
@@ -36,6 +38,25 @@ enum LoweringPlanner {
     case .rejected, .unknown:
       return nil
     }
+  }
+
+  /// Whether a `T.copy` of the same `T.Pipelined` loop (this one included) is a global→shared copy that a TMA load can
+  /// carry (no `disable_tma`): only then does warp specialisation split off a TMA producer.
+  static func pipelineHasTmaLoad(_ c: CheckContext, target: TargetArch) -> Bool {
+    func pipeline(_ e: CopyEvent) -> TextRange? {
+      e.loops.last { if case .pipelined = $0.kind { return true } else { return false } }?.range
+    }
+    guard let mine = pipeline(c.event) else { return false }
+    for e in c.run.events where e.op == "copy" && pipeline(e) == mine && e.operands.count >= 2 {
+      if e.keywords["disable_tma"]?.value.truthiness == true { continue }
+      guard case .tile(let copy) = CopyRegions.model(e.operands[0], e.operands[1], hasAnnotations: false) else { continue }
+      if copy.src.buffer.scope == .global, copy.dst.buffer.scope.isShared,
+        CopyFacts(copy: copy, target: target).canBulkLoadReason == nil
+      {
+        return true
+      }
+    }
+    return false
   }
 
   static func info(_ c: CheckContext, copy: TileCopy, plan: CopyPlan, vector: VectorPlan?, ctx: CopyContext) -> LoweringInfo {

@@ -37,6 +37,12 @@ enum VectorWidth {
       limit = "innermost extent \(innerC) is not a multiple of \(maxBits / wide)"
       innerLimit = "the innermost extent \(innerC) is not a multiple of \(maxBits / wide) elements (at most \(v) per access\(v > 1 ? ", and thread padding then prefers 1" : ""))"
     }
+    // A gemm operand fragment carries the mma/wgmma fragment layout: each thread owns runs of 2 adjacent columns,
+    // so the layout's last output dim caps the access at 2 elements (a float2 / half2 per access).
+    for side in [copy.src, copy.dst] where side.buffer.scope.isFragment && ctx.gemmOperands.contains(side.buffer.id) && v > 2 {
+      v = 2
+      limit = "\(side.buffer.name) has the gemm fragment layout (2 adjacent elements per thread)"
+    }
     // Offsets must stay aligned: halve until every side's flattened offset is divisible.
     while v > 1, !(aligned(copy.src, lanes: v, loop: base) && aligned(copy.dst, lanes: v, loop: base)) {
       v /= 2

@@ -1,0 +1,34 @@
+# fixture: target=sm_80,sm_90 pass-config=tl.disable_tma_lower=true
+# tl.disable_tma_lower blocks only the automatic TMA store: the warp-specialised pipeline still loads with TMA.
+import tilelang.language as T
+
+
+def gemm():
+    @T.prim_func
+    def main(A: T.Tensor((1024, 1024), "float16"), B: T.Tensor((1024, 1024), "float16"), C: T.Tensor((1024, 1024), "float16")):
+        with T.Kernel(8, 8, threads=128) as (bx, by):
+            A_s = T.alloc_shared((128, 32), "float16")
+            B_s = T.alloc_shared((32, 128), "float16")
+            C_s = T.alloc_shared((128, 128), "float16")
+            C_f = T.alloc_fragment((128, 128), "float32")
+            T.clear(C_f)
+            for k in T.Pipelined(32, num_stages=3):
+                T.copy(A[by * 128, k * 32], A_s)
+              # ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ lowering sm_80: cp_async 128b
+              # ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ lowering sm_90: tma_load
+                T.copy(B[k * 32, bx * 128], B_s)
+              # ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ lowering sm_80: cp_async 128b
+              # ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ lowering sm_90: tma_load
+                T.gemm(A_s, B_s, C_f)
+            T.copy(C_f, C_s)
+          # ^^^^^^^^^^^^^^^^ lowering sm_80: simt 64b
+          # ^^^^^^^^^^^^^^^^ lowering sm_90: stmatrix
+            T.copy(C_s, C[by * 128, bx * 128])
+          # ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ lowering sm_80: simt 128b
+          # ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ lowering sm_90: simt 128b
+
+    return main
+
+
+if __name__ == "__main__":
+    gemm()
