@@ -36,6 +36,7 @@ enum CheckCommand {
       let parsed = parse(bytes: [UInt8](data))
       results.append(FileResult(path: f, analysis: analyze(parsed: parsed, settings: options.settings)))
     }
+    if options.compile { CompileStep.run(&results, options: options) }
     switch options.format {
     case .gcc: print(GccFormat.render(results), terminator: "")
     case .json: print(JSONFormat.render(results))
