@@ -34,14 +34,11 @@ STATE = {"tilelang": None, "tvm": None, "import_error": None, "times": {}, "coun
 _STDIN_BUF = bytearray()
 _PENDING = []  # requests read while a build was running
 
-
 def send(obj):
     _PROTO.write(json.dumps(obj, separators=(",", ":")) + "\n")
     _PROTO.flush()
 
-
 # MARK: - Importing the compiler
-
 
 def import_compiler():
     t0 = time.perf_counter()
@@ -62,37 +59,6 @@ def import_compiler():
     except BaseException:  # noqa: BLE001
         pass
     STATE["times"]["warmup"] = time.perf_counter() - t1
-    if os.environ.get("TL_LSP_WORKER_NO_WARMUP") != "1":
-        t2 = time.perf_counter()
-        try:  # lower a small GEMM once, so that every build child inherits the compiler's lazy imports and caches
-            warm_up_lowering()
-        except BaseException:  # noqa: BLE001
-            pass
-        STATE["times"]["warmup_lower"] = time.perf_counter() - t2
-
-
-def warm_up_lowering():
-    import tilelang
-    import tilelang.language as T
-    from tilelang import tvm
-
-    @T.prim_func
-    def warmup(A: T.Tensor((256, 64), "float16"), B: T.Tensor((64, 256), "float16"), C: T.Tensor((256, 256), "float16")):
-        with T.Kernel(2, 2, threads=128) as (bx, by):
-            A_s = T.alloc_shared((128, 32), "float16")
-            B_s = T.alloc_shared((32, 128), "float16")
-            C_l = T.alloc_fragment((128, 128), "float32")
-            T.clear(C_l)
-            for k in T.Pipelined(2, num_stages=2):
-                T.copy(A[by * 128, k * 32], A_s)
-                T.copy(B[k * 32, bx * 128], B_s)
-                T.gemm(A_s, B_s, C_l)
-            T.copy(C_l, C[by * 128, bx * 128])
-
-    target = tvm.target.Target({"kind": "cuda", "arch": "sm_90"})
-    with tvm.transform.PassContext(opt_level=3, config={"tl.emit_line_directives": True}), target:
-        tilelang.lower(warmup, target=target)
-
 
 def version_info():
     tl = STATE["tilelang"]
@@ -106,15 +72,12 @@ def version_info():
         "times": STATE["times"],
     }
 
-
 # MARK: - Building (runs in the forked child)
-
 
 class BuildError(Exception):
     def __init__(self, type_, message, phase, **extra):
         super().__init__(message)
         self.payload = dict(type=type_, message=message, phase=phase, **extra)
-
 
 def load_module(path):
     import importlib.util
@@ -132,7 +95,6 @@ def load_module(path):
     spec.loader.exec_module(module)  # __name__ is not "__main__", so main blocks do not run
     return module
 
-
 def kernel_kind(obj, module_name):
     tvm = STATE["tvm"]
     if isinstance(obj, tvm.tirx.PrimFunc):
@@ -148,12 +110,10 @@ def kernel_kind(obj, module_name):
         return "factory" if "prim_func" in src else None
     return None
 
-
 def first_line(obj):
     target = getattr(getattr(obj, "func", None), "orig_func", None) or getattr(obj, "func", None) or obj
     code = getattr(target, "__code__", None)
     return code.co_firstlineno if code else 1 << 30
-
 
 def pick_kernel(module, name):
     found = [(n, o, kernel_kind(o, module.__name__)) for n, o in vars(module).items() if not n.startswith("_")]
@@ -170,7 +130,6 @@ def pick_kernel(module, name):
         raise BuildError("KernelNotFound", "no kernel (prim_func, @tilelang.jit or factory) in the file", "elaborate")
     kernels.sort(key=lambda t: first_line(t[1]))
     return kernels[0]
-
 
 def missing_parameters(fn, args, kwargs, eager):
     try:
@@ -199,9 +158,7 @@ def missing_parameters(fn, args, kwargs, eager):
                     missing.append(c)
     return missing
 
-
 COMMENT_RE = re.compile(r"^\s*#\s*tl-lsp:\s*(.*)$")
-
 
 def comment_kwargs(path, obj):
     """Sizes from `# tl-lsp: M=1024 block_M=128` comments on the lines directly above the kernel (and its decorators)."""
@@ -225,7 +182,6 @@ def comment_kwargs(path, obj):
         i -= 1
     return found
 
-
 def parse_value(text):
     import ast
 
@@ -233,7 +189,6 @@ def parse_value(text):
         return ast.literal_eval(text)
     except (ValueError, SyntaxError):
         return text
-
 
 def elaborate(obj, kind, args, kwargs):
     if kind == "prim_func":
@@ -253,14 +208,12 @@ def elaborate(obj, kind, args, kwargs):
         return result.get_tir()
     return result
 
-
 def _is_lazy(jit_obj, orig):
     try:
         src = inspect.getsource(orig)
     except (OSError, TypeError):
         return True
     return "prim_func" in src
-
 
 def make_target(name):
     tvm = STATE["tvm"]
@@ -272,9 +225,7 @@ def make_target(name):
         raise BuildError("TargetError", "unsupported target %r (expected e.g. sm_80, sm_90)" % name, "lower")
     return tvm.target.Target({"kind": "cuda", "arch": arch})
 
-
 LINE_RE = re.compile(r'^#line (\d+) "([^"]*)"')
-
 
 def line_map(cuda, path):
     out = []
@@ -285,19 +236,12 @@ def line_map(cuda, path):
             out.append([i + 1, int(m.group(1))])
     return out
 
-
-def host_summary(host_mod):
-    text = str(host_mod)
-    return text
-
-
 def file_hash(path):
     try:
         with open(path, "rb") as f:
             return hashlib.sha1(f.read()).hexdigest()
     except OSError:
         return None
-
 
 def do_build(params, preloaded=None):
     tilelang, tvm = STATE["tilelang"], STATE["tvm"]
@@ -348,16 +292,14 @@ def do_build(params, preloaded=None):
         "kernel": name,
         "kind": kind,
         "cuda": cuda,
-        "host": host_summary(artifact.host_mod),
+        "host": str(artifact.host_mod),
         "line_map": line_map(cuda, path),
         "specialization": {"kwargs": kwargs, "from_comment": sorted(from_comment)},
         "times": times,
     }
 
-
 SPAN_RE = re.compile(r"-->\s*(\S+?):(\d+):(\d+)")
 PASS_RE = re.compile(r"\b(tl\.transform\.\w+|tir\.transform\.\w+|tl\.\w+Pass|LayoutInference|LowerTileOp)\b")
-
 
 def raise_user_error(e, path, phase):
     real = os.path.realpath(path)
@@ -382,17 +324,11 @@ def raise_user_error(e, path, phase):
         extra["pass"] = pm.group(1)
     raise BuildError(type(e).__name__, message, phase, **extra)
 
-
 # MARK: - Fork supervision (parent)
-#
-# A build child is forked before its request is known (the "spare"): it signals readiness with one byte "R"
-# on its result pipe, then blocks reading the request's params from its own pipe. When the last successful
-# build's file is unchanged (same SHA-1), the spare imports it ahead of time: that runs exactly the code the
-# user already asked to build, never new code. A spare that is not ready when a request comes (e.g. its
-# import is slow) is killed and a fresh child is forked, so a speculative import never delays another file.
-
+# While idle the worker forks the next build child (the "spare"): it writes "R" on its result pipe, then waits for
+# params. If the last good build's file is unchanged (same SHA-1) the spare imports it ahead of time (code the user
+# already built, never new code). A spare not ready when a request comes is killed and a fresh child is forked.
 SPARE = {}
-
 
 def spawn_child(preload=None):
     """Forks a build child; `preload` is (path, sha1) of a file to import before waiting for params."""
@@ -403,23 +339,18 @@ def spawn_child(preload=None):
     if pid == 0:
         code = 0
         try:
-            os.close(req_w)
-            os.close(res_r)
+            for fd in (req_w, res_r):
+                os.close(fd)
             signal.signal(signal.SIGTERM, signal.SIG_DFL)
             die_with_parent()
             os.dup2(log.fileno(), 1)
             os.dup2(log.fileno(), 2)
             module = None
-            if preload and preload[0] and file_hash(preload[0]) == preload[1]:
+            if preload and file_hash(preload[0]) == preload[1]:
                 try:
                     module = load_module(preload[0])
                 except BaseException:  # noqa: BLE001 (the real build imports again and reports it)
                     module = None
-            if preload is not None and os.environ.get("TL_LSP_WORKER_NO_WARMUP") != "1":
-                try:  # lower once more here, so the copy-on-write page faults happen while idle, not in the build
-                    warm_up_lowering()
-                except BaseException:  # noqa: BLE001
-                    pass
             os.write(res_w, b"R")
             data = bytearray()
             while True:
@@ -435,7 +366,6 @@ def spawn_child(preload=None):
                 module = None
             try:
                 result = do_build(params, preloaded=module)
-                result["times"]["preloaded"] = 1.0 if module is not None else 0.0
             except BuildError as be:
                 result = {"ok": False, "error": be.payload}
                 if STATE.get("kernel"):
@@ -443,10 +373,7 @@ def spawn_child(preload=None):
             except BaseException as e:  # noqa: BLE001
                 result = fail("InternalError", "%s: %s" % (type(e).__name__, e), "lower")
                 result["error"]["traceback"] = traceback.format_exc()
-            view = memoryview(json.dumps(result).encode("utf-8"))
-            while view:
-                n = os.write(res_w, view)
-                view = view[n:]
+            write_all(res_w, json.dumps(result).encode("utf-8"))
         except BaseException:  # noqa: BLE001
             code = 3
         finally:
@@ -455,26 +382,22 @@ def spawn_child(preload=None):
     os.close(res_w)
     return {"pid": pid, "req_w": req_w, "res_r": res_r, "log": log, "ready": False}
 
+def write_all(fd, data):
+    view = memoryview(data)
+    while view:
+        view = view[os.write(fd, view):]
 
-def drop_child(child, kill=True):
+def drop_child(child):
     for fd in ("req_w", "res_r"):
         if child.get(fd) is not None:
-            try:
-                os.close(child[fd])
-            except OSError:
-                pass
+            os.close(child[fd])
             child[fd] = None
-    if kill:
-        try:
-            os.kill(child["pid"], signal.SIGKILL)
-        except ProcessLookupError:
-            pass
     try:
+        os.kill(child["pid"], signal.SIGKILL)
         os.waitpid(child["pid"], 0)
-    except ChildProcessError:
+    except (ProcessLookupError, ChildProcessError):
         pass
     child["log"].close()
-
 
 def prepare_spare():
     """Called while idle: fork the next build child (preloading the last good file when unchanged)."""
@@ -483,9 +406,8 @@ def prepare_spare():
     last = STATE.get("last_good")
     preload = (last, file_hash(last)) if last else None
     if preload and preload[1] != STATE.get("last_good_hash"):
-        preload = (None, None)  # no preload, but still warm the spare up
-    SPARE.update(spawn_child(preload or (None, None)))
-
+        preload = None
+    SPARE.update(spawn_child(preload))
 
 def take_child():
     """The spare when it is ready (its "R" byte arrived), else a freshly forked child."""
@@ -499,7 +421,6 @@ def take_child():
         drop_child(child)
     return spawn_child(None)
 
-
 def run_build(req):
     params = req.get("params") or req
     if STATE["tilelang"] is None:
@@ -508,12 +429,8 @@ def run_build(req):
     t0 = time.perf_counter()
     child = take_child()
     pid, r = child["pid"], child["res_r"]
-    data = json.dumps(params).encode("utf-8")
     try:
-        view = memoryview(data)
-        while view:
-            n = os.write(child["req_w"], view)
-            view = view[n:]
+        write_all(child["req_w"], json.dumps(params).encode("utf-8"))
     except OSError:
         pass  # the child died already: its exit status tells why
     os.close(child["req_w"])
@@ -572,7 +489,6 @@ def run_build(req):
     res["times"]["spare"] = 1.0 if child["ready"] else 0.0
     return res
 
-
 def die_with_parent():
     """Linux: the build child gets SIGKILL when the worker dies, so no orphan keeps compiling or sleeping."""
     try:
@@ -582,10 +498,8 @@ def die_with_parent():
     except Exception:  # noqa: BLE001 (not Linux: best effort)
         pass
 
-
 def fail(type_, message, phase):
     return {"ok": False, "error": {"type": type_, "message": message, "phase": phase, "locations": []}}
-
 
 def read_stdin_nonblocking(current_id):
     """Reads what is available on stdin; returns True when it cancels the running request (or stdin closed)."""
@@ -612,7 +526,6 @@ def read_stdin_nonblocking(current_id):
         _PENDING.append(line)
     return cancelled
 
-
 def next_line():
     while True:
         if _PENDING:
@@ -630,13 +543,11 @@ def next_line():
             return line if line.strip() else None
         _STDIN_BUF.extend(data)
 
-
 # MARK: - Main loop
-
 
 def handle(msg):
     rid, method = msg.get("id"), msg.get("method")
-    if method == "ping":
+    if method in ("ping", "shutdown"):
         return {"id": rid, "ok": True}
     if method == "version":
         return dict(id=rid, ok=True, **version_info())
@@ -646,10 +557,7 @@ def handle(msg):
         return res
     if method == "cancel":
         return None  # nothing running: nothing to cancel
-    if method == "shutdown":
-        return {"id": rid, "ok": True}
     return {"id": rid, "ok": False, "error": {"type": "BadRequest", "message": "unknown method %r" % method, "phase": "protocol", "locations": []}}
-
 
 def main():
     try:  # a supervisor may start us with signals blocked; builds must still die of SIGABRT/SIGTERM
@@ -687,7 +595,6 @@ def main():
             return
         if msg.get("method") == "build":
             prepare_spare()
-
 
 if __name__ == "__main__":
     main()

@@ -19,19 +19,34 @@ extension DocumentBuild {
     let first = source.line(of: site.range.start) + 1
     let last = source.line(of: max(site.range.start, site.range.end - 1)) + 1
     for (target, product) in products {
-      let lines = Self.cudaLines(product, pythonLines: first...last)
+      var lines = Self.cudaLines(product, pythonLines: first...last)
+      var how = ""
+      if lines.isEmpty, let src = site.srcBuffer, let dst = site.dstBuffer {
+        lines = Self.cudaLines(product, naming: [src, dst])
+        how = " (matched by the names `\(src)`/`\(dst)`: the compiler's `#line` markers do not name this line)"
+      }
       guard !lines.isEmpty else { continue }
       let shown = lines.prefix(Self.exactLineCap)
       var body = shown.joined(separator: "\n")
       if lines.count > shown.count { body += "\n// … \(lines.count - shown.count) more lines" }
       return """
-        **exact (tilelang \(CompilerBridge.tilelangVersion), \(target))**, kernel `\(product.kernel)`:
+        **exact (tilelang \(CompilerBridge.tilelangVersion), \(target))**, kernel `\(product.kernel)`\(how):
         ```cuda
         \(body)
         ```
         """
     }
     return nil
+  }
+
+  /// CUDA lines that use both buffers (`A_shared` and `A` or its TMA descriptor `A_desc`), trimmed.
+  static func cudaLines(_ product: BuildProduct, naming names: [String]) -> [String] {
+    let words = names.map { name in
+      [name, name + "_desc"].map { "(?<![A-Za-z0-9_])\($0)(?![A-Za-z0-9_])" }.joined(separator: "|")
+    }
+    return product.cuda.split(separator: "\n").map(String.init).filter { line in
+      !line.hasPrefix("#line") && words.allSatisfy { line.range(of: $0, options: .regularExpression) != nil }
+    }.map { $0.trimmingCharacters(in: .whitespaces) }
   }
 
   /// CUDA lines after each `#line N` marker with N in `pythonLines`, up to the next marker.
