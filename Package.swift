@@ -24,7 +24,8 @@ let package = Package(
     .target(name: "TileLangTestSupport", dependencies: ["TileLangSyntax", "TileLangAnalysis"], path: "Sources/TileLangTestSupport"),
     .testTarget(name: "TileLangSyntaxTests", dependencies: ["TileLangSyntax", "TileLangTestSupport"]),
     .testTarget(name: "TileLangAnalysisTests", dependencies: ["TileLangAnalysis", "TileLangTestSupport"]),
-    .testTarget(name: "CompilerBridgeTests", dependencies: ["CompilerBridge", "TileLangTestSupport"]),
+    .testTarget(
+      name: "CompilerBridgeTests", dependencies: ["CompilerBridge", "TileLangTestSupport"], exclude: ["Transcripts"]),
     .testTarget(name: "LanguageServerTests", dependencies: ["LanguageServer", "TileLangTestSupport"]),
     .testTarget(name: "EndToEndTests", dependencies: ["TileLangTestSupport"]),
     .testTarget(name: "TidyTests", dependencies: ["TileLangSyntax", "TileLangAnalysis", "TileLangTestSupport"]),

@@ -4,6 +4,14 @@
 import Foundation
 import TileLangSyntax
 
+/// Cancels one blocking build (the server links it to the LSP request's `$/cancelRequest`).
+public final class BuildCancellation: Sendable {
+  let token = CancellationToken()
+  public init() {}
+  public func cancel() { token.cancel() }
+  public var isCancelled: Bool { token.isCancelled }
+}
+
 public final class CompilerBridge: @unchecked Sendable {
   private let lock = NSLock()
   private var settingsValue: BridgeSettings
@@ -22,6 +30,9 @@ public final class CompilerBridge: @unchecked Sendable {
   deinit { worker?.stop() }
 
   public var settings: BridgeSettings { lock.withLock { settingsValue } }
+
+  /// The tilelang version the worker insists on (hovers name it next to exact CUDA).
+  public static var tilelangVersion: String { PythonLocator.wantedTilelang }
 
   /// New settings; a different Python, worker script or environment restarts the worker on the next build.
   public func update(settings: BridgeSettings) {
@@ -44,6 +55,11 @@ public final class CompilerBridge: @unchecked Sendable {
   /// Builds and blocks until the result is in (the CLI). Thread-safe; builds run one at a time.
   public func buildBlocking(_ request: BuildRequest) -> BuildResult {
     buildBlocking(request, token: CancellationToken())
+  }
+
+  /// Builds and blocks; `cancellation.cancel()` (from any thread) stops the build before or while it runs.
+  public func buildBlocking(_ request: BuildRequest, cancellation: BuildCancellation) -> BuildResult {
+    buildBlocking(request, token: cancellation.token)
   }
 
   func buildBlocking(_ request: BuildRequest, token: CancellationToken) -> BuildResult {

@@ -65,6 +65,26 @@ public enum CompilerErrorMapping {
     }
   }
 
+  /// Every TL5xx diagnostic of one build: the failure's (if any) plus the compiler's warnings, sorted.
+  public static func diagnostics(
+    for result: BuildResult, request: BuildRequest, source: SourceText, copySites: [CopySiteHint]?,
+    timeout: Double? = nil
+  ) -> [Diagnostic] {
+    switch result.outcome {
+    case .success(let product):
+      return warnings(in: product.logs, file: request.file, source: source, copySites: copySites, kernel: product.kernel)
+        .sorted()
+    case .failure(let failure):
+      let kernel = failure.kernel ?? request.kernel
+      return
+        (diagnostics(
+          for: failure, file: request.file, source: source, copySites: copySites, kernel: request.kernel,
+          timeout: timeout)
+        + warnings(in: failure.logs, file: request.file, source: source, copySites: copySites, kernel: kernel))
+        .sorted()
+    }
+  }
+
   /// TL502 for every `Warning:` line the compiler printed, on the copy it names or the kernel's def.
   public static func warnings(
     in logs: String, file: String, source: SourceText, copySites: [CopySiteHint]? = nil, kernel: String? = nil

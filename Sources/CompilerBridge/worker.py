@@ -1,8 +1,11 @@
 """tl-lsp compiler worker: JSON lines on stdin/stdout; builds TileLang kernels with tilelang 0.1.15 (stdlib only).
 
-Each build runs in a forked child so that a C++ abort or a hang is reported and the worker survives.
+Each build runs in a forked child so that a C++ abort or a hang is reported and the worker survives. While idle,
+the worker forks the next child ahead of time (a "spare"), so a build does not wait for the fork.
 """
 
+import gc
+import hashlib
 import inspect
 import json
 import os
@@ -31,14 +34,11 @@ STATE = {"tilelang": None, "tvm": None, "import_error": None, "times": {}, "coun
 _STDIN_BUF = bytearray()
 _PENDING = []  # requests read while a build was running
 
-
 def send(obj):
     _PROTO.write(json.dumps(obj, separators=(",", ":")) + "\n")
     _PROTO.flush()
 
-
 # MARK: - Importing the compiler
-
 
 def import_compiler():
     t0 = time.perf_counter()
@@ -60,7 +60,6 @@ def import_compiler():
         pass
     STATE["times"]["warmup"] = time.perf_counter() - t1
 
-
 def version_info():
     tl = STATE["tilelang"]
     return {
@@ -73,15 +72,12 @@ def version_info():
         "times": STATE["times"],
     }
 
-
 # MARK: - Building (runs in the forked child)
-
 
 class BuildError(Exception):
     def __init__(self, type_, message, phase, **extra):
         super().__init__(message)
         self.payload = dict(type=type_, message=message, phase=phase, **extra)
-
 
 def load_module(path):
     import importlib.util
@@ -99,7 +95,6 @@ def load_module(path):
     spec.loader.exec_module(module)  # __name__ is not "__main__", so main blocks do not run
     return module
 
-
 def kernel_kind(obj, module_name):
     tvm = STATE["tvm"]
     if isinstance(obj, tvm.tirx.PrimFunc):
@@ -115,12 +110,10 @@ def kernel_kind(obj, module_name):
         return "factory" if "prim_func" in src else None
     return None
 
-
 def first_line(obj):
     target = getattr(getattr(obj, "func", None), "orig_func", None) or getattr(obj, "func", None) or obj
     code = getattr(target, "__code__", None)
     return code.co_firstlineno if code else 1 << 30
-
 
 def pick_kernel(module, name):
     found = [(n, o, kernel_kind(o, module.__name__)) for n, o in vars(module).items() if not n.startswith("_")]
@@ -137,7 +130,6 @@ def pick_kernel(module, name):
         raise BuildError("KernelNotFound", "no kernel (prim_func, @tilelang.jit or factory) in the file", "elaborate")
     kernels.sort(key=lambda t: first_line(t[1]))
     return kernels[0]
-
 
 def missing_parameters(fn, args, kwargs, eager):
     try:
@@ -166,9 +158,7 @@ def missing_parameters(fn, args, kwargs, eager):
                     missing.append(c)
     return missing
 
-
 COMMENT_RE = re.compile(r"^\s*#\s*tl-lsp:\s*(.*)$")
-
 
 def comment_kwargs(path, obj):
     """Sizes from `# tl-lsp: M=1024 block_M=128` comments on the lines directly above the kernel (and its decorators)."""
@@ -192,7 +182,6 @@ def comment_kwargs(path, obj):
         i -= 1
     return found
 
-
 def parse_value(text):
     import ast
 
@@ -200,7 +189,6 @@ def parse_value(text):
         return ast.literal_eval(text)
     except (ValueError, SyntaxError):
         return text
-
 
 def elaborate(obj, kind, args, kwargs):
     if kind == "prim_func":
@@ -220,14 +208,12 @@ def elaborate(obj, kind, args, kwargs):
         return result.get_tir()
     return result
 
-
 def _is_lazy(jit_obj, orig):
     try:
         src = inspect.getsource(orig)
     except (OSError, TypeError):
         return True
     return "prim_func" in src
-
 
 def make_target(name):
     tvm = STATE["tvm"]
@@ -239,9 +225,7 @@ def make_target(name):
         raise BuildError("TargetError", "unsupported target %r (expected e.g. sm_80, sm_90)" % name, "lower")
     return tvm.target.Target({"kind": "cuda", "arch": arch})
 
-
 LINE_RE = re.compile(r'^#line (\d+) "([^"]*)"')
-
 
 def line_map(cuda, path):
     out = []
@@ -252,13 +236,14 @@ def line_map(cuda, path):
             out.append([i + 1, int(m.group(1))])
     return out
 
+def file_hash(path):
+    try:
+        with open(path, "rb") as f:
+            return hashlib.sha1(f.read()).hexdigest()
+    except OSError:
+        return None
 
-def host_summary(host_mod):
-    text = str(host_mod)
-    return text
-
-
-def do_build(params):
+def do_build(params, preloaded=None):
     tilelang, tvm = STATE["tilelang"], STATE["tvm"]
     times = {}
     path = os.path.abspath(params.get("file") or "")
@@ -266,7 +251,7 @@ def do_build(params):
         raise BuildError("FileNotFoundError", "no such file: %s" % path, "import")
     t = time.perf_counter()
     try:
-        module = load_module(path)
+        module = preloaded if preloaded is not None else load_module(path)
     except BuildError:
         raise
     except BaseException as e:  # noqa: BLE001
@@ -307,16 +292,14 @@ def do_build(params):
         "kernel": name,
         "kind": kind,
         "cuda": cuda,
-        "host": host_summary(artifact.host_mod),
+        "host": str(artifact.host_mod),
         "line_map": line_map(cuda, path),
         "specialization": {"kwargs": kwargs, "from_comment": sorted(from_comment)},
         "times": times,
     }
 
-
 SPAN_RE = re.compile(r"-->\s*(\S+?):(\d+):(\d+)")
 PASS_RE = re.compile(r"\b(tl\.transform\.\w+|tir\.transform\.\w+|tl\.\w+Pass|LayoutInference|LowerTileOp)\b")
-
 
 def raise_user_error(e, path, phase):
     real = os.path.realpath(path)
@@ -341,29 +324,48 @@ def raise_user_error(e, path, phase):
         extra["pass"] = pm.group(1)
     raise BuildError(type(e).__name__, message, phase, **extra)
 
-
 # MARK: - Fork supervision (parent)
+# While idle the worker forks the next build child (the "spare"): it writes "R" on its result pipe, then waits for
+# params. If the last good build's file is unchanged (same SHA-1) the spare imports it ahead of time (code the user
+# already built, never new code). A spare not ready when a request comes is killed and a fresh child is forked.
+SPARE = {}
 
-
-def run_build(req):
-    params = req.get("params") or req
-    if STATE["tilelang"] is None:
-        return fail("TilelangUnavailable", STATE["import_error"] or "tilelang is not importable", "import")
-    timeout = float(params.get("timeout") or 120)
+def spawn_child(preload=None):
+    """Forks a build child; `preload` is (path, sha1) of a file to import before waiting for params."""
     log = tempfile.TemporaryFile()
-    r, w = os.pipe()
-    t0 = time.perf_counter()
+    req_r, req_w = os.pipe()
+    res_r, res_w = os.pipe()
     pid = os.fork()
-    if pid == 0:  # child
+    if pid == 0:
         code = 0
         try:
-            os.close(r)
+            for fd in (req_w, res_r):
+                os.close(fd)
             signal.signal(signal.SIGTERM, signal.SIG_DFL)
             die_with_parent()
             os.dup2(log.fileno(), 1)
             os.dup2(log.fileno(), 2)
+            module = None
+            if preload and file_hash(preload[0]) == preload[1]:
+                try:
+                    module = load_module(preload[0])
+                except BaseException:  # noqa: BLE001 (the real build imports again and reports it)
+                    module = None
+            os.write(res_w, b"R")
+            data = bytearray()
+            while True:
+                chunk = os.read(req_r, 1 << 16)
+                if not chunk:
+                    break
+                data.extend(chunk)
+            if not data:
+                os._exit(0)  # the worker exited or dropped this spare
+            params = json.loads(bytes(data).decode("utf-8"))
+            path = os.path.abspath(params.get("file") or "")
+            if module is not None and not (preload[0] == path and file_hash(path) == preload[1]):
+                module = None
             try:
-                result = do_build(params)
+                result = do_build(params, preloaded=module)
             except BuildError as be:
                 result = {"ok": False, "error": be.payload}
                 if STATE.get("kernel"):
@@ -371,16 +373,68 @@ def run_build(req):
             except BaseException as e:  # noqa: BLE001
                 result = fail("InternalError", "%s: %s" % (type(e).__name__, e), "lower")
                 result["error"]["traceback"] = traceback.format_exc()
-            data = json.dumps(result).encode("utf-8")
-            view = memoryview(data)
-            while view:
-                n = os.write(w, view)
-                view = view[n:]
+            write_all(res_w, json.dumps(result).encode("utf-8"))
         except BaseException:  # noqa: BLE001
             code = 3
         finally:
             os._exit(code)
-    os.close(w)
+    os.close(req_r)
+    os.close(res_w)
+    return {"pid": pid, "req_w": req_w, "res_r": res_r, "log": log, "ready": False}
+
+def write_all(fd, data):
+    view = memoryview(data)
+    while view:
+        view = view[os.write(fd, view):]
+
+def drop_child(child):
+    for fd in ("req_w", "res_r"):
+        if child.get(fd) is not None:
+            os.close(child[fd])
+            child[fd] = None
+    try:
+        os.kill(child["pid"], signal.SIGKILL)
+        os.waitpid(child["pid"], 0)
+    except (ProcessLookupError, ChildProcessError):
+        pass
+    child["log"].close()
+
+def prepare_spare():
+    """Called while idle: fork the next build child (preloading the last good file when unchanged)."""
+    if STATE["tilelang"] is None or SPARE or STATE.get("eof") or os.environ.get("TL_LSP_WORKER_NO_SPARE") == "1":
+        return
+    last = STATE.get("last_good")
+    preload = (last, file_hash(last)) if last else None
+    if preload and preload[1] != STATE.get("last_good_hash"):
+        preload = None
+    SPARE.update(spawn_child(preload))
+
+def take_child():
+    """The spare when it is ready (its "R" byte arrived), else a freshly forked child."""
+    child = dict(SPARE) if SPARE else None
+    SPARE.clear()
+    if child:
+        ready, _, _ = select.select([child["res_r"]], [], [], 0)
+        if ready and os.read(child["res_r"], 1) == b"R":
+            child["ready"] = True
+            return child
+        drop_child(child)
+    return spawn_child(None)
+
+def run_build(req):
+    params = req.get("params") or req
+    if STATE["tilelang"] is None:
+        return fail("TilelangUnavailable", STATE["import_error"] or "tilelang is not importable", "import")
+    timeout = float(params.get("timeout") or 120)
+    t0 = time.perf_counter()
+    child = take_child()
+    pid, r = child["pid"], child["res_r"]
+    try:
+        write_all(child["req_w"], json.dumps(params).encode("utf-8"))
+    except OSError:
+        pass  # the child died already: its exit status tells why
+    os.close(child["req_w"])
+    child["req_w"] = None
     chunks, deadline, outcome = [], time.monotonic() + timeout, None
     while True:
         remaining = deadline - time.monotonic()
@@ -397,23 +451,28 @@ def run_build(req):
             outcome = "cancelled"
             break
     os.close(r)
+    child["res_r"] = None
     if outcome:
         try:
             os.kill(pid, signal.SIGKILL)
         except ProcessLookupError:
             pass
     _, status = os.waitpid(pid, 0)
+    log = child["log"]
     log.seek(0)
     logs = log.read().decode("utf-8", "replace")
     log.close()
     elapsed = time.perf_counter() - t0
+    payload = b"".join(chunks)
+    if not child["ready"] and payload.startswith(b"R"):
+        payload = payload[1:]
     if outcome == "timeout":
         res = fail("Timeout", "the build did not finish within %g s" % timeout, "lower")
     elif outcome == "cancelled":
         res = fail("Cancelled", "the build was cancelled", "lower")
     else:
         try:
-            res = json.loads(b"".join(chunks).decode("utf-8"))
+            res = json.loads(payload.decode("utf-8"))
         except ValueError:
             res = None
         if res is None:
@@ -422,10 +481,13 @@ def run_build(req):
                 "signal %d" % sig if sig else "exit code %d" % os.waitstatus_to_exitcode(status)), "lower")
             if sig:
                 res["error"]["signal"] = sig
+    if res.get("ok"):
+        path = os.path.abspath(params.get("file") or "")
+        STATE["last_good"], STATE["last_good_hash"] = path, file_hash(path)
     res["logs"] = logs[-20000:]
     res.setdefault("times", {})["total"] = elapsed
+    res["times"]["spare"] = 1.0 if child["ready"] else 0.0
     return res
-
 
 def die_with_parent():
     """Linux: the build child gets SIGKILL when the worker dies, so no orphan keeps compiling or sleeping."""
@@ -436,10 +498,8 @@ def die_with_parent():
     except Exception:  # noqa: BLE001 (not Linux: best effort)
         pass
 
-
 def fail(type_, message, phase):
     return {"ok": False, "error": {"type": type_, "message": message, "phase": phase, "locations": []}}
-
 
 def read_stdin_nonblocking(current_id):
     """Reads what is available on stdin; returns True when it cancels the running request (or stdin closed)."""
@@ -466,7 +526,6 @@ def read_stdin_nonblocking(current_id):
         _PENDING.append(line)
     return cancelled
 
-
 def next_line():
     while True:
         if _PENDING:
@@ -484,13 +543,11 @@ def next_line():
             return line if line.strip() else None
         _STDIN_BUF.extend(data)
 
-
 # MARK: - Main loop
-
 
 def handle(msg):
     rid, method = msg.get("id"), msg.get("method")
-    if method == "ping":
+    if method in ("ping", "shutdown"):
         return {"id": rid, "ok": True}
     if method == "version":
         return dict(id=rid, ok=True, **version_info())
@@ -500,10 +557,7 @@ def handle(msg):
         return res
     if method == "cancel":
         return None  # nothing running: nothing to cancel
-    if method == "shutdown":
-        return {"id": rid, "ok": True}
     return {"id": rid, "ok": False, "error": {"type": "BadRequest", "message": "unknown method %r" % method, "phase": "protocol", "locations": []}}
-
 
 def main():
     try:  # a supervisor may start us with signals blocked; builds must still die of SIGABRT/SIGTERM
@@ -513,6 +567,8 @@ def main():
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the supervisor cancels with messages, not signals
     if os.environ.get("TL_LSP_WORKER_NO_IMPORT") != "1":
         import_compiler()
+        gc.freeze()  # keep the imported compiler's objects out of the collector: fewer copy-on-write faults in children
+        prepare_spare()
     while True:
         line = next_line()
         if line is None:
@@ -533,8 +589,12 @@ def main():
         if reply is not None:
             send(reply)
         if msg.get("method") == "shutdown":
+            if SPARE:
+                drop_child(SPARE)
+                SPARE.clear()
             return
-
+        if msg.get("method") == "build":
+            prepare_spare()
 
 if __name__ == "__main__":
     main()

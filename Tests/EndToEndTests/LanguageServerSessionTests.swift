@@ -1,5 +1,5 @@
 // End-to-end: the built tl-lsp over pipes, one test per feature along a realistic editor session, plus
-// the log options and exit codes. Expectations that depend on analysis content are marked ANALYSIS-DEPENDENT.
+// the log options and exit codes. Expectations that wait for the analysis' navigation layer say so.
 
 import Foundation
 import Testing
@@ -50,8 +50,7 @@ func expectDiagnosticShape(_ d: JSON, sourceLocation: SourceLocation = #_sourceL
     let first = try client.notification("textDocument/publishDiagnostics")
     #expect(first["uri"] == .string(uri))
     #expect(first["version"] == 1)
-    // ANALYSIS-DEPENDENT: the fixture is a valid kernel; once checks land, expect exactly [] here.
-    for d in first["diagnostics"].array ?? [] { expectDiagnosticShape(d) }
+    #expect(first["diagnostics"] == [], "the fixture is a valid kernel")
 
     // Incremental edit: insert a comment line at the top (UTF-16 positions, with an emoji).
     client.notify(
@@ -80,8 +79,8 @@ func expectDiagnosticShape(_ d: JSON, sourceLocation: SourceLocation = #_sourceL
         "textDocument": textDocument(uri),
         "range": ["start": ["line": 0, "character": 0], "end": ["line": 40, "character": 0]],
       ])
-    // ANALYSIS-DEPENDENT: once lowerings land, expect a hint after each T.copy (e.g. "tma_load").
-    #expect(hints.array != nil)
+    let labels = (hints.array ?? []).compactMap { $0["label"].string }
+    #expect(labels.contains { $0.contains("tma_load") }, "pipelined global→shared copies lower to TMA on sm_90")
 
     let actions = try client.result(
       "textDocument/codeAction",
@@ -98,7 +97,7 @@ func expectDiagnosticShape(_ d: JSON, sourceLocation: SourceLocation = #_sourceL
     #expect(signature["activeParameter"] == 0)
 
     let symbols = try client.result("textDocument/documentSymbol", ["textDocument": textDocument(uri)])
-    // ANALYSIS-DEPENDENT: once kernel discovery lands, expect `main` with A_shared, B_shared, C_local.
+    // Waits for FileAnalysis.symbols() (a stub on this branch): then expect `main` with A_shared, B_shared, C_local.
     #expect(symbols.array != nil)
 
     // Cancellation: the request still gets exactly one response (a result or RequestCancelled).
@@ -119,12 +118,39 @@ func expectDiagnosticShape(_ d: JSON, sourceLocation: SourceLocation = #_sourceL
     #expect(published["uri"] == "file:///work/syntax_error.py")
     let diagnostics = try #require(published["diagnostics"].array)
     for d in diagnostics { expectDiagnosticShape(d) }
-    // ANALYSIS-DEPENDENT: once the parser is merged, tighten to
-    // #expect(diagnostics.contains { $0["code"] == "TL001" && $0["range"]["start"]["line"] == 7 })
+    #expect(
+      diagnostics.contains {
+        $0["code"] == "TL001" && $0["range"]["start"]["line"] == 7 && $0["range"]["start"]["character"] == 33
+      }, "the unclosed `(` of the alloc_shared call")
     let pulled = try client.result(
       "textDocument/diagnostic", ["textDocument": textDocument("file:///work/syntax_error.py")])
     #expect(pulled["kind"] == "full")
     #expect(pulled["items"].array?.count == diagnostics.count, "push and pull agree")
+    #expect(try client.shutdownAndExit() == 0)
+    expectClean(client)
+  }
+
+  @Test func copyFixtureGivesTL101OnTheDestinationAndAQuickFixForTL201() throws {
+    let client = try LSPTestClient(timeout: 20)
+    _ = try client.initialize()
+    let uri = "file:///work/copy_extent.py"
+    client.openDocument(uri, try fixture("copy_extent.py"))
+    let diagnostics = try #require(try client.notification("textDocument/publishDiagnostics")["diagnostics"].array)
+    for d in diagnostics { expectDiagnosticShape(d) }
+    let tl101 = try #require(diagnostics.first { $0["code"] == "TL101" })
+    #expect(tl101["severity"] == 1)
+    #expect(tl101["range"]["start"] == ["line": 8, "character": 51])
+    #expect(tl101["range"]["end"] == ["line": 8, "character": 59], "the destination argument `A_shared`")
+    let tl201 = try #require(diagnostics.first { $0["code"] == "TL201" })
+    #expect(tl201["range"]["start"]["line"] == 9)
+    let actions = try client.result(
+      "textDocument/codeAction",
+      [
+        "textDocument": textDocument(uri), "range": tl201["range"],
+        "context": ["diagnostics": [tl201]],
+      ])
+    let titles = (actions.array ?? []).compactMap { $0["title"].string }
+    #expect(titles.contains { $0.hasPrefix("Use \"evict_") }, "\(titles)")
     #expect(try client.shutdownAndExit() == 0)
     expectClean(client)
   }

@@ -1,6 +1,7 @@
 // In-process harness: a Server with a recording sink and a manual executor, so tests decide when
 // background work runs (deterministic cancellation, staleness and ordering tests; no pipes).
 
+import CompilerBridge
 import Foundation
 import TileLangAnalysis
 import TileLangSyntax
@@ -79,8 +80,8 @@ final class InProcessServer: @unchecked Sendable {
   let server: Server
   private var nextID = 1
 
-  init(analyzer: @escaping Analyzer = markingAnalyzer) {
-    server = Server(sink: sink, executor: executor, logger: .silent(), analyzer: analyzer)
+  init(analyzer: @escaping Analyzer = markingAnalyzer, bridge: CompilerBridge = CompilerBridge()) {
+    server = Server(sink: sink, executor: executor, logger: .silent(), analyzer: analyzer, bridge: bridge)
   }
 
   /// Delivers a message and lets the loop handle it, without running background work.

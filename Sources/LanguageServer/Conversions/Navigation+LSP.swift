@@ -15,6 +15,14 @@ extension InlayHintInfo {
   }
 }
 
+extension LoweringInfo {
+  /// The lowering's own label (`128×32 f16 · tma_load 8 KiB`) after the call, used while
+  /// `FileAnalysis.inlayHints(in:)` returns none.
+  func inlayHint(_ source: SourceText, _ encoding: LSP.PositionEncoding) -> LSP.InlayHint {
+    LSP.InlayHint(position: source.lspPosition(range.end, encoding), label: inlayLabel, tooltip: reason)
+  }
+}
+
 extension SymbolInfo {
   func lsp(_ source: SourceText, _ encoding: LSP.PositionEncoding) -> LSP.DocumentSymbol {
     let kind: LSP.DocumentSymbol.Kind

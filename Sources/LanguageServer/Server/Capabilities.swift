@@ -1,4 +1,5 @@
-// The capabilities advertised in `initialize`; each feature here has its row in Dispatch.swift.
+// The capabilities advertised in `initialize`; each feature here has its row in Dispatch.swift
+// (`tilelang/loweredCUDA` is announced as `experimental.loweredCUDAProvider`).
 
 enum Capabilities {
   static func server(encoding: LSP.PositionEncoding) -> JSONValue {
@@ -19,6 +20,8 @@ enum Capabilities {
         "identifier": "tl-lsp", "interFileDependencies": false, "workspaceDiagnostics": true,
       ],
     ]
+    capabilities["workspace"] = ["textDocumentContent": ["schemes": [.string(loweredCUDAScheme)]]]
+    capabilities["experimental"] = ["loweredCUDAProvider": true]
     if !ExecuteCommand.commands.isEmpty {
       capabilities["executeCommandProvider"] = [
         "commands": .array(ExecuteCommand.commands.keys.sorted().map { .string($0) })
@@ -31,6 +34,6 @@ enum Capabilities {
   static let advertisedRequestMethods: Set<String> = [
     Hover.method, InlayHint.method, CodeAction.method, DocumentSymbol.method, Definition.method,
     Completion.method, SignatureHelp.method, FoldingRange.method, DocumentDiagnostic.method,
-    WorkspaceDiagnostic.method,
+    WorkspaceDiagnostic.method, TextDocumentContent.method, LoweredCUDA.method,
   ]
 }

@@ -8,13 +8,17 @@ enum Route: Sendable {
   case mutating(@Sendable (Server, JSONValue) throws -> JSONValue)
   /// Runs off the loop on immutable snapshots; reads may run in parallel.
   case snapshot(@Sendable (JSONValue, RequestContext) throws -> JSONValue)
+  /// Runs through the compiler worker: prepared on the loop, built off it, answered on the loop when done.
+  case build(@Sendable (Server, JSONValue) throws -> BuildJob)
 }
 
 enum Dispatch {
   static let requests: [String: Route] = [
     Initialize.method: .mutating(Initialize.handle),
     Shutdown.method: .mutating(Shutdown.handle),
-    ExecuteCommand.method: .mutating(ExecuteCommand.handle),
+    ExecuteCommand.method: .build(ExecuteCommand.handle),
+    TextDocumentContent.method: .snapshot(TextDocumentContent.handle),
+    LoweredCUDA.method: .snapshot(LoweredCUDA.handle),
     Hover.method: .snapshot(Hover.handle),
     InlayHint.method: .snapshot(InlayHint.handle),
     CodeAction.method: .snapshot(CodeAction.handle),
@@ -46,6 +50,15 @@ struct RequestContext: Sendable {
   let documents: [String: DocumentSnapshot]
   let token: CancellationToken
   let logger: Logger
+  /// The last build of each document, and the lowered CUDA by `tl-lsp-cuda:` URI.
+  var builds: [String: DocumentBuild] = [:]
+  var lowered: [String: String] = [:]
+
+  /// The last build of `document`, when its text is still the compiled one.
+  func build(of document: DocumentSnapshot) -> DocumentBuild? {
+    guard let build = builds[document.uri], build.textHash == document.textHash else { return nil }
+    return build
+  }
 
   /// The snapshot of `params.textDocument.uri`; InvalidParams when the document is not open.
   func document(_ params: JSONValue) throws(ResponseError) -> DocumentSnapshot {

@@ -22,6 +22,7 @@ final class DocumentSnapshot: @unchecked Sendable {
   private let analyzer: Analyzer
   private let lock = NSLock()
   private var cached: FileAnalysis?
+  private var cachedHash: UInt64?
 
   init(
     uri: String, version: Int, source: SourceText, settings: ServerSettings, settingsGeneration: Int,
@@ -42,6 +43,16 @@ final class DocumentSnapshot: @unchecked Sendable {
     let result = analyzer(source, settings.analysis)
     cached = result
     return result
+  }
+
+  /// Hash of the text, compared with the text a build compiled.
+  var textHash: UInt64 {
+    lock.lock()
+    defer { lock.unlock() }
+    if let cachedHash { return cachedHash }
+    let hash = LanguageServer.textHash(source.bytes)
+    cachedHash = hash
+    return hash
   }
 
   /// Identifies the diagnostics of this snapshot for pull-diagnostic `resultId`s.

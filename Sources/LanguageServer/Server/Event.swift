@@ -11,6 +11,8 @@ enum Event: Sendable {
   case requestFinished(RequestID, PendingRequest, Result<JSONValue, ResponseError>)
   /// Analysis of a snapshot finished off the loop; publish if it is still the newest.
   case analysisFinished(DocumentSnapshot)
+  /// A build (command or save) finished off the loop.
+  case buildFinished(BuildCompletion)
   /// stdin closed.
   case endOfInput
 }

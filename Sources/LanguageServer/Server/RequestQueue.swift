@@ -8,10 +8,25 @@ final class CancellationToken: @unchecked Sendable {
   // @unchecked: `cancelled` is guarded by `lock`.
   private let lock = NSLock()
   private var cancelled = false
+  private var handler: (@Sendable () -> Void)?
 
   func cancel() {
     lock.lock()
     cancelled = true
+    let h = handler
+    handler = nil
+    lock.unlock()
+    h?()
+  }
+
+  /// Runs `action` when the request is cancelled (now, if it already is). Builds use it to stop the worker.
+  func onCancel(_ action: @escaping @Sendable () -> Void) {
+    lock.lock()
+    if cancelled {
+      lock.unlock()
+      return action()
+    }
+    handler = action
     lock.unlock()
   }
 

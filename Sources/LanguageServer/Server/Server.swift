@@ -1,6 +1,7 @@
 // The server's main loop: a serial queue that owns the session, the documents and the request queue,
 // fed by `Event`s. Snapshot requests and analyses run on a background executor and report back here.
 
+import CompilerBridge
 import Foundation
 import TileLangAnalysis
 
@@ -26,14 +27,23 @@ public final class Server: @unchecked Sendable {
   var documents: DocumentStore
   var requests = RequestQueue()
   private var analysesInFlight: Set<String> = []
+  /// The compiler bridge; builds run only on explicit commands (or on save when `compileOnSave` is set).
+  let bridge: CompilerBridge
+  /// The last build of each document, and the lowered CUDA served under `tl-lsp-cuda:` URIs.
+  var builds: [String: DocumentBuild] = [:]
+  var lowered: [String: String] = [:]
+  var buildGeneration = 0
+  var progressCounter = 0
   /// The `shutdown` answer waits until every earlier request has been answered.
   private var deferredShutdown: (RequestID, Result<JSONValue, ResponseError>)?
   private(set) var exitCode: Int32?
 
   init(
     sink: MessageSink, executor: BackgroundExecutor, logger: Logger, options: ServerOptions = ServerOptions(),
-    analyzer: @escaping Analyzer = defaultAnalyzer, onExit: @escaping @Sendable (Int32) -> Void = { _ in }
+    analyzer: @escaping Analyzer = defaultAnalyzer, bridge: CompilerBridge = CompilerBridge(),
+    onExit: @escaping @Sendable (Int32) -> Void = { _ in }
   ) {
+    self.bridge = bridge
     self.documents = DocumentStore(analyzer: analyzer)
     self.sink = sink
     self.executor = executor
@@ -78,7 +88,10 @@ public final class Server: @unchecked Sendable {
       sink.send(.response(id: id, result: .failure(error)))
     case .requestFinished(let id, let pending, let result): finish(id, pending, result)
     case .analysisFinished(let snapshot): analysisFinished(snapshot)
-    case .endOfInput: exit(code: session.phase == .shutDown ? 0 : 1)
+    case .buildFinished(let completion): buildFinished(completion)
+    case .endOfInput:
+      bridge.shutdown()
+      exit(code: session.phase == .shutDown ? 0 : 1)
     }
   }
 
@@ -117,10 +130,18 @@ public final class Server: @unchecked Sendable {
         return
       }
       respond(id, result)
+    case .build(let prepare):
+      do {
+        let job = try prepare(self, params)
+        startBuild(job, id: id, token: token, workDoneToken: params["workDoneToken"])
+      } catch {
+        _ = requests.finish(id)
+        respond(id, Self.capture(method, logger) { throw error })
+      }
     case .snapshot(let handler):
       let context = RequestContext(
         encoding: session.positionEncoding, settings: session.settings, documents: documents.snapshots,
-        token: token, logger: logger)
+        token: token, logger: logger, builds: builds, lowered: lowered)
       let uri = try? params.textDocumentURI()
       let pending = PendingRequest(
         method: method, uri: uri, version: uri.flatMap { documents[$0]?.version }, started: .now())
@@ -133,7 +154,7 @@ public final class Server: @unchecked Sendable {
     }
   }
 
-  private func finish(_ id: RequestID, _ pending: PendingRequest, _ result: Result<JSONValue, ResponseError>) {
+  func finish(_ id: RequestID, _ pending: PendingRequest, _ result: Result<JSONValue, ResponseError>) {
     guard requests.finish(id) else { return }  // already answered (cannot happen; kept total)
     var result = result
     if let uri = pending.uri, let version = pending.version, documents[uri]?.version != version,
@@ -222,8 +243,8 @@ public final class Server: @unchecked Sendable {
     publishDiagnostics(snapshot)
   }
 
-  private func publishDiagnostics(_ snapshot: DocumentSnapshot) {
-    let items = snapshot.analysis.diagnostics.map {
+  func publishDiagnostics(_ snapshot: DocumentSnapshot) {
+    let items = (snapshot.analysis.diagnostics + buildDiagnostics(for: snapshot)).map {
       $0.lsp(snapshot.source, uri: snapshot.uri, session.positionEncoding)
     }
     sendNotification(
@@ -233,6 +254,7 @@ public final class Server: @unchecked Sendable {
 
   /// After a settings change: new snapshots everywhere, re-published diagnostics.
   func settingsChanged() {
+    syncBridgeSettings()
     session.settingsGeneration += 1
     documents.resnapshot(session: session)
     for uri in documents.documents.keys.sorted() { scheduleAnalysis(uri) }

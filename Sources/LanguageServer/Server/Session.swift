@@ -13,6 +13,10 @@ struct Session: Sendable {
   var settingsGeneration = 0
   var clientSupportsConfigurationPull = false
   var clientName = "unknown client"
+  /// `window.workDoneProgress`: the server may create progress tokens for builds.
+  var clientSupportsWorkDoneProgress = false
+  /// `window.showDocument.support`: the server may ask the client to open lowered CUDA.
+  var clientSupportsShowDocument = false
   /// `$/setTrace` / `initialize.trace`: off, messages or verbose.
   var trace = "off"
 }
@@ -21,7 +25,7 @@ struct Session: Sendable {
 struct ServerSettings: Sendable, Equatable {
   var analysis = AnalysisSettings()
   var inlayHints = true
-  /// The Python interpreter for the compiler bridge (wired by the bridge work).
+  /// The Python interpreter for the compiler bridge (`tl-lsp.python`).
   var python: String?
   var compileOnSave = false
 

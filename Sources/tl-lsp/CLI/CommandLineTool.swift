@@ -21,7 +21,8 @@ enum CommandLineTool {
       --target sm_80[,sm_90]     targets to check and plan for (default sm_90; repeatable)
       --arg NAME=INT             size for a kernel parameter or T.const name (repeatable)
       --pass-config KEY=BOOL     pass config, e.g. tl.disable_tma_lower=true (repeatable)
-      --compile                  also build each file with the real compiler and add its verdicts (TL5xx)
+      --compile                  also build each file's kernels with the real compiler (runs the files' Python)
+                                 and add its verdicts (TL5xx); with --python PATH, --timeout S
 
     EXIT STATUS
       0 no errors, 1 errors found, 2 usage error

@@ -14,6 +14,9 @@ struct CheckOptions {
   var settings = AnalysisSettings()
   var explain: (path: String, line: Int)?
   var compile = false
+  /// `--python PATH` and `--timeout S` for `--compile`.
+  var python: String?
+  var timeout: Double?
 
   /// Parses `--check PATH... [--format gcc|json] [--target T]... [--arg K=V]... [--pass-config K=true|false]...`.
   static func parse(_ args: [String]) throws -> CheckOptions {
@@ -32,6 +35,12 @@ struct CheckOptions {
         break
       case "--compile":
         o.compile = true
+      case "--python":
+        o.python = try value(a)
+      case "--timeout":
+        let v = try value(a)
+        guard let s = Double(v), s > 0 else { throw UsageError(message: "--timeout needs a positive number of seconds") }
+        o.timeout = s
       case "--format":
         let v = try value(a)
         guard let f = Format(rawValue: v) else { throw UsageError(message: "unknown format '\(v)' (use gcc or json)") }

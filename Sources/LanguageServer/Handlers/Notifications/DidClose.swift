@@ -1,4 +1,4 @@
-// `textDocument/didClose`: forgets the document and clears its published diagnostics.
+// `textDocument/didClose`: forgets the document (and its last build) and clears its published diagnostics.
 
 enum DidClose {
   static let method = "textDocument/didClose"
@@ -6,6 +6,7 @@ enum DidClose {
   static func handle(_ server: Server, _ params: JSONValue) throws {
     let uri = try params.textDocumentURI()
     guard server.documents.close(uri: uri) else { return }
+    server.builds[uri] = nil
     server.sendNotification("textDocument/publishDiagnostics", ["uri": .string(uri), "diagnostics": []])
   }
 }

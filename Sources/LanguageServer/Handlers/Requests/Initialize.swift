@@ -12,6 +12,9 @@ enum Initialize {
     let offered = capabilities?["general"]?["positionEncodings"]?.arrayValue?.compactMap(\.stringValue) ?? []
     server.session.positionEncoding = offered.contains(LSP.PositionEncoding.utf8.rawValue) ? .utf8 : .utf16
     server.session.clientSupportsConfigurationPull = capabilities?["workspace"]?["configuration"]?.boolValue ?? false
+    server.session.clientSupportsWorkDoneProgress = capabilities?["window"]?["workDoneProgress"]?.boolValue ?? false
+    server.session.clientSupportsShowDocument =
+      capabilities?["window"]?["showDocument"]?["support"]?.boolValue ?? false
     server.session.clientName = params["clientInfo"]?["name"]?.stringValue ?? "unknown client"
     server.session.trace = params["trace"]?.stringValue ?? "off"
     if let options = params["initializationOptions"] {
@@ -19,6 +22,7 @@ enum Initialize {
         server.logger.warning("initializationOptions: \(problem)")
       }
     }
+    server.syncBridgeSettings()
     server.session.phase = .running
     server.logger.info(
       "initialized by \(server.session.clientName); positions in \(server.session.positionEncoding.rawValue)")

@@ -13,13 +13,14 @@ enum WorkspaceDiagnostic {
       guard let document = context.documents[uri] else { continue }
       try context.token.check()
       var report: [String: JSONValue] = [
-        "uri": .string(uri), "version": .int(document.version), "resultId": .string(document.resultID),
+        "uri": .string(uri), "version": .int(document.version),
+        "resultId": .string(DocumentDiagnostic.resultID(document, context)),
       ]
-      if previous[uri] == document.resultID {
+      if previous[uri] == DocumentDiagnostic.resultID(document, context) {
         report["kind"] = "unchanged"
       } else {
         report["kind"] = "full"
-        report["items"] = DocumentDiagnostic.items(document, context.encoding)
+        report["items"] = DocumentDiagnostic.items(document, context)
       }
       reports.append(.object(report))
     }
