@@ -7,8 +7,8 @@ def pipelined(block_M, block_K, stages):
     @T.prim_func
     def main(A: T.Tensor((4096, 4096), "float16"), B: T.Tensor((4096, 4096), "float16")):
         with T.Kernel(8, threads=128) as bx:
-        #    ^^^^^^^^^^^^^^^^^^^^^^^^ warning TL401: shared memory 384 KiB (A_shared 64 KiB × 3 stages, B_shared 64 KiB × 3 stages) exceeds sm_80's 163 KiB per block; the kernel will fail to launch [sm_80] (with block_M=128, block_K=256, stages=3 from line 25)
-        #    ^^^^^^^^^^^^^^^^^^^^^^^^ warning TL401: shared memory 384 KiB (A_shared 64 KiB × 3 stages, B_shared 64 KiB × 3 stages) exceeds sm_90's 227 KiB per block; the kernel will fail to launch [sm_90] (with block_M=128, block_K=256, stages=3 from line 25)
+        #    ^^^^^^^^^^^^^^^^^^^^^^^^ warning TL401: shared memory peaks at 384 KiB (A_shared 64 KiB × 3 stages, B_shared 64 KiB × 3 stages) live together, over sm_80's 163 KiB per block; the kernel will fail to launch [sm_80] (with block_M=128, block_K=256, stages=3 from line 25)
+        #    ^^^^^^^^^^^^^^^^^^^^^^^^ warning TL401: shared memory peaks at 384 KiB (A_shared 64 KiB × 3 stages, B_shared 64 KiB × 3 stages) live together, over sm_90's 227 KiB per block; the kernel will fail to launch [sm_90] (with block_M=128, block_K=256, stages=3 from line 25)
             A_shared = T.alloc_shared((block_M, block_K), "float16")
             B_shared = T.alloc_shared((block_M, block_K), "float16")
             acc = T.alloc_fragment((block_M, block_M), "float32")
