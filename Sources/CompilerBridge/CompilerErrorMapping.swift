@@ -72,8 +72,10 @@ public enum CompilerErrorMapping {
   ) -> [Diagnostic] {
     switch result.outcome {
     case .success(let product):
-      return warnings(in: product.logs, file: request.file, source: source, copySites: copySites, kernel: product.kernel)
-        .sorted()
+      return warnings(
+        in: product.logs, file: request.file, source: source, copySites: copySites, kernel: product.kernel
+      )
+      .sorted()
     case .failure(let failure):
       let kernel = failure.kernel ?? request.kernel
       return

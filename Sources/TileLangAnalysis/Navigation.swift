@@ -72,7 +72,12 @@ extension FileAnalysis {
     if let bytes = b.bytes { md += " — \(bytes) bytes" }
     let line = source.line(of: b.declarationRange.start) + 1
     md += "\n\nDeclared by `\(b.allocator)` on line \(line)"
-    if let shape = b.concreteShape, shape.map(String.init) != b.shapeText.trimmingCharacters(in: ["(", ")", ","]).split(separator: ",").map({ $0.trimmingCharacters(in: .whitespaces) }) {
+    if let shape = b.concreteShape,
+      shape.map(String.init)
+        != b.shapeText.trimmingCharacters(in: ["(", ")", ","]).split(separator: ",").map({
+          $0.trimmingCharacters(in: .whitespaces)
+        })
+    {
       md += " (specialized: \(shape.map(String.init).joined(separator: "×")))"
     }
     return HoverInfo(markdown: md, range: range)
@@ -85,12 +90,16 @@ extension FileAnalysis {
     for l in lowerings where range.touches(l.range.end) && !seenCalls.contains(l.range) {
       seenCalls.insert(l.range)
       let all = lowerings.filter { $0.range == l.range }
-      let label = all.count > 1 ? all.map { "\($0.target.rawValue): \($0.inlayLabel)" }.joined(separator: " | ") : l.inlayLabel
+      let label =
+        all.count > 1 ? all.map { "\($0.target.rawValue): \($0.inlayLabel)" }.joined(separator: " | ") : l.inlayLabel
       out.append(InlayHintInfo(offset: l.range.end, label: label, tooltip: l.reason))
     }
     var seenDecl = Set<TextRange>()
     for k in kernels {
-      for b in k.buffers where b.allocator.hasPrefix("alloc") && range.touches(b.declarationRange.end) && !seenDecl.contains(b.declarationRange) {
+      for b in k.buffers
+      where b.allocator.hasPrefix("alloc") && range.touches(b.declarationRange.end)
+        && !seenDecl.contains(b.declarationRange)
+      {
         seenDecl.insert(b.declarationRange)
         guard let shape = b.concreteShape else { continue }
         var label = "\(shape.map(String.init).joined(separator: "×")) \(DType.short(b.dtype))"
@@ -114,7 +123,8 @@ extension FileAnalysis {
         name: k.name, detail: k.style.rawValue, kind: .kernel, range: k.range, selectionRange: k.nameRange,
         children: k.buffers.map { b in
           SymbolInfo(
-            name: b.name, detail: "\(b.shapeText) \(b.dtype) \(b.scope)", kind: .buffer, range: b.declarationRange.cover(b.nameRange),
+            name: b.name, detail: "\(b.shapeText) \(b.dtype) \(b.scope)", kind: .buffer,
+            range: b.declarationRange.cover(b.nameRange),
             selectionRange: b.nameRange, children: [])
         })
     }

@@ -51,19 +51,28 @@ public struct DifferentialOutcome: Sendable, CustomStringConvertible {
 
   public var description: String {
     let theirs = compilerError.map { "compiler: \($0.type): \($0.message.prefix(200))" } ?? "compiler: ok"
-    let ours = ourErrors.isEmpty ? "tl-lsp: no error" : "tl-lsp: " + zip(ourLines, ourErrors).map { "L\($0) \($1.code.rawValue)" }.joined(separator: ", ")
-    return "\(file):\(statementLine) [\(target)] \(agrees ? "agree" : "DISAGREE") — \(theirs); \(ours)\(note.isEmpty ? "" : " (\(note))")"
+    let ours =
+      ourErrors.isEmpty
+      ? "tl-lsp: no error"
+      : "tl-lsp: " + zip(ourLines, ourErrors).map { "L\($0) \($1.code.rawValue)" }.joined(separator: ", ")
+    return
+      "\(file):\(statementLine) [\(target)] \(agrees ? "agree" : "DISAGREE") — \(theirs); \(ours)\(note.isEmpty ? "" : " (\(note))")"
   }
 }
 
 public enum CompilerVerdicts {
-  public static var packageRoot: URL { SyntaxFixtures.fixturesDirectory().deletingLastPathComponent().deletingLastPathComponent() }
+  public static var packageRoot: URL {
+    SyntaxFixtures.fixturesDirectory().deletingLastPathComponent().deletingLastPathComponent()
+  }
   public static var venvPython: URL { packageRoot.appendingPathComponent(".venv-tilelang/bin/python") }
 
   /// Runs the driver over `files` (in two processes, one per core) and returns verdicts per file path.
   public static func run(_ files: [URL], targets: [String]) throws -> [String: [StatementVerdict]] {
     let script = packageRoot.appendingPathComponent("Tests/Support/compiler_verdicts.py")
-    let halves = [files.enumerated().filter { $0.offset % 2 == 0 }.map(\.element), files.enumerated().filter { $0.offset % 2 == 1 }.map(\.element)]
+    let halves = [
+      files.enumerated().filter { $0.offset % 2 == 0 }.map(\.element),
+      files.enumerated().filter { $0.offset % 2 == 1 }.map(\.element),
+    ]
     var processes: [(Process, Pipe)] = []
     for half in halves where !half.isEmpty {
       let p = Process()
@@ -83,8 +92,14 @@ public enum CompilerVerdicts {
     for (p, out) in processes {
       let data = out.fileHandleForReading.readDataToEndOfFile()
       p.waitUntilExit()
-      guard let root = try JSONSerialization.jsonObject(with: data) as? [String: Any], let files = root["files"] as? [[String: Any]] else {
-        throw NSError(domain: "CompilerVerdicts", code: 1, userInfo: [NSLocalizedDescriptionKey: "driver printed no JSON: \(String(decoding: data.prefix(500), as: UTF8.self))"])
+      guard let root = try JSONSerialization.jsonObject(with: data) as? [String: Any],
+        let files = root["files"] as? [[String: Any]]
+      else {
+        throw NSError(
+          domain: "CompilerVerdicts", code: 1,
+          userInfo: [
+            NSLocalizedDescriptionKey: "driver printed no JSON: \(String(decoding: data.prefix(500), as: UTF8.self))"
+          ])
       }
       for f in files {
         guard let path = f["path"] as? String, let statements = f["statements"] as? [[String: Any]] else { continue }
@@ -110,7 +125,9 @@ public enum CompilerVerdicts {
   }
 
   /// Compares one fixture's verdicts with tl-lsp's errors, per statement and target.
-  public static func compare(file: URL, text: String, verdicts: [StatementVerdict], targets: [String]) -> [DifferentialOutcome] {
+  public static func compare(file: URL, text: String, verdicts: [StatementVerdict], targets: [String])
+    -> [DifferentialOutcome]
+  {
     let cleaned = text.split(separator: "\n", omittingEmptySubsequences: false)
       .map { DiagnosticFixtures.isCaretLine($0) ? "" : String($0) }.joined(separator: "\n")
     let parsed = parse(cleaned)
@@ -142,7 +159,9 @@ public enum CompilerVerdicts {
           // Where a C++ message names the copy's buffers, one of our errors must be on that copy.
           if let names = e.bufferNames {
             let onCopy = mine.contains { d in
-              analysis.copySites.contains { $0.range.contains(d.range.start) && $0.srcBuffer == names.src && $0.dstBuffer == names.dst }
+              analysis.copySites.contains {
+                $0.range.contains(d.range.start) && $0.srcBuffer == names.src && $0.dstBuffer == names.dst
+              }
             }
             if !onCopy {
               agrees = false
@@ -152,7 +171,8 @@ public enum CompilerVerdicts {
         }
         out.append(
           DifferentialOutcome(
-            file: file.lastPathComponent, statementLine: v.line, target: t, compilerError: theirs, ourErrors: mine, ourLines: lines,
+            file: file.lastPathComponent, statementLine: v.line, target: t, compilerError: theirs, ourErrors: mine,
+            ourLines: lines,
             agrees: agrees, note: note))
       }
     }

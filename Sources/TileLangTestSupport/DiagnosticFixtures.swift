@@ -92,7 +92,8 @@ public enum DiagnosticFixtures {
       let multi = b.line != a.line
       let lineEnd = analysis.source.scalarPosition(analysis.source.lineRange(a.line).end).column
       return FixtureExpectation(
-        line: a.line + 1, startColumn: a.column, endColumn: multi ? max(a.column + 1, lineEnd) : max(b.column, a.column + 1),
+        line: a.line + 1, startColumn: a.column,
+        endColumn: multi ? max(a.column + 1, lineEnd) : max(b.column, a.column + 1),
         endLine: multi ? b.line + 1 : nil, severity: d.severity.rawValue, code: d.code.rawValue,
         message: d.message)
     }
@@ -111,7 +112,9 @@ public enum DiagnosticFixtures {
       let indent = String(raw.prefix { $0 == " " })
       for p in byLine[original] ?? [] {
         let hashColumn = min(indent.count, max(0, p.startColumn - 2))
-        let pad = String(repeating: " ", count: hashColumn) + "#" + String(repeating: " ", count: max(1, p.startColumn - hashColumn - 1))
+        let pad =
+          String(repeating: " ", count: hashColumn) + "#"
+          + String(repeating: " ", count: max(1, p.startColumn - hashColumn - 1))
         let carets = String(repeating: "^", count: max(1, p.endColumn - p.startColumn))
         out.append(pad + carets + " \(p.severity) \(p.code): \(p.message)" + (p.endLine.map { " (to L\($0))" } ?? ""))
       }

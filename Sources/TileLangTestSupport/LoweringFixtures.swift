@@ -25,7 +25,8 @@ public enum LoweringFixtures {
       let multi = b.line != a.line
       let lineEnd = analysis.source.scalarPosition(analysis.source.lineRange(a.line).end).column
       return FixtureExpectation(
-        line: a.line + 1, startColumn: a.column, endColumn: multi ? max(a.column + 1, lineEnd) : max(b.column, a.column + 1),
+        line: a.line + 1, startColumn: a.column,
+        endColumn: multi ? max(a.column + 1, lineEnd) : max(b.column, a.column + 1),
         endLine: multi ? b.line + 1 : nil, severity: "lowering", code: l.target.rawValue, message: summary(l))
     }
   }

@@ -42,7 +42,10 @@ public enum LoweringVerdicts {
   /// Runs the driver over `files` in two processes (one per core); result: file path → line → target → copies.
   public static func run(_ files: [URL], targets: [String]) throws -> [String: [Int: [String: [CompilerCopy]]]] {
     let script = CompilerVerdicts.packageRoot.appendingPathComponent("Tests/Support/lowering_verdicts.py")
-    let halves = [files.enumerated().filter { $0.offset % 2 == 0 }.map(\.element), files.enumerated().filter { $0.offset % 2 == 1 }.map(\.element)]
+    let halves = [
+      files.enumerated().filter { $0.offset % 2 == 0 }.map(\.element),
+      files.enumerated().filter { $0.offset % 2 == 1 }.map(\.element),
+    ]
     var processes: [(Process, Pipe)] = []
     for half in halves where !half.isEmpty {
       let p = Process()
@@ -62,10 +65,15 @@ public enum LoweringVerdicts {
     for (p, out) in processes {
       let data = out.fileHandleForReading.readDataToEndOfFile()
       p.waitUntilExit()
-      guard let root = try JSONSerialization.jsonObject(with: data) as? [String: Any], let files = root["files"] as? [[String: Any]] else {
+      guard let root = try JSONSerialization.jsonObject(with: data) as? [String: Any],
+        let files = root["files"] as? [[String: Any]]
+      else {
         throw NSError(
           domain: "LoweringVerdicts", code: 1,
-          userInfo: [NSLocalizedDescriptionKey: "lowering driver printed no JSON: \(String(decoding: data.prefix(500), as: UTF8.self))"])
+          userInfo: [
+            NSLocalizedDescriptionKey:
+              "lowering driver printed no JSON: \(String(decoding: data.prefix(500), as: UTF8.self))"
+          ])
       }
       for f in files {
         guard let path = f["path"] as? String else { continue }
@@ -76,7 +84,8 @@ public enum LoweringVerdicts {
               for c in (v as? [String: Any])?["copies"] as? [[String: Any]] ?? [] {
                 guard let line = c["line"] as? Int, let path = c["path"] as? String else { continue }
                 let copy = CompilerCopy(
-                  line: line, op: c["op"] as? String ?? "", path: path, bits: c["bits"] as? Int, via: c["via"] as? String ?? "")
+                  line: line, op: c["op"] as? String ?? "", path: path, bits: c["bits"] as? Int,
+                  via: c["via"] as? String ?? "")
                 byLine[line, default: [:]][t, default: []].append(copy)
               }
             }
@@ -94,7 +103,9 @@ public enum LoweringVerdicts {
   }
 
   /// Compares one file's plan (analysed once per target, fixture header honoured) with the compiler's copies.
-  public static func compare(file: URL, text: String, compiler: [Int: [String: [CompilerCopy]]], targets: [String]) -> [LoweringOutcome] {
+  public static func compare(file: URL, text: String, compiler: [Int: [String: [CompilerCopy]]], targets: [String])
+    -> [LoweringOutcome]
+  {
     let cleaned = text.split(separator: "\n", omittingEmptySubsequences: false)
       .map { DiagnosticFixtures.isCaretLine($0) ? "" : String($0) }.joined(separator: "\n")
     let parsed = parse(cleaned)

@@ -32,9 +32,12 @@ func runCheck(_ arguments: [String]) throws -> (status: Int32, stdout: String) {
     try #require(FileManager.default.isExecutableFile(atPath: tilelangPython), "run scripts/setup-tilelang.sh")
     for (name, target, copyLine) in Self.badKernels {
       let path = bridgeFixtures.appendingPathComponent("bad/\(name)").path
-      let line = try String(contentsOfFile: path, encoding: .utf8).split(separator: "\n", omittingEmptySubsequences: false)
+      let line = try String(contentsOfFile: path, encoding: .utf8).split(
+        separator: "\n", omittingEmptySubsequences: false)
       #expect(line[copyLine - 1].contains("T.copy(") || line[copyLine - 1].contains("T.im2col("), "\(name)")
-      let (status, output) = try runCheck(["--check", "--compile", "--python", tilelangPython, "--target", target, path])
+      let (status, output) = try runCheck([
+        "--check", "--compile", "--python", tilelangPython, "--target", target, path,
+      ])
       #expect(status == 1, "\(name)")
       let tl501 = output.split(separator: "\n").filter { $0.hasSuffix("[TL501]") }
       #expect(tl501.count == 1, "\(name): \(output)")

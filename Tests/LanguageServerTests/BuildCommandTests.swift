@@ -59,7 +59,9 @@ import Testing
       return nil
     }
     #expect(answers.count == 1)
-    if case .failure(let error)? = answers.first { #expect(error.code == ErrorCode.requestCancelled.rawValue) } else {
+    if case .failure(let error)? = answers.first {
+      #expect(error.code == ErrorCode.requestCancelled.rawValue)
+    } else {
       Issue.record("expected RequestCancelled, got \(answers)")
     }
   }

@@ -38,7 +38,9 @@ struct TidyTests {
   @Test func registryAndDocsListTheSameCodesInTheSameOrder() {
     let registry = DiagnosticCode.allCases.map { ($0.rawValue, $0.name) }
     let docs = Self.documentedCodes
-    #expect(registry.map(\.0) == docs.map(\.code), "docs/diagnostics.md headings must list every code of DiagnosticCode, sorted")
+    #expect(
+      registry.map(\.0) == docs.map(\.code),
+      "docs/diagnostics.md headings must list every code of DiagnosticCode, sorted")
     for (r, d) in zip(registry, docs) where r.0 == d.code {
       #expect(r.1 == d.name, "\(r.0): registry name \(r.1), docs name \(d.name)")
     }
@@ -48,7 +50,8 @@ struct TidyTests {
     let codes = DiagnosticCode.allCases.map(\.rawValue)
     #expect(codes == codes.sorted())
     for c in DiagnosticCode.allCases {
-      #expect(c.name.range(of: #"^[a-z0-9]+(-[a-z0-9]+)*$"#, options: .regularExpression) != nil, "\(c.rawValue) \(c.name)")
+      #expect(
+        c.name.range(of: #"^[a-z0-9]+(-[a-z0-9]+)*$"#, options: .regularExpression) != nil, "\(c.rawValue) \(c.name)")
     }
   }
 
@@ -78,7 +81,10 @@ struct TidyTests {
         if infoLine.contains("compiler") || infoLine.contains("no-check") { continue }
         let analysis = analyze(text: body, settings: DiagnosticFixtures.settings(for: body))
         let fired = analysis.diagnostics.contains { $0.code == dc }
-        #expect(fired == shouldFire, "\(code) \(label) example \(shouldFire ? "does not fire" : "fires"): \(analysis.diagnostics.map { "\($0.code.rawValue): \($0.message)" })")
+        #expect(
+          fired == shouldFire,
+          "\(code) \(label) example \(shouldFire ? "does not fire" : "fires"): \(analysis.diagnostics.map { "\($0.code.rawValue): \($0.message)" })"
+        )
         checked += 1
       }
     }
@@ -87,7 +93,10 @@ struct TidyTests {
 
   @Test func everyCodeIsExercisedByATest() {
     var corpus = ""
-    for folder in ["Tests/Fixtures", "Tests/TileLangSyntaxTests", "Tests/CompilerBridgeTests", "Tests/EndToEndTests", "Tests/LanguageServerTests"] {
+    for folder in [
+      "Tests/Fixtures", "Tests/TileLangSyntaxTests", "Tests/CompilerBridgeTests", "Tests/EndToEndTests",
+      "Tests/LanguageServerTests",
+    ] {
       for f in Self.swiftFiles(under: folder) + Self.allFiles(under: folder, suffix: ".json") { corpus += Self.read(f) }
     }
     for c in DiagnosticCode.allCases {
@@ -106,7 +115,9 @@ struct TidyTests {
   // MARK: - Layer hygiene
 
   @Test func syntaxAndAnalysisDoNoIOAndKnowNoProtocol() {
-    let forbidden = ["JSONSerialization", "JSONEncoder", "JSONDecoder", "Process(", "FileHandle", "print(", "LSP", "FileManager"]
+    let forbidden = [
+      "JSONSerialization", "JSONEncoder", "JSONDecoder", "Process(", "FileHandle", "print(", "LSP", "FileManager",
+    ]
     for f in Self.swiftFiles(under: "Sources/TileLangSyntax") + Self.swiftFiles(under: "Sources/TileLangAnalysis") {
       let text = Self.read(f)
       for word in forbidden where text.contains(word) {
@@ -142,15 +153,24 @@ struct TidyTests {
   static let longFileAllowlist: [String: String] = [:]
 
   @Test func filesHaveHeadersStayShortAndClean() {
-    for folder in ["Sources", "Tests/TileLangSyntaxTests", "Tests/TileLangAnalysisTests", "Tests/CompilerBridgeTests", "Tests/LanguageServerTests", "Tests/EndToEndTests", "Tests/TidyTests"] {
+    for folder in [
+      "Sources", "Tests/TileLangSyntaxTests", "Tests/TileLangAnalysisTests", "Tests/CompilerBridgeTests",
+      "Tests/LanguageServerTests", "Tests/EndToEndTests", "Tests/TidyTests",
+    ] {
       for f in Self.swiftFiles(under: folder) where f.hasSuffix(".swift") && !f.hasSuffix("TidyTests.swift") {
         let text = Self.read(f)
         let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
-        if !(lines.first?.hasPrefix("//") ?? false) { Issue.record("\(f): first line must be a comment saying what the file holds") }
-        if lines.count > 600, Self.longFileAllowlist[f] == nil { Issue.record("\(f): \(lines.count) lines (limit 600)") }
+        if !(lines.first?.hasPrefix("//") ?? false) {
+          Issue.record("\(f): first line must be a comment saying what the file holds")
+        }
+        if lines.count > 600, Self.longFileAllowlist[f] == nil {
+          Issue.record("\(f): \(lines.count) lines (limit 600)")
+        }
         for (i, l) in lines.enumerated() {
           if l.hasSuffix(" ") || l.hasSuffix("\t") { Issue.record("\(f):\(i + 1): trailing whitespace") }
-          if (l.contains("TODO") || l.contains("FIXME")) && l.range(of: #"(TODO|FIXME)\(#\d+\)"#, options: .regularExpression) == nil {
+          if (l.contains("TODO") || l.contains("FIXME"))
+            && l.range(of: #"(TODO|FIXME)\(#\d+\)"#, options: .regularExpression) == nil
+          {
             Issue.record("\(f):\(i + 1): TODO/FIXME without an issue number, write TODO(#N)")
           }
         }

@@ -31,7 +31,9 @@ struct CompilerDifferentialTests {
     }
     let agreeing = outcomes.filter(\.agrees).count
     let rejected = outcomes.filter { $0.compilerError != nil }.count
-    print("compiler differential: \(agreeing)/\(outcomes.count) kernel×target verdicts agree (\(rejected) rejected by the compiler)")
+    print(
+      "compiler differential: \(agreeing)/\(outcomes.count) kernel×target verdicts agree (\(rejected) rejected by the compiler)"
+    )
     for o in outcomes where !o.agrees { Issue.record("\(o)") }
     #expect(outcomes.count >= 80)
   }

@@ -29,12 +29,14 @@ struct DiagnosticFixtureTests {
     for m in missing {
       Issue.record(
         "expected but not produced: \(m)",
-        sourceLocation: SourceLocation(fileID: "fixtures/\(url.lastPathComponent)", filePath: url.path, line: m.line, column: m.startColumn + 1))
+        sourceLocation: SourceLocation(
+          fileID: "fixtures/\(url.lastPathComponent)", filePath: url.path, line: m.line, column: m.startColumn + 1))
     }
     for u in unexpected {
       Issue.record(
         "produced but not expected: \(u)",
-        sourceLocation: SourceLocation(fileID: "fixtures/\(url.lastPathComponent)", filePath: url.path, line: u.line, column: u.startColumn + 1))
+        sourceLocation: SourceLocation(
+          fileID: "fixtures/\(url.lastPathComponent)", filePath: url.path, line: u.line, column: u.startColumn + 1))
     }
   }
 }

@@ -11,7 +11,9 @@ struct LoweringDifferentialTests {
   @Test func plannedLoweringsMatchTheCompiler() throws {
     let python = CompilerVerdicts.venvPython
     guard FileManager.default.isExecutableFile(atPath: python.path) else {
-      Issue.record("missing \(python.path): run scripts/setup-tilelang.sh first (the lowering differential needs the real compiler)")
+      Issue.record(
+        "missing \(python.path): run scripts/setup-tilelang.sh first (the lowering differential needs the real compiler)"
+      )
       return
     }
     var files = SyntaxFixtures.pythonFiles(in: "lowering")
@@ -40,8 +42,9 @@ struct LoweringDifferentialTests {
     }
     let widths = outcomes.compactMap(\.widthAgrees)
     let widthRate = widths.isEmpty ? 0 : Double(widths.filter { $0 }.count) / Double(widths.count)
-    print("lowering differential: path agreement " + summary.joined(separator: ", ")
-      + String(format: "; vector width %.1f%% (%d/%d)", 100 * widthRate, widths.filter { $0 }.count, widths.count))
+    print(
+      "lowering differential: path agreement " + summary.joined(separator: ", ")
+        + String(format: "; vector width %.1f%% (%d/%d)", 100 * widthRate, widths.filter { $0 }.count, widths.count))
     for o in outcomes where !o.pathAgrees || o.widthAgrees == false { print("  \(o)") }
     for t in Self.targets {
       #expect((rates[t] ?? 0) >= 0.95, "path agreement on \(t) below 95%")

@@ -26,12 +26,14 @@ struct LoweringFixtureTests {
     for m in expected where !produced.contains(m) {
       Issue.record(
         "expected but not planned: \(m)",
-        sourceLocation: SourceLocation(fileID: "fixtures/\(url.lastPathComponent)", filePath: url.path, line: m.line, column: m.startColumn + 1))
+        sourceLocation: SourceLocation(
+          fileID: "fixtures/\(url.lastPathComponent)", filePath: url.path, line: m.line, column: m.startColumn + 1))
     }
     for u in produced where !expected.contains(u) {
       Issue.record(
         "planned but not expected: \(u)",
-        sourceLocation: SourceLocation(fileID: "fixtures/\(url.lastPathComponent)", filePath: url.path, line: u.line, column: u.startColumn + 1))
+        sourceLocation: SourceLocation(
+          fileID: "fixtures/\(url.lastPathComponent)", filePath: url.path, line: u.line, column: u.startColumn + 1))
     }
   }
 }

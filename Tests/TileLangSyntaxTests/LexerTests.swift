@@ -14,21 +14,26 @@ struct LexerTests {
 
   @Test func lexesOperatorsLongestFirst() {
     let r = lex("a := b -> c **= d //= e @= f ... g != h <<= i >>= j ** k // l")
-    #expect(r.kinds.filter { $0 != .name } == [
-      .colonEqual, .arrow, .doubleStarEqual, .doubleSlashEqual, .atEqual, .ellipsis, .notEqual, .leftShiftEqual,
-      .rightShiftEqual, .doubleStar, .doubleSlash, .newline, .endOfFile,
-    ])
+    #expect(
+      r.kinds.filter { $0 != .name } == [
+        .colonEqual, .arrow, .doubleStarEqual, .doubleSlashEqual, .atEqual, .ellipsis, .notEqual, .leftShiftEqual,
+        .rightShiftEqual, .doubleStar, .doubleSlash, .newline, .endOfFile,
+      ])
   }
 
   @Test func lexesEveryNumberForm() {
     let r = lex("1_000 0x_fF 0o17 0b1 1. .5 1e-3 1_0.0_1E+1_0 3j 1.5J 0")
-    #expect(r.kinds.prefix(11) == [.int, .int, .int, .int, .float, .float, .float, .float, .imaginary, .imaginary, .int])
+    #expect(
+      r.kinds.prefix(11) == [.int, .int, .int, .int, .float, .float, .float, .float, .imaginary, .imaginary, .int])
     #expect(r.texts.prefix(3) == ["1_000", "0x_fF", "0o17"])
   }
 
   @Test func lexesStringPrefixesAndQuotes() {
     let r = lex(#"r'a' b"b" u'u' f"{x}" rb'x' BR"y" Rf'{z}' fR"w" '''t'q''' """d"""  'x'"#)
-    #expect(r.kinds.prefix(10) == [.string, .string, .string, .fstring, .string, .string, .fstring, .fstring, .string, .string])
+    #expect(
+      r.kinds.prefix(10) == [
+        .string, .string, .string, .fstring, .string, .string, .fstring, .fstring, .string, .string,
+      ])
     #expect(r.errors.isEmpty)
   }
 
@@ -49,7 +54,11 @@ struct LexerTests {
 
   @Test func emitsIndentAndDedent() {
     let clean = lex("if a:\n    if b:\n        c\nd\n")
-    #expect(clean.kinds == [.kwIf, .name, .colon, .newline, .indent, .kwIf, .name, .colon, .newline, .indent, .name, .newline, .dedent, .dedent, .name, .newline, .endOfFile])
+    #expect(
+      clean.kinds == [
+        .kwIf, .name, .colon, .newline, .indent, .kwIf, .name, .colon, .newline, .indent, .name, .newline, .dedent,
+        .dedent, .name, .newline, .endOfFile,
+      ])
   }
 
   @Test func treatsTabsAsMultiplesOfEight() {

@@ -64,6 +64,8 @@ struct ParserFixtureTests {
 
   private func location(_ url: URL, _ file: ParsedFile, _ offset: Int) -> SourceLocation {
     let pos = file.source.utf8Position(offset)
-    return SourceLocation(fileID: "TileLangSyntaxTests/\(url.lastPathComponent)", filePath: url.path, line: pos.line + 1, column: pos.column + 1)
+    return SourceLocation(
+      fileID: "TileLangSyntaxTests/\(url.lastPathComponent)", filePath: url.path, line: pos.line + 1,
+      column: pos.column + 1)
   }
 }

@@ -20,7 +20,8 @@ struct ParserTests {
     case .binary(let op, let a, let b): return "(\(shape(a)) \(op.rawValue) \(shape(b)))"
     case .unary(let op, let a): return "(\(op.rawValue) \(shape(a)))"
     case .boolOp(let op, let vs): return "(" + vs.map(shape).joined(separator: " \(op.rawValue) ") + ")"
-    case .compare(let l, let cs): return "(" + shape(l) + cs.map { " \($0.op.rawValue) \(shape($0.right))" }.joined() + ")"
+    case .compare(let l, let cs):
+      return "(" + shape(l) + cs.map { " \($0.op.rawValue) \(shape($0.right))" }.joined() + ")"
     case .ifExp(let t, let b, let o): return "(\(shape(b)) if \(shape(t)) else \(shape(o)))"
     default: return "?"
     }
@@ -84,7 +85,8 @@ struct ParserTests {
     #expect(!f.diagnostics.isEmpty)
     #expect(f.diagnostics.allSatisfy { $0.code == .TL001 })
     let last = f.body.last
-    if case .assign(let targets, _)? = last?.kind, case .name("z")? = targets.first?.kind {} else {
+    if case .assign(let targets, _)? = last?.kind, case .name("z")? = targets.first?.kind {
+    } else {
       Issue.record("the last statement should be z = 3, got \(String(describing: last))")
     }
   }
@@ -93,7 +95,8 @@ struct ParserTests {
     #expect(parse("if x\n    y\n").diagnostics.first?.message == "expected ':'")
     #expect(parse("f(a, b\n").diagnostics.first?.message == "'(' was never closed")
     #expect(parse("x = 1\n  y = 2\n").diagnostics.first?.message == "unexpected indent")
-    #expect(parse("if x:\n    a\n  b\n").diagnostics.first?.message == "unindent does not match any outer indentation level")
+    #expect(
+      parse("if x:\n    a\n  b\n").diagnostics.first?.message == "unindent does not match any outer indentation level")
     #expect(parse("x = )\n").diagnostics.first?.message == "unmatched ')'")
     #expect(parse("if x:\ny\n").diagnostics.first?.message.hasPrefix("expected an indented block") == true)
   }
@@ -127,7 +130,8 @@ struct ParserTests {
   }
 
   @Test func parsesHugeFilesAndNeverHangsOnGarbage() {
-    let kernel = "for k in T.Pipelined(T.ceildiv(K, block_K), num_stages=3):\n    T.copy(A[by * 128, k * 32], A_shared)\n"
+    let kernel =
+      "for k in T.Pipelined(T.ceildiv(K, block_K), num_stages=3):\n    T.copy(A[by * 128, k * 32], A_shared)\n"
     let big = String(repeating: kernel, count: 20_000_000 / kernel.utf8.count)
     let f = parse(big)
     #expect(f.diagnostics.isEmpty)
@@ -143,7 +147,8 @@ struct ParserTests {
   }
 
   @Test func parsesMatchAndSoftKeywordNames() {
-    let f = parse("match = 1\nmatch x:\n    case [a, *b] if a:\n        pass\n    case Point(x=0) as p:\n        pass\n")
+    let f = parse(
+      "match = 1\nmatch x:\n    case [a, *b] if a:\n        pass\n    case Point(x=0) as p:\n        pass\n")
     #expect(f.diagnostics.isEmpty)
     if case .match(_, let cases)? = f.body.last?.kind {
       #expect(cases.count == 2)

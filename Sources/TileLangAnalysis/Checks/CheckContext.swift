@@ -19,7 +19,9 @@ struct CheckContext {
   func text(_ r: TextRange) -> String { source.text(r) }
 
   /// Range of operand `i` (src/img = 0, dst/col = 1), falling back to the call.
-  func operandRange(_ i: Int) -> TextRange { i < event.operandExprs.count ? event.operandExprs[i].range : event.call.range }
+  func operandRange(_ i: Int) -> TextRange {
+    i < event.operandExprs.count ? event.operandExprs[i].range : event.call.range
+  }
 
   /// Range of a keyword argument's value, or of the whole call when absent.
   func keywordRange(_ name: String) -> TextRange { event.keywords[name]?.argument.value.range ?? event.call.range }

@@ -10,7 +10,10 @@ enum CopyAnnotationsCheck {
   /// Keywords each op accepts in tilelang 0.1.15 (the CUDA dialect's `T.copy` adds disable_tma,
   /// eviction_policy and prefer_instruction to the common op's coalesced_width, annotations, loop_layout).
   static let accepted: [String: Set<String>] = [
-    "copy": ["src", "dst", "coalesced_width", "disable_tma", "eviction_policy", "prefer_instruction", "annotations", "loop_layout"],
+    "copy": [
+      "src", "dst", "coalesced_width", "disable_tma", "eviction_policy", "prefer_instruction", "annotations",
+      "loop_layout",
+    ]
   ]
 
   /// Reads the annotations the compiler will see, emitting TL201, TL202, TL203, TL204, TL206 and TL208.
@@ -72,7 +75,9 @@ enum CopyAnnotationsCheck {
               .TL202,
               "the annotations dict stores eviction_policy \"\(s)\" as a string, which the compiler never reads (it reads an integer); this copy uses the default policy",
               at: range,
-              fixes: code.map { [Fix(title: "Use the integer code \($0) (\(s))", edits: [TextEdit(range: range, newText: String($0))])] } ?? []))
+              fixes: code.map {
+                [Fix(title: "Use the integer code \($0) (\(s))", edits: [TextEdit(range: range, newText: String($0))])]
+              } ?? []))
         } else if let i = v.constantInt {
           ann.evictionPolicy = i
         }
@@ -83,8 +88,10 @@ enum CopyAnnotationsCheck {
           let best = nearest(s, policies)
           c.emit(
             Diagnostic(
-              .TL201, "eviction_policy \"\(s)\" is not one of \(policies.map { "\"\($0)\"" }.joined(separator: ", ")) (KeyError: '\(s)')",
-              at: range, fixes: [Fix(title: "Use \"\(best)\"", edits: [TextEdit(range: range, newText: "\"\(best)\"")])]))
+              .TL201,
+              "eviction_policy \"\(s)\" is not one of \(policies.map { "\"\($0)\"" }.joined(separator: ", ")) (KeyError: '\(s)')",
+              at: range, fixes: [Fix(title: "Use \"\(best)\"", edits: [TextEdit(range: range, newText: "\"\(best)\"")])]
+            ))
         }
       }
     }
@@ -120,19 +127,26 @@ enum CopyAnnotationsCheck {
           let best = nearest(s, preferences)
           c.emit(
             Diagnostic(
-              .TL204, "Unsupported T.copy prefer_instruction=\"\(s)\". Expected one of: \"tma\", \"cp_async\", \"sync\".", at: range,
+              .TL204,
+              "Unsupported T.copy prefer_instruction=\"\(s)\". Expected one of: \"tma\", \"cp_async\", \"sync\".",
+              at: range,
               fixes: [Fix(title: "Use \"\(best)\"", edits: [TextEdit(range: range, newText: "\"\(best)\"")])]))
         }
       } else if case .unknown = v {
       } else {
-        c.emit(Diagnostic(.TL204, "T.copy prefer_instruction annotation must be a string, but got `\(c.text(range))`", at: range))
+        c.emit(
+          Diagnostic(
+            .TL204, "T.copy prefer_instruction annotation must be a string, but got `\(c.text(range))`", at: range))
       }
     }
     if value("loop_layout", "parallel_loop_layout") != nil {
       ann.hasLoopLayout = true
       ann.isEmpty = false
     }
-    for (k, _) in dictKeys where !["coalesced_width", "disable_tma", "eviction_policy", "prefer_instruction", "parallel_loop_layout"].contains(k) {
+    for (k, _) in dictKeys
+    where !["coalesced_width", "disable_tma", "eviction_policy", "prefer_instruction", "parallel_loop_layout"].contains(
+      k)
+    {
       ann.isEmpty = false
     }
     return ann

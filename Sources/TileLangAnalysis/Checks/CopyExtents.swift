@@ -46,12 +46,14 @@ enum CopyExtents {
     case .noExtents:
       c.emit(
         Diagnostic(
-          .TL106, "Can't deduce copy extents from args: neither `\(c.operandText(0))` nor `\(c.operandText(1))` is a buffer or region",
+          .TL106,
+          "Can't deduce copy extents from args: neither `\(c.operandText(0))` nor `\(c.operandText(1))` is a buffer or region",
           at: c.event.call.range))
     case .notBuffer(let i):
       c.emit(
         Diagnostic(
-          .TL109, "\(op) operand `\(c.operandText(i))` is not a buffer, region or element (ValueError: Unsupported argument type for to_buffer_region)",
+          .TL109,
+          "\(op) operand `\(c.operandText(i))` is not a buffer, region or element (ValueError: Unsupported argument type for to_buffer_region)",
           at: c.operandRange(i)))
     case .pointRankTooSmall(let i, let indices, let extents):
       let other = i == 0 ? 1 : 0
@@ -67,7 +69,9 @@ enum CopyExtents {
           .TL101,
           "copy loop runs over \(baseSide.buffer.name) (\(baseSide.buffer.scope.name)) with extent \(base) at dim \(baseDim), smaller than the source's \(src) at dim \(srcDim): the compiler aborts with \"Selected loop range is smaller than original src range\"; \(extentSummary(copy))",
           at: c.operandRange(copy.baseIsSource ? 0 : 1),
-          related: [RelatedNote(message: "\(baseSide.buffer.name) is declared here", range: baseSide.buffer.declarationRange)]))
+          related: [
+            RelatedNote(message: "\(baseSide.buffer.name) is declared here", range: baseSide.buffer.declarationRange)
+          ]))
     case .extraNonUnit(let copy, let side, let dim):
       let target = side == "src" ? 0 : (side == "dst" ? 1 : (copy.baseIsSource ? 0 : 1))
       let s = copy.src.nonUnit.map(\.extent), d = copy.dst.nonUnit.map(\.extent)
@@ -94,7 +98,10 @@ enum CopyExtents {
       for (d, e) in side.encoded.enumerated() where d < side.buffer.shape.count {
         guard let ec = e.constant, let sc = side.buffer.shape[d].constant, ec > sc else { continue }
         partial = true
-        let what = i == 1 ? "only \(sc) of the \(ec) copied \(d == side.encoded.count - 1 ? "columns" : "rows") are written" : "the extra \(ec - sc) are read as 0"
+        let what =
+          i == 1
+          ? "only \(sc) of the \(ec) copied \(d == side.encoded.count - 1 ? "columns" : "rows") are written"
+          : "the extra \(ec - sc) are read as 0"
         c.emit(
           Diagnostic(
             .TL110,
@@ -111,17 +118,21 @@ enum CopyExtents {
         let baseExt = copy.baseIsSource ? a.extent : b.extent
         let message: String
         if copy.baseIsSource {
-          message = diff < 0
+          message =
+            diff < 0
             ? "destination `\(c.operandText(1))` has extent \(b.extent) at dim \(b.dim) but only \(a.extent) are copied (the loop follows the source)"
             : "copies \(a.extent) along dim \(a.dim) into destination `\(c.operandText(1))`, whose extent there is \(b.extent)"
         } else {
-          message = diff < 0
+          message =
+            diff < 0
             ? "reads \(baseExt) along dim \(a.dim) of \(copy.src.buffer.name) where the slice `\(c.operandText(0))` has \(a.extent) (the loop follows \(copy.dst.buffer.name))"
             : "copies only \(b.extent) of the source's \(a.extent) along dim \(a.dim) (the loop follows \(copy.dst.buffer.name))"
         }
         var fixes: [Fix] = []
         if !copy.baseIsSource, copy.dst.isWholeBuffer, diff < 0, let fix = sliceFix(c, copy) { fixes.append(fix) }
-        c.emit(Diagnostic(.TL102, message + "; " + extentSummary(copy), at: c.operandRange(copy.baseIsSource ? 1 : 0), fixes: fixes))
+        c.emit(
+          Diagnostic(
+            .TL102, message + "; " + extentSummary(copy), at: c.operandRange(copy.baseIsSource ? 1 : 0), fixes: fixes))
         break
       }
     }
@@ -158,6 +169,7 @@ enum CopyExtents {
       return "\(label) \(s.buffer.name) \(before)\(before == after ? "" : " → \(after)")"
     }
     let loop = copy.base.nonUnit.map(\.extent)
-    return "\(side(copy.src, "src")), \(side(copy.dst, "dst")), loop over \(copy.base.buffer.name) \(loop.isEmpty ? "1" : loop.timesText)"
+    return
+      "\(side(copy.src, "src")), \(side(copy.dst, "dst")), loop over \(copy.base.buffer.name) \(loop.isEmpty ? "1" : loop.timesText)"
   }
 }

@@ -17,7 +17,10 @@ enum CopyLoweringCheck {
       let arg = c.event.keywords["loop_layout"]?.argument
       let range = arg?.range ?? c.keywordRange("annotations")
       var fixes: [Fix] = []
-      if let arg { fixes.append(Fix(title: "Remove loop_layout", edits: [TextEdit(range: removalRange(c, arg.range), newText: "")])) }
+      if let arg {
+        fixes.append(
+          Fix(title: "Remove loop_layout", edits: [TextEdit(range: removalRange(c, arg.range), newText: "")]))
+      }
       c.emit(
         Diagnostic(
           .TL207,
@@ -49,12 +52,17 @@ enum CopyLoweringCheck {
             Diagnostic(
               .TL405,
               "this copy lowers to a TMA \(plan.selected == .bulkStore ? "store" : "load") on \(t), which needs constant extents, but \(side.buffer.name)'s region has extent \(e): the compiler fails with \"extent of \(side.buffer.scope == .global ? "global" : "shared")_range ... is not constant\"; pass disable_tma=True",
-              at: c.operandRange(side.buffer.id == copy.src.buffer.id ? 0 : 1), fixes: insertKeyword(c, "disable_tma=True")))
+              at: c.operandRange(side.buffer.id == copy.src.buffer.id ? 0 : 1),
+              fixes: insertKeyword(c, "disable_tma=True")))
           break
         }
       }
       let sharedTile = shared.nonUnit.map(\.extent), globalTile = global.nonUnit.map(\.extent)
-      if sharedTile.count == globalTile.count, let (i, pair) = zip(sharedTile, globalTile).enumerated().first(where: { ($0.element.0 - $0.element.1).constant.map { $0 != 0 } ?? false }) {
+      if sharedTile.count == globalTile.count,
+        let (i, pair) = zip(sharedTile, globalTile).enumerated().first(where: {
+          ($0.element.0 - $0.element.1).constant.map { $0 != 0 } ?? false
+        })
+      {
         c.emit(
           Diagnostic(
             .TL407,
@@ -85,7 +93,8 @@ enum CopyLoweringCheck {
         Diagnostic(
           .TL211,
           "Requested coalesced_width=\(cw) is incompatible with the geometry-supported vector width \(before); the compiler uses \(vector.lanes) instead [\(t)]",
-          at: c.event.keywords["coalesced_width"]?.argument.value.range ?? c.annotationValueRange("coalesced_width") ?? c.event.call.range))
+          at: c.event.keywords["coalesced_width"]?.argument.value.range ?? c.annotationValueRange("coalesced_width")
+            ?? c.event.call.range))
     }
     if plan.path == "simt" || plan.path == "cp_async", vector.lanes == 1, let innerLimit = vector.innerExtentLimit,
       ctx.annotations.coalescedWidth == nil, copy.src.buffer.scope != .local, copy.dst.buffer.scope != .local,
@@ -114,7 +123,9 @@ enum CopyLoweringCheck {
   static func insertKeyword(_ c: CheckContext, _ keyword: String) -> [Fix] {
     let end = c.event.call.range.end
     guard end > 0, end <= c.source.bytes.count, c.source.bytes[end - 1] == 0x29 else { return [] }
-    return [Fix(title: "Add \(keyword)", edits: [TextEdit(range: TextRange(end - 1, end - 1), newText: ", \(keyword)")])]
+    return [
+      Fix(title: "Add \(keyword)", edits: [TextEdit(range: TextRange(end - 1, end - 1), newText: ", \(keyword)")])
+    ]
   }
 }
 

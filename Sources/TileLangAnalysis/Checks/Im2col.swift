@@ -17,7 +17,8 @@ enum Im2colCheck {
       c.emit(
         Diagnostic(
           .TL309, "T.c2d_im2col is deprecated, use T.im2col instead (DeprecationWarning; removed in a later release)",
-          at: nameRange, fixes: [Fix(title: "Rename to T.im2col", edits: [TextEdit(range: nameRange, newText: "im2col")])]))
+          at: nameRange,
+          fixes: [Fix(title: "Rename to T.im2col", edits: [TextEdit(range: nameRange, newText: "im2col")])]))
     }
     guard e.operands.count >= 2, let img = e.operands[0].buffer, let col = e.operands[1].buffer else { return nil }
     let colExtents: [SymExpr]
@@ -30,18 +31,29 @@ enum Im2colCheck {
     if firstTarget {
       if img.rank != 4 {
         c.emit(
-          Diagnostic(.TL301, "the im2col image \(img.name) has rank \(img.rank) \(img.shape.tupleText); it must be rank 4 (N, H, W, C)", at: c.operandRange(0)))
+          Diagnostic(
+            .TL301,
+            "the im2col image \(img.name) has rank \(img.rank) \(img.shape.tupleText); it must be rank 4 (N, H, W, C)",
+            at: c.operandRange(0)))
       }
       if colExtents.count < 2 {
-        c.emit(Diagnostic(.TL302, "im2col dstRegion must have at least 2 dims: \(col.name) has \(colExtents.count) \(colExtents.tupleText)", at: c.operandRange(1)))
+        c.emit(
+          Diagnostic(
+            .TL302,
+            "im2col dstRegion must have at least 2 dims: \(col.name) has \(colExtents.count) \(colExtents.tupleText)",
+            at: c.operandRange(1)))
       }
       if let a = img.dtype, let b = col.dtype, a != b {
-        c.emit(Diagnostic(.TL303, "im2col copies without conversion: image \(img.name) is \(a) but column tile \(col.name) is \(b)", at: c.operandRange(1)))
+        c.emit(
+          Diagnostic(
+            .TL303, "im2col copies without conversion: image \(img.name) is \(a) but column tile \(col.name) is \(b)",
+            at: c.operandRange(1)))
       }
       if col.scope.isFragment, !otherUseOf(col, c) {
         c.emit(
           Diagnostic(
-            .TL307, "the column tile \(col.name) is a fragment: im2col infers no fragment layout, so layout inference fails (\"The layout for fragment \(col.name) can not be inferred correctly\"); use T.alloc_shared",
+            .TL307,
+            "the column tile \(col.name) is a fragment: im2col infers no fragment layout, so layout inference fails (\"The layout for fragment \(col.name) can not be inferred correctly\"); use T.alloc_shared",
             at: c.operandRange(1)))
       }
     }
@@ -62,19 +74,29 @@ enum Im2colCheck {
       } else if firstTarget, isPrimExpr(v, c) {
         c.emit(
           Diagnostic(
-            .TL304, "im2col \(name) must be a Python int, but `\(c.text(range))` is a symbolic value (the compiler fails with bad_optional_access)",
+            .TL304,
+            "im2col \(name) must be a Python int, but `\(c.text(range))` is a symbolic value (the compiler fails with bad_optional_access)",
             at: range))
       }
     }
     if firstTarget {
       for name in ["kernel", "stride"] where geometry[name] == 0 {
-        c.emit(Diagnostic(.TL305, "im2col \(name)=0 makes the compiler divide by zero (\"Check failed: pb->value != 0 : Divide by zero\")", at: geometryRange(c, name) ?? e.call.range))
+        c.emit(
+          Diagnostic(
+            .TL305,
+            "im2col \(name)=0 makes the compiler divide by zero (\"Check failed: pb->value != 0 : Divide by zero\")",
+            at: geometryRange(c, name) ?? e.call.range))
       }
     }
-    if firstTarget, let k = geometry["kernel"], let s = geometry["stride"], let d = geometry["dilation"], let p = geometry["pad"], k != 0, s != 0 {
+    if firstTarget, let k = geometry["kernel"], let s = geometry["stride"], let d = geometry["dilation"],
+      let p = geometry["pad"], k != 0, s != 0
+    {
       if k < 0 || s < 0 || d <= 0 || p < 0 {
         c.emit(
-          Diagnostic(.TL310, "im2col geometry should have kernel, stride, dilation > 0 and pad ≥ 0; got kernel=\(k), stride=\(s), dilation=\(d), pad=\(p): the compiler accepts it and gathers the wrong pixels", at: e.call.range))
+          Diagnostic(
+            .TL310,
+            "im2col geometry should have kernel, stride, dilation > 0 and pad ≥ 0; got kernel=\(k), stride=\(s), dilation=\(d), pad=\(p): the compiler accepts it and gathers the wrong pixels",
+            at: e.call.range))
       } else if img.rank == 4 {
         for (dim, label) in [(1, "H"), (2, "W")] {
           guard let size = img.shape[dim].constant else { continue }
@@ -98,18 +120,21 @@ enum Im2colCheck {
         if !col.scope.isFragment || otherUseOf(col, c) {
           c.emit(
             Diagnostic(
-              .TL307, "on \(target.rawValue) im2col lowers to TMA and needs a global image and a shared column tile; got \(img.name) (\(img.scope.name)) → \(col.name) (\(col.scope.name)) [\(target.rawValue)]",
+              .TL307,
+              "on \(target.rawValue) im2col lowers to TMA and needs a global image and a shared column tile; got \(img.name) (\(img.scope.name)) → \(col.name) (\(col.scope.name)) [\(target.rawValue)]",
               at: c.operandRange(img.scope != .global ? 0 : 1)))
         }
       } else if let bk, let channels, bk > 0, channels % bk != 0 {
         c.emit(
           Diagnostic(
-            .TL306, "on \(target.rawValue) im2col needs the image channels C=\(channels) to be a multiple of the column tile width \(bk) (\"Currently can only support divisible channel case\") [\(target.rawValue)]",
+            .TL306,
+            "on \(target.rawValue) im2col needs the image channels C=\(channels) to be a multiple of the column tile width \(bk) (\"Currently can only support divisible channel case\") [\(target.rawValue)]",
             at: c.operandRange(1)))
       } else if let bk, (bk * bits) % 128 != 0 {
         c.emit(
           Diagnostic(
-            .TL308, "on \(target.rawValue) the im2col TMA box is \(bk) channels × \(bits / 8) B = \(bk * bits / 8) B wide, not a multiple of 16 B (\"im2col cannot lower the shared tile of \(col.name)\") [\(target.rawValue)]",
+            .TL308,
+            "on \(target.rawValue) the im2col TMA box is \(bk) channels × \(bits / 8) B = \(bk * bits / 8) B wide, not a multiple of 16 B (\"im2col cannot lower the shared tile of \(col.name)\") [\(target.rawValue)]",
             at: c.operandRange(1)))
       }
     }
@@ -118,7 +143,8 @@ enum Im2colCheck {
 
   /// True when another copy or a gemm gives the buffer a layout.
   private static func otherUseOf(_ b: Buffer, _ c: CheckContext) -> Bool {
-    c.run.events.contains { ev in ev.call.range != c.event.call.range && ev.operands.contains { $0.buffer?.id == b.id } }
+    c.run.events.contains { ev in ev.call.range != c.event.call.range && ev.operands.contains { $0.buffer?.id == b.id }
+    }
       || c.run.gemmOperands.contains(b.id)
   }
 
@@ -136,9 +162,12 @@ enum Im2colCheck {
     return false
   }
 
-  private static func lowering(_ c: CheckContext, img: Buffer, col: Buffer, colExtents: [SymExpr], target: TargetArch) -> LoweringInfo {
+  private static func lowering(_ c: CheckContext, img: Buffer, col: Buffer, colExtents: [SymExpr], target: TargetArch)
+    -> LoweringInfo
+  {
     let tma = target.isHopper
-    let bytes = colExtents.compactMap(\.constant).count == colExtents.count
+    let bytes =
+      colExtents.compactMap(\.constant).count == colExtents.count
       ? colExtents.compactMap(\.constant).reduce(1, *) * (col.elementBits ?? 16) / 8 : nil
     let preview: String
     if tma {
@@ -159,7 +188,9 @@ enum Im2colCheck {
     return LoweringInfo(
       op: c.event.op, range: c.event.call.range, target: target, path: tma ? "im2col_tma" : "im2col_simt",
       vectorBits: nil, bytes: bytes,
-      reason: tma ? "Hopper (\(target.rawValue)) always lowers im2col to tma_load_im2col" : "im2col uses the SIMT gather on \(target.rawValue) (TMA im2col is Hopper-only)",
+      reason: tma
+        ? "Hopper (\(target.rawValue)) always lowers im2col to tma_load_im2col"
+        : "im2col uses the SIMT gather on \(target.rawValue) (TMA im2col is Hopper-only)",
       preview: preview, extentsText: "img \(img.name) \(img.shape.tupleText) · col \(col.name) \(colExtents.tupleText)",
       specialization: c.run.instance.provenance, inlayLabel: label + (bytes.map { " " + formatBytes($0) } ?? ""))
   }

@@ -29,7 +29,9 @@ enum RunChecks {
               target: t, passConfigs: passConfigs, annotations: ann, pipelineStages: pipelineStages(event),
               threads: event.threads?.constant ?? run.threads?.constant ?? 128, op: event.op,
               annotatedLayout: run.annotatedLayouts, gemmOperands: run.gemmOperands)
-            if let l = LoweringPlanner.plan(&c, model: model, ctx: ctx, buildInfo: buildLowerings) { lowerings.append(l) }
+            if let l = LoweringPlanner.plan(&c, model: model, ctx: ctx, buildInfo: buildLowerings) {
+              lowerings.append(l)
+            }
           }
         }
       }
@@ -66,7 +68,9 @@ enum PassConfigDiscovery {
     var id: FunctionID? = function
     while let current = id {
       let entry = module.entry(current)
-      if let jit = entry.jit, case .call(_, let args) = jit.kind, let pc = args.first(where: { $0.name == "pass_configs" }) {
+      if let jit = entry.jit, case .call(_, let args) = jit.kind,
+        let pc = args.first(where: { $0.name == "pass_configs" })
+      {
         for (k, v) in literal(pc.value, module: module) where out[k] == nil { out[k] = v }
       }
       id = entry.parent

@@ -37,7 +37,8 @@ enum SharedMemoryBudget {
     guard peak > limit, let at = run.kernelCall ?? peakSet.first?.buffer.declarationRange else { return [] }
     let detail = peakSet.sorted { $0.bytes * $0.stages > $1.bytes * $1.stages }.prefix(4)
       .map { "\($0.buffer.name) \(formatBytes($0.bytes))\($0.stages > 1 ? " × \($0.stages) stages" : "")" }
-    var message = "shared memory peaks at \(formatBytes(peak)) (\(detail.joined(separator: ", "))) live together, over \(target.rawValue)'s \(formatBytes(limit)) per block; the kernel will fail to launch [\(target.rawValue)]"
+    var message =
+      "shared memory peaks at \(formatBytes(peak)) (\(detail.joined(separator: ", "))) live together, over \(target.rawValue)'s \(formatBytes(limit)) per block; the kernel will fail to launch [\(target.rawValue)]"
     if let p = run.instance.provenance { message += " (\(p))" }
     return [Diagnostic(.TL401, message, at: at)]
   }

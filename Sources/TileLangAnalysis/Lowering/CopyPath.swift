@@ -38,7 +38,8 @@ struct CopyFacts: Sendable {
   func innerBytesProblem(_ side: CopySide) -> String? {
     guard let last = side.encoded.last?.constant, let bits = side.buffer.elementBits else { return nil }
     if (last * bits) % 128 != 0 {
-      return "inner extent \(last) × \(bits / 8 == 0 ? "\(bits) bit" : "\(bits / 8) B") = \(last * bits / 8) B is not a multiple of 16 B"
+      return
+        "inner extent \(last) × \(bits / 8 == 0 ? "\(bits) bit" : "\(bits / 8) B") = \(last * bits / 8) B is not a multiple of 16 B"
     }
     return nil
   }
@@ -150,14 +151,19 @@ enum CopySelector {
       "T.tma_copy() requires TMA-capable target and global<->shared copy pattern, but TMA is not available for src=\(srcName), dst=\(dstName)"
 
     func firstTma() -> (CopyInst, String)? {
-      let annotated = ctx.annotatedLayout.contains(copy.src.buffer.id) || ctx.annotatedLayout.contains(copy.dst.buffer.id)
+      let annotated =
+        ctx.annotatedLayout.contains(copy.src.buffer.id) || ctx.annotatedLayout.contains(copy.dst.buffer.id)
         || ctx.gemmOperands.contains(copy.src.buffer.id) || ctx.gemmOperands.contains(copy.dst.buffer.id)
       if loadReason == nil {
-        if f.bulk1D(global: copy.src, shared: copy.dst, layoutAnnotated: annotated) { return (.bulkLoad1D, "bulk_load") }
+        if f.bulk1D(global: copy.src, shared: copy.dst, layoutAnnotated: annotated) {
+          return (.bulkLoad1D, "bulk_load")
+        }
         return (.bulkLoad, "tma_load")
       }
       if storeReason == nil {
-        if f.bulk1D(global: copy.dst, shared: copy.src, layoutAnnotated: annotated) { return (.bulkStore1D, "bulk_store") }
+        if f.bulk1D(global: copy.dst, shared: copy.src, layoutAnnotated: annotated) {
+          return (.bulkStore1D, "bulk_store")
+        }
         return (.bulkStore, "tma_store")
       }
       return nil
@@ -171,11 +177,14 @@ enum CopySelector {
       if let r = f.canCpAsyncReason {
         let msg: String
         if !ctx.target.hasAsyncCopy {
-          msg = "T.async_copy is only supported on targets with cp.async support (SM80+). Got target=\(ctx.target.rawValue)"
+          msg =
+            "T.async_copy is only supported on targets with cp.async support (SM80+). Got target=\(ctx.target.rawValue)"
         } else if f.srcScope != .global || !f.dstScope.isShared {
-          msg = "T.async_copy only supports global->shared/shared.dyn copies. Got src=\(srcName) (scope=\(f.srcScope.name)), dst=\(dstName) (scope=\(f.dstScope.name))."
+          msg =
+            "T.async_copy only supports global->shared/shared.dyn copies. Got src=\(srcName) (scope=\(f.srcScope.name)), dst=\(dstName) (scope=\(f.dstScope.name))."
         } else {
-          msg = "T.async_copy requires equal byte-addressable dtypes. Got src dtype=\(copy.src.buffer.dtype ?? "?"), dst dtype=\(copy.dst.buffer.dtype ?? "?"). (\(r))"
+          msg =
+            "T.async_copy requires equal byte-addressable dtypes. Got src dtype=\(copy.src.buffer.dtype ?? "?"), dst dtype=\(copy.dst.buffer.dtype ?? "?"). (\(r))"
         }
         return CopyPlan(selected: .normal, path: "simt", reason: "T.async_copy", error: msg, errorCode: "TL209")
       }
@@ -191,13 +200,17 @@ enum CopySelector {
       if ctx.passConfigs.disableTmaLower {
         return CopyPlan(
           selected: .normal, path: "simt", reason: "prefer_instruction=\"tma\"",
-          error: "T.copy prefer_instruction=\"tma\" conflicts with pass config tl.disable_tma_lower=true.", errorCode: "TL205")
+          error: "T.copy prefer_instruction=\"tma\" conflicts with pass config tl.disable_tma_lower=true.",
+          errorCode: "TL205")
       }
-      if let (inst, path) = firstTma() { return CopyPlan(selected: inst, path: path, reason: "prefer_instruction=\"tma\"") }
+      if let (inst, path) = firstTma() {
+        return CopyPlan(selected: inst, path: path, reason: "prefer_instruction=\"tma\"")
+      }
       let why = loadReason.map { "not TMA: \($0)" } ?? storeReason.map { "not TMA: \($0)" } ?? ""
       return CopyPlan(
         selected: .normal, path: "simt", reason: "prefer_instruction=\"tma\"", notTaken: [why],
-        error: "T.copy prefer_instruction=\"tma\" could not be honored: " + tmaUnavailable + " (\(why))", errorCode: "TL205")
+        error: "T.copy prefer_instruction=\"tma\" could not be honored: " + tmaUnavailable + " (\(why))",
+        errorCode: "TL205")
     case "cp_async":
       if !ctx.passConfigs.enableAsyncCopy {
         return CopyPlan(
@@ -210,7 +223,8 @@ enum CopySelector {
           selected: .normal, path: "simt", reason: "prefer_instruction=\"cp_async\"",
           error: "T.copy prefer_instruction=\"cp_async\" could not be honored: \(r)", errorCode: "TL205")
       }
-      return CopyPlan(selected: .cpAsync, path: "cp_async", reason: "prefer_instruction=\"cp_async\": cp.async + commit + wait<0>")
+      return CopyPlan(
+        selected: .cpAsync, path: "cp_async", reason: "prefer_instruction=\"cp_async\": cp.async + commit + wait<0>")
     case "sync":
       return syncLike(f, reason: "prefer_instruction=\"sync\"", ctx)
     default:
@@ -224,46 +238,62 @@ enum CopySelector {
         if case (.bulkLoad1D, _)? = firstTma() {
           return CopyPlan(
             selected: .bulkLoad1D, path: "bulk_load",
-            reason: "inside T.Pipelined(num_stages=\(ctx.pipelineStages ?? 0)) on \(ctx.target.rawValue): warp-specialised producer issues a 1-D bulk copy (contiguous, in-bounds region)")
+            reason:
+              "inside T.Pipelined(num_stages=\(ctx.pipelineStages ?? 0)) on \(ctx.target.rawValue): warp-specialised producer issues a 1-D bulk copy (contiguous, in-bounds region)"
+          )
         }
         return CopyPlan(
           selected: .bulkLoad, path: "tma_load",
-          reason: "inside T.Pipelined(num_stages=\(ctx.pipelineStages ?? 0)) on \(ctx.target.rawValue): warp-specialised producer issues TMA")
+          reason:
+            "inside T.Pipelined(num_stages=\(ctx.pipelineStages ?? 0)) on \(ctx.target.rawValue): warp-specialised producer issues TMA"
+        )
       }
       if ctx.warpSpecialized, ctx.pipelineHasTmaLoad {
         // ClassifyWarpSpecializedCopy: a producer copy that cannot be TMA is issued synchronously (SIMT) by the
         // producer warpgroup; cp.async only appears when the pipeline is not warp-specialised.
         notTaken.append(ann.disableTma ? "not TMA: disable_tma=True" : "not TMA: \(loadReason ?? "not eligible")")
         notTaken.append("not cp.async: the warp-specialised producer warpgroup copies synchronously")
-        var plan = syncLike(f, reason: "inside a warp-specialised T.Pipelined on \(ctx.target.rawValue): producer-side SIMT copy", ctx)
+        var plan = syncLike(
+          f, reason: "inside a warp-specialised T.Pipelined on \(ctx.target.rawValue): producer-side SIMT copy", ctx)
         plan.notTaken = notTaken + plan.notTaken
         return plan
       }
-      if ctx.warpSpecialized { notTaken.append("not TMA: no copy of this pipeline can be a TMA load, so it is not warp-specialised") }
+      if ctx.warpSpecialized {
+        notTaken.append("not TMA: no copy of this pipeline can be a TMA load, so it is not warp-specialised")
+      }
       if !ctx.target.hasBulkCopy { notTaken.append("not TMA: \(ctx.target.rawValue) has no TMA") }
       if ctx.passConfigs.disableWarpSpecialized { notTaken.append("not TMA: tl.disable_warp_specialized") }
       if ctx.passConfigs.useAsyncCopy, f.canCpAsyncReason == nil {
         return CopyPlan(
           selected: .cpAsync, path: "cp_async",
-          reason: "inside T.Pipelined(num_stages=\(ctx.pipelineStages ?? 0)): pipeline-managed cp.async", notTaken: notTaken)
+          reason: "inside T.Pipelined(num_stages=\(ctx.pipelineStages ?? 0)): pipeline-managed cp.async",
+          notTaken: notTaken)
       }
       if !ctx.passConfigs.useAsyncCopy { notTaken.append("not cp.async: tirx.use_async_copy=false") }
       if let r = f.canCpAsyncReason { notTaken.append("not cp.async: \(r)") }
     } else if f.srcScope == .global, f.dstScope.isShared, ctx.target.hasBulkCopy {
-      notTaken.append("not TMA: plain global→shared copies outside T.Pipelined are SIMT unless prefer_instruction=\"tma\"")
+      notTaken.append(
+        "not TMA: plain global→shared copies outside T.Pipelined are SIMT unless prefer_instruction=\"tma\"")
     }
     // Auto TMA store.
     if !ann.disableTma, !ctx.passConfigs.disableTmaLower, storeReason == nil {
       let annotated = ctx.annotatedLayout.contains(copy.src.buffer.id) || ctx.gemmOperands.contains(copy.src.buffer.id)
       if f.bulk1D(global: copy.dst, shared: copy.src, layoutAnnotated: annotated) {
-        return CopyPlan(selected: .bulkStore1D, path: "bulk_store", reason: "shared→global on \(ctx.target.rawValue): contiguous region, 1-D bulk store")
+        return CopyPlan(
+          selected: .bulkStore1D, path: "bulk_store",
+          reason: "shared→global on \(ctx.target.rawValue): contiguous region, 1-D bulk store")
       }
-      return CopyPlan(selected: .bulkStore, path: "tma_store", reason: "shared→global on \(ctx.target.rawValue): automatic TMA store")
+      return CopyPlan(
+        selected: .bulkStore, path: "tma_store", reason: "shared→global on \(ctx.target.rawValue): automatic TMA store")
     }
     if f.srcScope.isShared, f.dstScope == .global {
-      if ann.disableTma { notTaken.append("not TMA store: disable_tma=True") }
-      else if ctx.passConfigs.disableTmaLower { notTaken.append("not TMA store: tl.disable_tma_lower") }
-      else if let r = storeReason { notTaken.append("not TMA store: \(r)") }
+      if ann.disableTma {
+        notTaken.append("not TMA store: disable_tma=True")
+      } else if ctx.passConfigs.disableTmaLower {
+        notTaken.append("not TMA store: tl.disable_tma_lower")
+      } else if let r = storeReason {
+        notTaken.append("not TMA store: \(r)")
+      }
     }
     var plan = syncLike(f, reason: "", ctx)
     plan.notTaken = notTaken + plan.notTaken
@@ -274,13 +304,21 @@ enum CopySelector {
   static func syncLike(_ f: CopyFacts, reason: String, _ ctx: CopyContext) -> CopyPlan {
     let r = reason.isEmpty ? "\(f.srcScope.name)→\(f.dstScope.name)" : reason
     if f.canLdsm {
-      if ldsmLowers(f, ctx) { return CopyPlan(selected: .ldsm, path: "ldmatrix", reason: r + ": ldmatrix (whole shared tile into a gemm operand fragment)") }
+      if ldsmLowers(f, ctx) {
+        return CopyPlan(
+          selected: .ldsm, path: "ldmatrix", reason: r + ": ldmatrix (whole shared tile into a gemm operand fragment)")
+      }
       return CopyPlan(
         selected: .ldsm, path: "simt", reason: r + ": ldmatrix selected",
-        notTaken: ["not ldmatrix: the fragment needs the gemm 8×8 fragment layout and the whole fragment copied; otherwise SIMT"])
+        notTaken: [
+          "not ldmatrix: the fragment needs the gemm 8×8 fragment layout and the whole fragment copied; otherwise SIMT"
+        ])
     }
     if f.canStsm {
-      if stsmLowers(f, ctx) { return CopyPlan(selected: .stsm, path: "stmatrix", reason: r + ": stmatrix (gemm accumulator to whole shared tile)") }
+      if stsmLowers(f, ctx) {
+        return CopyPlan(
+          selected: .stsm, path: "stmatrix", reason: r + ": stmatrix (gemm accumulator to whole shared tile)")
+      }
       return CopyPlan(
         selected: .stsm, path: "simt", reason: r + ": stmatrix selected",
         notTaken: ["not stmatrix: needs a gemm fragment, 16-bit shared and the whole shared buffer written"])

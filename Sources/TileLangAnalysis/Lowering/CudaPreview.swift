@@ -40,9 +40,13 @@ enum CudaPreview {
     let perThread = threads * v.lanes
     let iters = allConstant && perThread > 0 ? "\((total + perThread - 1) / perThread)" : "N"
     let local = copy.src.buffer.scope == .local || copy.dst.buffer.scope == .local
-    var lines = ["#pragma unroll", "for (int i = 0; i < \(local ? "\(allConstant ? max(1, total / max(1, v.lanes)) : 0)" : iters); ++i)"]
+    var lines = [
+      "#pragma unroll",
+      "for (int i = 0; i < \(local ? "\(allConstant ? max(1, total / max(1, v.lanes)) : 0)" : iters); ++i)",
+    ]
     if copy.src.buffer.dtype != copy.dst.buffer.dtype {
-      lines.append("  \(copy.dst.buffer.name)[...] = (\(scalarType(dt)))\(copy.src.buffer.name)[...];  // \(v.lanes)-wide cast")
+      lines.append(
+        "  \(copy.dst.buffer.name)[...] = (\(scalarType(dt)))\(copy.src.buffer.name)[...];  // \(v.lanes)-wide cast")
     } else {
       lines.append("  *(\(ty)*)(\(copy.dst.buffer.name) + ...) = *(\(ty)*)(\(copy.src.buffer.name) + ...);")
     }
@@ -54,7 +58,9 @@ enum CudaPreview {
     let bytes = v.bits / 8
     let total = copy.base.nonUnit.compactMap(\.extent.constant).reduce(1, *)
     let perThread = threads * v.lanes
-    let iters = perThread > 0 && copy.base.nonUnit.allSatisfy({ $0.extent.isConstant }) ? "\((total + perThread - 1) / perThread)" : "N"
+    let iters =
+      perThread > 0 && copy.base.nonUnit.allSatisfy({ $0.extent.isConstant })
+      ? "\((total + perThread - 1) / perThread)" : "N"
     var lines = [
       "for (int i = 0; i < \(iters); ++i)",
       "  tl::cp_async_gs<\(bytes)>(&\(copy.dst.buffer.name)[...], &\(copy.src.buffer.name)[...]);",
@@ -91,7 +97,8 @@ enum CudaPreview {
     let b = bytes.map(String.init) ?? "bytes"
     let (count, box) = boxes(copy.dst) ?? (1, [])
     let hint = eviction.map { "<tl::CacheHintSm90::\($0)>" } ?? ""
-    let call = "tl::tma_load\(hint)(\(copy.src.buffer.name)_desc, bar, &\(copy.dst.buffer.name)[...], \(coordinates(copy.src)))"
+    let call =
+      "tl::tma_load\(hint)(\(copy.src.buffer.name)_desc, bar, &\(copy.dst.buffer.name)[...], \(coordinates(copy.src)))"
     let loop = count > 1 ? "for (int i = 0; i < \(count); ++i) " : ""
     let boxNote = box.isEmpty ? "" : "  // box \(box.map(String.init).joined(separator: "×"))"
     if warpSpecialized {
@@ -130,9 +137,11 @@ enum CudaPreview {
   static func bulk1D(_ copy: TileCopy, bytes: Int?, load: Bool) -> String {
     let b = bytes.map(String.init) ?? "bytes"
     if load {
-      return "if (tl::tl_shuffle_elect<THREADS>()) {\n  bar.arrive_and_expect_tx(\(b));\n  tl::tma_load(&\(copy.dst.buffer.name)[0], &\(copy.src.buffer.name)[...], bar, \(b));\n}\nbar.wait(phase);"
+      return
+        "if (tl::tl_shuffle_elect<THREADS>()) {\n  bar.arrive_and_expect_tx(\(b));\n  tl::tma_load(&\(copy.dst.buffer.name)[0], &\(copy.src.buffer.name)[...], bar, \(b));\n}\nbar.wait(phase);"
     }
-    return "if (tl::tl_shuffle_elect<THREADS>()) {\n  tl::fence_proxy_async();\n  tl::tma_store(&\(copy.dst.buffer.name)[...], &\(copy.src.buffer.name)[0], \(b));\n  tl::tma_store_arrive(); tl::tma_store_wait<0, true>();\n}"
+    return
+      "if (tl::tl_shuffle_elect<THREADS>()) {\n  tl::fence_proxy_async();\n  tl::tma_store(&\(copy.dst.buffer.name)[...], &\(copy.src.buffer.name)[0], \(b));\n  tl::tma_store_arrive(); tl::tma_store_wait<0, true>();\n}"
   }
 }
 

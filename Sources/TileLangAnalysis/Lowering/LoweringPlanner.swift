@@ -4,7 +4,8 @@
 import TileLangSyntax
 
 enum LoweringPlanner {
-  static func plan(_ c: inout CheckContext, model: CopyModel, ctx: CopyContext, buildInfo: Bool = true) -> LoweringInfo? {
+  static func plan(_ c: inout CheckContext, model: CopyModel, ctx: CopyContext, buildInfo: Bool = true) -> LoweringInfo?
+  {
     let e = c.event
     switch model {
     case .scalar:
@@ -24,7 +25,8 @@ enum LoweringPlanner {
         let bytes = v.bits / 8
         if ![4, 8, 16].contains(bytes) {
           if e.op == "async_copy" {
-            plan.error = "Explicit async copy semantics require cp.async lowering, but no eligible global->shared store was rewritten (\(bytes) B per thread; cp.async moves 4, 8 or 16 B)."
+            plan.error =
+              "Explicit async copy semantics require cp.async lowering, but no eligible global->shared store was rewritten (\(bytes) B per thread; cp.async moves 4, 8 or 16 B)."
             plan.errorCode = "TL209"
           } else {
             plan.notTaken.append("not cp.async: \(bytes) B per thread (cp.async needs 4, 8 or 16 B)")
@@ -49,7 +51,9 @@ enum LoweringPlanner {
     guard let mine = pipeline(c.event) else { return false }
     for e in c.run.events where e.op == "copy" && pipeline(e) == mine && e.operands.count >= 2 {
       if e.keywords["disable_tma"]?.value.truthiness == true { continue }
-      guard case .tile(let copy) = CopyRegions.model(e.operands[0], e.operands[1], hasAnnotations: false) else { continue }
+      guard case .tile(let copy) = CopyRegions.model(e.operands[0], e.operands[1], hasAnnotations: false) else {
+        continue
+      }
       if copy.src.buffer.scope == .global, copy.dst.buffer.scope.isShared,
         CopyFacts(copy: copy, target: target).canBulkLoadReason == nil
       {
@@ -59,21 +63,32 @@ enum LoweringPlanner {
     return false
   }
 
-  static func info(_ c: CheckContext, copy: TileCopy, plan: CopyPlan, vector: VectorPlan?, ctx: CopyContext) -> LoweringInfo {
+  static func info(_ c: CheckContext, copy: TileCopy, plan: CopyPlan, vector: VectorPlan?, ctx: CopyContext)
+    -> LoweringInfo
+  {
     let shared = copy.dst.buffer.scope.isShared ? copy.dst : (copy.src.buffer.scope.isShared ? copy.src : copy.base)
     let tileExtents = copy.base.nonUnit.map(\.extent)
     let elems = tileExtents.compactMap(\.constant)
     let bits = shared.buffer.elementBits ?? copy.dst.buffer.elementBits
     let bytes = elems.count == tileExtents.count && bits != nil ? elems.reduce(1, *) * (bits ?? 8) / 8 : nil
     let threads = ctx.threads
-    let eviction = ctx.annotations.evictionPolicy.flatMap { [0: "EVICT_NORMAL", 1: "EVICT_FIRST", 2: "EVICT_LAST"][$0] }
+    let eviction = ctx.annotations.evictionPolicy.flatMap {
+      [0: "EVICT_NORMAL", 1: "EVICT_FIRST", 2: "EVICT_LAST"][$0]
+    }
     let preview: String
     switch plan.path {
     case "cp_async":
-      let explicit: String? = c.event.op == "async_copy" ? "tl::cp_async_commit();" : (ctx.inPipeline ? nil : "tl::cp_async_commit(); tl::cp_async_wait<0>(); __syncthreads();")
-      preview = CudaPreview.cpAsync(copy, vector ?? VectorPlan(lanes: 1, bits: 16, maxBits: 128), threads: threads, stages: ctx.pipelineStages, explicit: explicit)
+      let explicit: String? =
+        c.event.op == "async_copy"
+        ? "tl::cp_async_commit();"
+        : (ctx.inPipeline ? nil : "tl::cp_async_commit(); tl::cp_async_wait<0>(); __syncthreads();")
+      preview = CudaPreview.cpAsync(
+        copy, vector ?? VectorPlan(lanes: 1, bits: 16, maxBits: 128), threads: threads, stages: ctx.pipelineStages,
+        explicit: explicit)
     case "tma_load":
-      preview = CudaPreview.tmaLoad(copy, bytes: bytes, warpSpecialized: ctx.inPipeline && ctx.warpSpecialized, stages: ctx.pipelineStages, eviction: eviction)
+      preview = CudaPreview.tmaLoad(
+        copy, bytes: bytes, warpSpecialized: ctx.inPipeline && ctx.warpSpecialized, stages: ctx.pipelineStages,
+        eviction: eviction)
     case "tma_store":
       preview = CudaPreview.tmaStore(copy, threads: threads)
     case "bulk_load":
@@ -81,7 +96,8 @@ enum LoweringPlanner {
     case "bulk_store":
       preview = CudaPreview.bulk1D(copy, bytes: bytes, load: false)
     case "stmatrix":
-      preview = "tl::ptx_stmatrix_m8n8_x4(&\(copy.dst.buffer.name)[...], __pack_half2(\(copy.src.buffer.name)[0], \(copy.src.buffer.name)[1]), ...);"
+      preview =
+        "tl::ptx_stmatrix_m8n8_x4(&\(copy.dst.buffer.name)[...], __pack_half2(\(copy.src.buffer.name)[0], \(copy.src.buffer.name)[1]), ...);"
     case "tmem_load":
       preview = "tl::tcgen05_ld_32dp32bNx<...>(\(copy.src.buffer.name)[0], 0, &\(copy.dst.buffer.name)[0]);"
     case "tmem_store":
@@ -100,7 +116,8 @@ enum LoweringPlanner {
     if let v = vector, plan.path == "simt" || plan.path == "cp_async" { label += " \(v.bits)b" }
     if let b = bytes, plan.path != "simt" { label += " " + formatBytes(b) }
     return LoweringInfo(
-      op: c.event.op, range: c.event.call.range, target: ctx.target, path: plan.path, vectorBits: vector?.bits, bytes: bytes,
+      op: c.event.op, range: c.event.call.range, target: ctx.target, path: plan.path, vectorBits: vector?.bits,
+      bytes: bytes,
       reason: reason, preview: preview, extentsText: CopyExtents.extentSummary(copy),
       specialization: c.run.instance.provenance, inlayLabel: label)
   }

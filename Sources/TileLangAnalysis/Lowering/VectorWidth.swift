@@ -22,11 +22,16 @@ enum VectorWidth {
     let wide = max(srcBits, dstBits)
     let touchesShared = copy.src.buffer.scope.isShared || copy.dst.buffer.scope.isShared
     let maxBits = ctx.target.supportsVectorize256 && !ctx.passConfigs.disableVectorize256 && !touchesShared ? 256 : 128
-    if ctx.passConfigs.disableVectorize { return VectorPlan(lanes: 1, bits: wide, limit: "tirx.disable_vectorize", maxBits: maxBits) }
+    if ctx.passConfigs.disableVectorize {
+      return VectorPlan(lanes: 1, bits: wide, limit: "tirx.disable_vectorize", maxBits: maxBits)
+    }
     let base = copy.base
-    guard let inner = base.nonUnit.last?.extent else { return VectorPlan(lanes: 1, bits: wide, limit: nil, maxBits: maxBits) }
+    guard let inner = base.nonUnit.last?.extent else {
+      return VectorPlan(lanes: 1, bits: wide, limit: nil, maxBits: maxBits)
+    }
     guard let innerC = inner.constant else {
-      return VectorPlan(lanes: 1, bits: wide, limit: "innermost extent \(inner) is not a compile-time constant", maxBits: maxBits)
+      return VectorPlan(
+        lanes: 1, bits: wide, limit: "innermost extent \(inner) is not a compile-time constant", maxBits: maxBits)
     }
     var v = gcd(maxBits, innerC)
     var limit: String?
@@ -35,11 +40,13 @@ enum VectorWidth {
     if srcBits != dstBits { v = gcd(v, max(1, maxBits / wide)) }
     if v < maxBits / wide, innerC % (maxBits / wide) != 0 {
       limit = "innermost extent \(innerC) is not a multiple of \(maxBits / wide)"
-      innerLimit = "the innermost extent \(innerC) is not a multiple of \(maxBits / wide) elements (at most \(v) per access\(v > 1 ? ", and thread padding then prefers 1" : ""))"
+      innerLimit =
+        "the innermost extent \(innerC) is not a multiple of \(maxBits / wide) elements (at most \(v) per access\(v > 1 ? ", and thread padding then prefers 1" : ""))"
     }
     // A gemm operand fragment carries the mma/wgmma fragment layout: each thread owns runs of 2 adjacent columns,
     // so the layout's last output dim caps the access at 2 elements (a float2 / half2 per access).
-    for side in [copy.src, copy.dst] where side.buffer.scope.isFragment && ctx.gemmOperands.contains(side.buffer.id) && v > 2 {
+    for side in [copy.src, copy.dst]
+    where side.buffer.scope.isFragment && ctx.gemmOperands.contains(side.buffer.id) && v > 2 {
       v = 2
       limit = "\(side.buffer.name) has the gemm fragment layout (2 adjacent elements per thread)"
     }
@@ -87,7 +94,8 @@ enum VectorWidth {
       v = e
       if before != nil { limit = "coalesced_width=\(c)" }
     }
-    return VectorPlan(lanes: v, bits: v * wide, limit: limit, beforeCoalesced: before, maxBits: maxBits, innerExtentLimit: innerLimit)
+    return VectorPlan(
+      lanes: v, bits: v * wide, limit: limit, beforeCoalesced: before, maxBits: maxBits, innerExtentLimit: innerLimit)
   }
 
   /// The side's flattened offset (mins × strides and the outer loop strides) is a multiple of `lanes`.
@@ -105,7 +113,9 @@ enum VectorWidth {
       }
       if nonUnit.contains(d), !isInner, !divisible(stride, lanes) { return false }
     }
-    if let innerDim = nonUnit.last, innerDim < strides.count, let s = strides[innerDim].constant, s != 1 { return false }
+    if let innerDim = nonUnit.last, innerDim < strides.count, let s = strides[innerDim].constant, s != 1 {
+      return false
+    }
     return true
   }
 

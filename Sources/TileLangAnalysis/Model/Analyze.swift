@@ -14,23 +14,29 @@ public func analyze(parsed: ParsedFile, settings: AnalysisSettings = AnalysisSet
   var runs: [KernelRun] = []
   for inst in instances {
     var interp = Interpreter(module: module, source: parsed.source)
-    runs.append(interp.runKernel(inst, passConfigs: PassConfigDiscovery.configs(for: inst.function, module: module, settings: settings)))
+    runs.append(
+      interp.runKernel(
+        inst, passConfigs: PassConfigDiscovery.configs(for: inst.function, module: module, settings: settings)))
   }
   // Lowerings are shown from the best-ranked instances of each kernel (concrete, then literal, then symbolic),
   // so only those build them; the others only check.
   func rank(_ inst: KernelInstance) -> Int { inst.isSymbolic ? 2 : (inst.provenance == nil ? 1 : 0) }
   var bestRank: [Int: Int] = [:]
-  for run in runs { bestRank[run.instance.function.index] = min(bestRank[run.instance.function.index] ?? 3, rank(run.instance)) }
+  for run in runs {
+    bestRank[run.instance.function.index] = min(bestRank[run.instance.function.index] ?? 3, rank(run.instance))
+  }
   let shownRuns = Set(runs.indices.filter { rank(runs[$0].instance) == bestRank[runs[$0].instance.function.index] })
   var perRun: [(run: KernelRun, diagnostics: [Diagnostic], lowerings: [LoweringInfo])] = []
   for (i, run) in runs.enumerated() {
     let (d, l) = RunChecks.check(run, source: parsed.source, settings: settings, buildLowerings: shownRuns.contains(i))
     perRun.append((run, d, l))
   }
-  let diagnostics = DiagnosticMerge.merge(syntax: parsed.diagnostics, perRun: perRun.map { ($0.run.instance, $0.diagnostics) })
+  let diagnostics = DiagnosticMerge.merge(
+    syntax: parsed.diagnostics, perRun: perRun.map { ($0.run.instance, $0.diagnostics) })
   let lowerings = DiagnosticMerge.lowerings(perRun.map { ($0.run.instance, $0.lowerings) })
   var analysis = FileAnalysis(
-    parsed: parsed, settings: settings, diagnostics: diagnostics, kernels: KernelSummaries.make(module: module, runs: runs),
+    parsed: parsed, settings: settings, diagnostics: diagnostics,
+    kernels: KernelSummaries.make(module: module, runs: runs),
     lowerings: lowerings)
   analysis.copySites = CopySites.find(module: module, parsed: parsed)
   return analysis
@@ -72,14 +78,19 @@ enum KernelInstances {
       guard entry.kind == .plain || entry.kind == .jitFactory || entry.kind == .eagerJit else { continue }
       interp.budget = max(interp.budget, 20_000)
       interp.depth = 0
-      _ = interp.callFunction(entry.id, Closure(variables: moduleEnv), settingsArguments(settings), callRange: entry.def.nameRange, method: nil)
+      _ = interp.callFunction(
+        entry.id, Closure(variables: moduleEnv), settingsArguments(settings), callRange: entry.def.nameRange,
+        method: nil)
     }
     // One symbolic run of every function that builds kernels, to tell which findings depend on sizes.
     interp.symbolicRun = true
-    for entry in module.functions where entry.kind == .eagerJit || entry.children.contains(where: { module.entry($0).kind == .primFunc }) {
+    for entry in module.functions
+    where entry.kind == .eagerJit || entry.children.contains(where: { module.entry($0).kind == .primFunc }) {
       interp.budget = max(interp.budget, 20_000)
       interp.depth = 0
-      _ = interp.callFunction(entry.id, Closure(variables: moduleEnv), settingsArguments(settings), callRange: entry.def.nameRange, method: nil)
+      _ = interp.callFunction(
+        entry.id, Closure(variables: moduleEnv), settingsArguments(settings), callRange: entry.def.nameRange,
+        method: nil)
     }
     // Keep distinct instances, at most `maxSpecializations` concrete ones per kernel.
     var seen = Set<String>()

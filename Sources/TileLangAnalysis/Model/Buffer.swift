@@ -79,7 +79,9 @@ public struct Buffer: Sendable {
     return shape.reduce(1, *) * bits / 8
   }
 
-  public var shapeText: String { "(" + shape.map(\.description).joined(separator: ", ") + (shape.count == 1 ? ",)" : ")") }
+  public var shapeText: String {
+    "(" + shape.map(\.description).joined(separator: ", ") + (shape.count == 1 ? ",)" : ")")
+  }
 }
 
 /// dtype names and sizes.

@@ -28,7 +28,11 @@ extension Interpreter {
         a.keywords[name] = eval(arg.value, &env)
         a.keywordArgs[name] = arg
       } else if case .starred(let inner) = arg.value.kind {
-        if let items = eval(inner, &env).elements { a.positional.append(contentsOf: items) } else { a.hasUnknownSpread = true }
+        if let items = eval(inner, &env).elements {
+          a.positional.append(contentsOf: items)
+        } else {
+          a.hasUnknownSpread = true
+        }
       } else {
         a.positional.append(eval(arg.value, &env))
         a.positionalArgs.append(arg)
@@ -264,7 +268,9 @@ extension Interpreter {
       return .dict(a.keywords.sorted { $0.key < $1.key }.map { Value.DictEntry(key: .string($0.key), value: $0.value) })
     case "builtins.enumerate":
       guard let items = p.first?.iterableItems else { return .unknown }
-      return .sequence(items.enumerated().map { .sequence([.int(SymExpr(constant: $0.offset)), $0.element], isList: false) }, isList: true)
+      return .sequence(
+        items.enumerated().map { .sequence([.int(SymExpr(constant: $0.offset)), $0.element], isList: false) },
+        isList: true)
     case "builtins.zip":
       let lists = p.compactMap(\.iterableItems)
       guard lists.count == p.count, let n = lists.map(\.count).min() else { return .unknown }
@@ -299,9 +305,12 @@ extension Interpreter {
 
   /// `parser.add_argument("--block_M", type=int, default=128)` → `args.block_M` is 128.
   private mutating func recordArgument(_ a: CallArguments) {
-    guard let flag = a.positional.compactMap(\.stringValue).first(where: { $0.hasPrefix("--") }) ?? a.positional.first?.stringValue
+    guard
+      let flag = a.positional.compactMap(\.stringValue).first(where: { $0.hasPrefix("--") })
+        ?? a.positional.first?.stringValue
     else { return }
-    let dest = a.keywords["dest"]?.stringValue
+    let dest =
+      a.keywords["dest"]?.stringValue
       ?? String(flag.drop { $0 == "-" }).replacingOccurrences(of: "-", with: "_")
     if let d = a.keywords["default"] {
       argparseDefaults[dest] = d

@@ -127,7 +127,8 @@ extension Interpreter {
       strides = (p.count > 1 ? p[1] : kw["strides"] ?? .unknown).elements?.compactMap(\.intValue)
       dtypeIndex = 2
     }
-    let dtype = (p.count > dtypeIndex ? p[dtypeIndex].dtypeName : nil) ?? kw["dtype"]?.dtypeName
+    let dtype =
+      (p.count > dtypeIndex ? p[dtypeIndex].dtypeName : nil) ?? kw["dtype"]?.dtypeName
       ?? (p.count > dtypeIndex || kw["dtype"] != nil ? nil : "float32")
     let scope: MemoryScope
     switch kind {

@@ -222,8 +222,10 @@ extension Interpreter {
       case .div:
         if let xc = x.constant, let yc = y.constant, yc != 0 { return .float(Double(xc) / Double(yc)) }
         return .unknown
-      case .lShift: if let xc = x.constant, let yc = y.constant, yc >= 0, yc < 63 { return .int(SymExpr(constant: xc << yc)) }
-      case .rShift: if let xc = x.constant, let yc = y.constant, yc >= 0, yc < 63 { return .int(SymExpr(constant: xc >> yc)) }
+      case .lShift:
+        if let xc = x.constant, let yc = y.constant, yc >= 0, yc < 63 { return .int(SymExpr(constant: xc << yc)) }
+      case .rShift:
+        if let xc = x.constant, let yc = y.constant, yc >= 0, yc < 63 { return .int(SymExpr(constant: xc >> yc)) }
       case .bitAnd: if let xc = x.constant, let yc = y.constant { return .int(SymExpr(constant: xc & yc)) }
       case .bitOr: if let xc = x.constant, let yc = y.constant { return .int(SymExpr(constant: xc | yc)) }
       case .bitXor: if let xc = x.constant, let yc = y.constant { return .int(SymExpr(constant: xc ^ yc)) }
@@ -244,7 +246,9 @@ extension Interpreter {
     case (.add, .string(let x), .string(let y)): return .string(x + y)
     case (.add, .sequence(let x, let l), .sequence(let y, _)): return .sequence(x + y, isList: l)
     case (.mul, .sequence(let x, let l), _):
-      if let n = b.constantInt, n >= 0, n * x.count <= 256 { return .sequence(Array(repeating: x, count: n).flatMap { $0 }, isList: l) }
+      if let n = b.constantInt, n >= 0, n * x.count <= 256 {
+        return .sequence(Array(repeating: x, count: n).flatMap { $0 }, isList: l)
+      }
       return .unknown
     default: return .unknown
     }

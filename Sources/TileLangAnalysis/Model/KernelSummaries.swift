@@ -22,12 +22,15 @@ enum KernelSummaries {
         buffers.append(
           BufferInfo(
             name: b.name, nameRange: b.nameRange, declarationRange: b.declarationRange, shapeText: b.shapeText,
-            concreteShape: b.concreteShape, dtype: b.dtype ?? "?", scope: b.scope.name, bytes: b.bytes, allocator: b.allocator))
+            concreteShape: b.concreteShape, dtype: b.dtype ?? "?", scope: b.scope.name, bytes: b.bytes,
+            allocator: b.allocator))
       }
       var params: [String] = entry.def.params.list.map(\.name)
       if let parent = entry.parent { params = module.entry(parent).def.params.list.map(\.name) + params }
       out.append(
-        KernelInfo(name: entry.def.name, style: style, range: entry.range, nameRange: entry.def.nameRange, buffers: buffers, parameters: params))
+        KernelInfo(
+          name: entry.def.name, style: style, range: entry.range, nameRange: entry.def.nameRange, buffers: buffers,
+          parameters: params))
     }
     return out
   }
@@ -50,7 +53,8 @@ enum CopySites {
       let dst = positional.dropFirst().first?.value ?? args.first { $0.name == names.1 }?.value
       out.append(
         CopySiteInfo(
-          op: op, range: call.range, kernelName: kernel ?? "", srcBuffer: src.flatMap(baseName), dstBuffer: dst.flatMap(baseName),
+          op: op, range: call.range, kernelName: kernel ?? "", srcBuffer: src.flatMap(baseName),
+          dstBuffer: dst.flatMap(baseName),
           srcRange: src?.range, dstRange: dst?.range))
     }
     walker.walk(parsed.body)

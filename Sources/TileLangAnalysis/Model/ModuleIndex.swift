@@ -59,7 +59,8 @@ struct ModuleIndex: Sendable {
   /// Maps backend dialects (`tilelang.cuda.language`) and the package's `tl` spelling onto `tilelang.language`.
   static func canonicalModule(_ name: String) -> String {
     guard name.hasPrefix("tilelang.") else { return name }
-    for backend in ["tilelang.cuda.language", "tilelang.rocm.language", "tilelang.metal.language", "tilelang.language"] {
+    for backend in ["tilelang.cuda.language", "tilelang.rocm.language", "tilelang.metal.language", "tilelang.language"]
+    {
       if name == backend { return "tilelang.language" }
       if name.hasPrefix(backend + ".") { return "tilelang.language" + name.dropFirst(backend.count) }
     }

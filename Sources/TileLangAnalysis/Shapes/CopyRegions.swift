@@ -71,11 +71,15 @@ enum CopyRegions {
     let d0 = de.value ?? Array(repeating: SymExpr(constant: 1), count: s0.count)
     let (s1, d1, promotions) = legalize(s0, d0)
     guard let srcSide = encode(src, written: se.value, legal: s1) else {
-      if case .point(_, let ix) = src { return .rejected(.pointRankTooSmall(operandIndex: 0, indices: ix.count, extents: s1)) }
+      if case .point(_, let ix) = src {
+        return .rejected(.pointRankTooSmall(operandIndex: 0, indices: ix.count, extents: s1))
+      }
       return .unknown
     }
     guard let dstSide = encode(dst, written: de.value, legal: d1) else {
-      if case .point(_, let ix) = dst { return .rejected(.pointRankTooSmall(operandIndex: 1, indices: ix.count, extents: d1)) }
+      if case .point(_, let ix) = dst {
+        return .rejected(.pointRankTooSmall(operandIndex: 1, indices: ix.count, extents: d1))
+      }
       return .unknown
     }
     let baseIsSource = srcSide.buffer.scope.level >= dstSide.buffer.scope.level
@@ -156,10 +160,13 @@ enum CopyRegions {
       guard e.count == legal.count else { return nil }
       let clamped = zip(e, legal).map { SymExpr.min($0, $1) }
       return CopySide(
-        buffer: b, written: written, legalized: legal, encoded: clamped, mins: mins, isWholeBuffer: false, isPoint: false)
+        buffer: b, written: written, legalized: legal, encoded: clamped, mins: mins, isWholeBuffer: false,
+        isPoint: false)
     case .point(let b, let indices):
       var ext = legal
-      if indices.count > ext.count { ext = Array(repeating: SymExpr(constant: 1), count: indices.count - ext.count) + ext }
+      if indices.count > ext.count {
+        ext = Array(repeating: SymExpr(constant: 1), count: indices.count - ext.count) + ext
+      }
       guard indices.count == ext.count else { return nil }
       return CopySide(
         buffer: b, written: nil, legalized: legal, encoded: ext, mins: indices, isWholeBuffer: false, isPoint: true)

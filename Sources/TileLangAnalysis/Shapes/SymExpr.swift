@@ -95,7 +95,8 @@ public struct SymExpr: Hashable, Sendable, CustomStringConvertible, ExpressibleB
     var out: [Term] = []
     for x in a.terms {
       for y in b.terms {
-        out.append(Term(monomial: Monomial(x.monomial.atoms + y.monomial.atoms), coefficient: x.coefficient &* y.coefficient))
+        out.append(
+          Term(monomial: Monomial(x.monomial.atoms + y.monomial.atoms), coefficient: x.coefficient &* y.coefficient))
       }
     }
     return SymExpr(normalizing: out)
@@ -180,7 +181,9 @@ public struct SymExpr: Hashable, Sendable, CustomStringConvertible, ExpressibleB
       let mono = t.monomial.atoms.map { atom -> String in
         switch atom {
         case .variable: return atom.description
-        default: return terms.count > 1 || t.monomial.atoms.count > 1 || t.coefficient != 1 ? "(\(atom.description))" : atom.description
+        default:
+          return terms.count > 1 || t.monomial.atoms.count > 1 || t.coefficient != 1
+            ? "(\(atom.description))" : atom.description
         }
       }.joined(separator: " * ")
       var c = t.coefficient
@@ -202,7 +205,9 @@ public struct SymExpr: Hashable, Sendable, CustomStringConvertible, ExpressibleB
     return out
   }
 
-  var parenthesized: String { terms.count > 1 || (terms.count == 1 && terms[0].coefficient != 1 && !isConstant) ? "(\(description))" : description }
+  var parenthesized: String {
+    terms.count > 1 || (terms.count == 1 && terms[0].coefficient != 1 && !isConstant) ? "(\(description))" : description
+  }
 }
 
 func pyFloorDiv(_ a: Int, _ b: Int) -> Int {

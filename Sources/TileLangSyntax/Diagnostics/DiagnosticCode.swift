@@ -24,54 +24,173 @@ public enum DiagnosticCode: String, Sendable, CaseIterable, Hashable {
   public var info: Info {
     switch self {
     case .TL001: return Info(name: "syntax-error", severity: .error, summary: "Python cannot parse this code")
-    case .TL002: return Info(name: "nesting-too-deep", severity: .error, summary: "expression nesting exceeds the parser's depth limit")
+    case .TL002:
+      return Info(
+        name: "nesting-too-deep", severity: .error, summary: "expression nesting exceeds the parser's depth limit")
     case .TL003: return Info(name: "file-not-text", severity: .error, summary: "the file is not UTF-8 text")
-    case .TL101: return Info(name: "copy-loop-smaller-than-source", severity: .error, summary: "the copy's loop space is smaller than the source region (compiler: \"Selected loop range is smaller\")")
-    case .TL102: return Info(name: "copy-extent-mismatch", severity: .warning, summary: "the two sides of a copy have different extents; the compiler silently copies the loop side's extents")
-    case .TL103: return Info(name: "copy-dimension-count-mismatch", severity: .error, summary: "the two sides of a copy keep different numbers of non-1 extents after legalization")
-    case .TL104: return Info(name: "copy-point-rank-too-small", severity: .error, summary: "a point-load side has fewer indices than the other side's extents (compiler: bare AssertionError)")
-    case .TL105: return Info(name: "copy-buffer-shape-mismatch", severity: .error, summary: "two whole buffers with different shapes are copied")
-    case .TL106: return Info(name: "copy-extents-unknown", severity: .error, summary: "neither side of a copy carries extents")
-    case .TL107: return Info(name: "subscript-index-count", severity: .error, summary: "a buffer is subscripted with the wrong number of indices")
-    case .TL108: return Info(name: "slice-step-unsupported", severity: .error, summary: "buffer slices with a step are not supported")
-    case .TL109: return Info(name: "copy-operand-not-buffer", severity: .error, summary: "a copy operand is not a buffer, region or element")
-    case .TL110: return Info(name: "copy-writes-partial-tile", severity: .warning, summary: "legalization broadcast a unit dimension of the destination; only part of the source is written")
-    case .TL111: return Info(name: "copy-extent-promoted", severity: .warning, summary: "legalization promoted two different extents to their maximum")
-    case .TL112: return Info(name: "copy-tile-out-of-bounds", severity: .warning, summary: "a copied tile is larger than the tensor it reads or writes")
-    case .TL201: return Info(name: "eviction-policy-invalid", severity: .error, summary: "eviction_policy is not evict_normal, evict_first or evict_last")
-    case .TL202: return Info(name: "annotation-ignored", severity: .warning, summary: "an annotation value the compiler stores but never reads")
-    case .TL203: return Info(name: "coalesced-width-invalid", severity: .error, summary: "coalesced_width is not a positive integer")
-    case .TL204: return Info(name: "prefer-instruction-invalid", severity: .error, summary: "prefer_instruction is not \"tma\", \"cp_async\" or \"sync\"")
-    case .TL205: return Info(name: "prefer-instruction-unsatisfiable", severity: .error, summary: "the preferred copy instruction cannot be used for this copy and target")
-    case .TL206: return Info(name: "annotation-conflict", severity: .warning, summary: "a keyword and the annotations dict set the same key; the dict wins")
-    case .TL207: return Info(name: "loop-layout-on-non-simt-copy", severity: .error, summary: "loop_layout on a copy that lowers to TMA, bulk, LDSM, STSM or TMem")
-    case .TL208: return Info(name: "copy-keyword-unknown", severity: .error, summary: "T.copy does not accept this keyword")
-    case .TL209: return Info(name: "async-copy-unsupported", severity: .error, summary: "T.async_copy cannot lower to cp.async for this copy or target")
-    case .TL210: return Info(name: "tma-copy-unsupported", severity: .error, summary: "T.tma_copy cannot lower to TMA, or lacks its barrier")
-    case .TL211: return Info(name: "coalesced-width-adjusted", severity: .warning, summary: "the compiler cannot use the requested coalesced_width and picks another width")
-    case .TL301: return Info(name: "im2col-image-rank", severity: .error, summary: "the im2col image is not rank 4 (NHWC)")
-    case .TL302: return Info(name: "im2col-column-rank", severity: .error, summary: "the im2col column region has fewer than 2 dimensions")
-    case .TL303: return Info(name: "im2col-dtype-mismatch", severity: .error, summary: "the im2col image and column buffers have different dtypes")
-    case .TL304: return Info(name: "im2col-geometry-not-int", severity: .error, summary: "kernel, stride, dilation and pad must be Python ints")
-    case .TL305: return Info(name: "im2col-geometry-zero", severity: .error, summary: "im2col kernel or stride is 0, which divides by zero in the compiler")
-    case .TL306: return Info(name: "im2col-channels-not-divisible", severity: .error, summary: "on sm_90 the image channels must be a multiple of the column tile width")
-    case .TL307: return Info(name: "im2col-scope", severity: .error, summary: "im2col needs a global image and a shared column tile")
-    case .TL308: return Info(name: "im2col-box-misaligned", severity: .error, summary: "the im2col TMA box's channel bytes are not a multiple of 16")
-    case .TL309: return Info(name: "c2d-im2col-deprecated", severity: .hint, summary: "T.c2d_im2col is a deprecated alias of T.im2col")
-    case .TL310: return Info(name: "im2col-geometry-degenerate", severity: .warning, summary: "the im2col geometry gives no output pixel or uses negative sizes; the compiler accepts it silently")
-    case .TL401: return Info(name: "shared-memory-exceeded", severity: .warning, summary: "the kernel's shared memory exceeds the target's limit")
-    case .TL402: return Info(name: "copy-scope-invalid", severity: .error, summary: "the copy's scopes cannot be lowered (e.g. a direct store into tensor memory)")
-    case .TL403: return Info(name: "copy-vector-width-lost", severity: .warning, summary: "the innermost extent forces narrower-than-16-byte vector accesses")
-    case .TL404: return Info(name: "tma-dtype-unsupported", severity: .error, summary: "a copy lowered to TMA uses a dtype TMA cannot encode")
-    case .TL405: return Info(name: "tma-extent-not-constant", severity: .error, summary: "a copy lowered to TMA has symbolic extents")
-    case .TL406: return Info(name: "tma-store-layout-unsupported", severity: .error, summary: "the shared buffer's rows cannot take a Hopper TMA layout")
-    case .TL407: return Info(name: "tma-tile-shape-mismatch", severity: .error, summary: "a copy lowered to TMA pairs shared and global extents that differ")
-    case .TL408: return Info(name: "bool-vector-copy", severity: .error, summary: "a SIMT copy of bool vectorizes to 8 or more lanes, which CUDA codegen cannot express")
-    case .TL501: return Info(name: "compiler-error", severity: .error, summary: "the tilelang compiler rejected the kernel")
-    case .TL502: return Info(name: "compiler-warning", severity: .warning, summary: "the tilelang compiler printed a warning")
-    case .TL503: return Info(name: "compiler-unavailable", severity: .error, summary: "Python or tilelang 0.1.15 could not be found or started")
+    case .TL101:
+      return Info(
+        name: "copy-loop-smaller-than-source", severity: .error,
+        summary:
+          "the copy's loop space is smaller than the source region (compiler: \"Selected loop range is smaller\")")
+    case .TL102:
+      return Info(
+        name: "copy-extent-mismatch", severity: .warning,
+        summary: "the two sides of a copy have different extents; the compiler silently copies the loop side's extents")
+    case .TL103:
+      return Info(
+        name: "copy-dimension-count-mismatch", severity: .error,
+        summary: "the two sides of a copy keep different numbers of non-1 extents after legalization")
+    case .TL104:
+      return Info(
+        name: "copy-point-rank-too-small", severity: .error,
+        summary: "a point-load side has fewer indices than the other side's extents (compiler: bare AssertionError)")
+    case .TL105:
+      return Info(
+        name: "copy-buffer-shape-mismatch", severity: .error,
+        summary: "two whole buffers with different shapes are copied")
+    case .TL106:
+      return Info(name: "copy-extents-unknown", severity: .error, summary: "neither side of a copy carries extents")
+    case .TL107:
+      return Info(
+        name: "subscript-index-count", severity: .error,
+        summary: "a buffer is subscripted with the wrong number of indices")
+    case .TL108:
+      return Info(
+        name: "slice-step-unsupported", severity: .error, summary: "buffer slices with a step are not supported")
+    case .TL109:
+      return Info(
+        name: "copy-operand-not-buffer", severity: .error, summary: "a copy operand is not a buffer, region or element")
+    case .TL110:
+      return Info(
+        name: "copy-writes-partial-tile", severity: .warning,
+        summary: "legalization broadcast a unit dimension of the destination; only part of the source is written")
+    case .TL111:
+      return Info(
+        name: "copy-extent-promoted", severity: .warning,
+        summary: "legalization promoted two different extents to their maximum")
+    case .TL112:
+      return Info(
+        name: "copy-tile-out-of-bounds", severity: .warning,
+        summary: "a copied tile is larger than the tensor it reads or writes")
+    case .TL201:
+      return Info(
+        name: "eviction-policy-invalid", severity: .error,
+        summary: "eviction_policy is not evict_normal, evict_first or evict_last")
+    case .TL202:
+      return Info(
+        name: "annotation-ignored", severity: .warning,
+        summary: "an annotation value the compiler stores but never reads")
+    case .TL203:
+      return Info(
+        name: "coalesced-width-invalid", severity: .error, summary: "coalesced_width is not a positive integer")
+    case .TL204:
+      return Info(
+        name: "prefer-instruction-invalid", severity: .error,
+        summary: "prefer_instruction is not \"tma\", \"cp_async\" or \"sync\"")
+    case .TL205:
+      return Info(
+        name: "prefer-instruction-unsatisfiable", severity: .error,
+        summary: "the preferred copy instruction cannot be used for this copy and target")
+    case .TL206:
+      return Info(
+        name: "annotation-conflict", severity: .warning,
+        summary: "a keyword and the annotations dict set the same key; the dict wins")
+    case .TL207:
+      return Info(
+        name: "loop-layout-on-non-simt-copy", severity: .error,
+        summary: "loop_layout on a copy that lowers to TMA, bulk, LDSM, STSM or TMem")
+    case .TL208:
+      return Info(name: "copy-keyword-unknown", severity: .error, summary: "T.copy does not accept this keyword")
+    case .TL209:
+      return Info(
+        name: "async-copy-unsupported", severity: .error,
+        summary: "T.async_copy cannot lower to cp.async for this copy or target")
+    case .TL210:
+      return Info(
+        name: "tma-copy-unsupported", severity: .error, summary: "T.tma_copy cannot lower to TMA, or lacks its barrier")
+    case .TL211:
+      return Info(
+        name: "coalesced-width-adjusted", severity: .warning,
+        summary: "the compiler cannot use the requested coalesced_width and picks another width")
+    case .TL301:
+      return Info(name: "im2col-image-rank", severity: .error, summary: "the im2col image is not rank 4 (NHWC)")
+    case .TL302:
+      return Info(
+        name: "im2col-column-rank", severity: .error, summary: "the im2col column region has fewer than 2 dimensions")
+    case .TL303:
+      return Info(
+        name: "im2col-dtype-mismatch", severity: .error,
+        summary: "the im2col image and column buffers have different dtypes")
+    case .TL304:
+      return Info(
+        name: "im2col-geometry-not-int", severity: .error,
+        summary: "kernel, stride, dilation and pad must be Python ints")
+    case .TL305:
+      return Info(
+        name: "im2col-geometry-zero", severity: .error,
+        summary: "im2col kernel or stride is 0, which divides by zero in the compiler")
+    case .TL306:
+      return Info(
+        name: "im2col-channels-not-divisible", severity: .error,
+        summary: "on sm_90 the image channels must be a multiple of the column tile width")
+    case .TL307:
+      return Info(
+        name: "im2col-scope", severity: .error, summary: "im2col needs a global image and a shared column tile")
+    case .TL308:
+      return Info(
+        name: "im2col-box-misaligned", severity: .error,
+        summary: "the im2col TMA box's channel bytes are not a multiple of 16")
+    case .TL309:
+      return Info(
+        name: "c2d-im2col-deprecated", severity: .hint, summary: "T.c2d_im2col is a deprecated alias of T.im2col")
+    case .TL310:
+      return Info(
+        name: "im2col-geometry-degenerate", severity: .warning,
+        summary: "the im2col geometry gives no output pixel or uses negative sizes; the compiler accepts it silently")
+    case .TL401:
+      return Info(
+        name: "shared-memory-exceeded", severity: .warning,
+        summary: "the kernel's shared memory exceeds the target's limit")
+    case .TL402:
+      return Info(
+        name: "copy-scope-invalid", severity: .error,
+        summary: "the copy's scopes cannot be lowered (e.g. a direct store into tensor memory)")
+    case .TL403:
+      return Info(
+        name: "copy-vector-width-lost", severity: .warning,
+        summary: "the innermost extent forces narrower-than-16-byte vector accesses")
+    case .TL404:
+      return Info(
+        name: "tma-dtype-unsupported", severity: .error, summary: "a copy lowered to TMA uses a dtype TMA cannot encode"
+      )
+    case .TL405:
+      return Info(
+        name: "tma-extent-not-constant", severity: .error, summary: "a copy lowered to TMA has symbolic extents")
+    case .TL406:
+      return Info(
+        name: "tma-store-layout-unsupported", severity: .error,
+        summary: "the shared buffer's rows cannot take a Hopper TMA layout")
+    case .TL407:
+      return Info(
+        name: "tma-tile-shape-mismatch", severity: .error,
+        summary: "a copy lowered to TMA pairs shared and global extents that differ")
+    case .TL408:
+      return Info(
+        name: "bool-vector-copy", severity: .error,
+        summary: "a SIMT copy of bool vectorizes to 8 or more lanes, which CUDA codegen cannot express")
+    case .TL501:
+      return Info(name: "compiler-error", severity: .error, summary: "the tilelang compiler rejected the kernel")
+    case .TL502:
+      return Info(name: "compiler-warning", severity: .warning, summary: "the tilelang compiler printed a warning")
+    case .TL503:
+      return Info(
+        name: "compiler-unavailable", severity: .error,
+        summary: "Python or tilelang 0.1.15 could not be found or started")
     case .TL504: return Info(name: "compiler-timeout", severity: .error, summary: "the compiler did not finish in time")
-    case .TL505: return Info(name: "specialization-missing", severity: .error, summary: "sizes needed to build the kernel are unknown")
+    case .TL505:
+      return Info(
+        name: "specialization-missing", severity: .error, summary: "sizes needed to build the kernel are unknown")
     }
   }
 

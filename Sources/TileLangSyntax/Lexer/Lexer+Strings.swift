@@ -18,7 +18,8 @@ extension Lexer {
       let q = at(quoteAt)
       let triple = at(quoteAt + 1) == q && at(quoteAt + 2) == q
       let line = lineNumber(min(pos, end))
-      let message = triple ? SyntaxErrors.unterminatedTripleQuoted(line: line) : SyntaxErrors.unterminatedString(line: line)
+      let message =
+        triple ? SyntaxErrors.unterminatedTripleQuoted(line: line) : SyntaxErrors.unterminatedString(line: line)
       report(message, TextRange(prefixStart, quoteAt + 1))
       if !triple {
         while pos < end, bytes[pos] != 0x0A, bytes[pos] != 0x0D { pos += 1 }
@@ -91,7 +92,15 @@ extension Lexer {
       col = 0
       while i < end {
         let c = bytes[i]
-        if c == 0x20 { col += 1 } else if c == 0x09 { col = (col / 8 + 1) * 8 } else if c == 0x0C { col = 0 } else { break }
+        if c == 0x20 {
+          col += 1
+        } else if c == 0x09 {
+          col = (col / 8 + 1) * 8
+        } else if c == 0x0C {
+          col = 0
+        } else {
+          break
+        }
         i += 1
       }
       guard i < end else { return false }

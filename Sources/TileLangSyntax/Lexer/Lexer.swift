@@ -270,7 +270,13 @@ struct Lexer {
     case UInt8(ascii: "!"): (kind, len) = n == eq ? (.notEqual, 2) : (.unknown, 1)
     case UInt8(ascii: "+"): (kind, len) = n == eq ? (.plusEqual, 2) : (.plus, 1)
     case UInt8(ascii: "-"):
-      if n == eq { (kind, len) = (.minusEqual, 2) } else if n == UInt8(ascii: ">") { (kind, len) = (.arrow, 2) } else { kind = .minus }
+      if n == eq {
+        (kind, len) = (.minusEqual, 2)
+      } else if n == UInt8(ascii: ">") {
+        (kind, len) = (.arrow, 2)
+      } else {
+        kind = .minus
+      }
     case UInt8(ascii: "%"): (kind, len) = n == eq ? (.percentEqual, 2) : (.percent, 1)
     case UInt8(ascii: "&"): (kind, len) = n == eq ? (.ampersandEqual, 2) : (.ampersand, 1)
     case UInt8(ascii: "|"): (kind, len) = n == eq ? (.pipeEqual, 2) : (.pipe, 1)

@@ -138,7 +138,8 @@ extension Parser {
           let (name, range) = (text(tok), tok.range)
           advance()
           let annotation = parseAnnotation(allowed: allowAnnotations, allowStar: true)
-          list.append(Parameter(name: name, nameRange: range, annotation: annotation, defaultValue: nil, kind: .varArgs))
+          list.append(
+            Parameter(name: name, nameRange: range, annotation: annotation, defaultValue: nil, kind: .varArgs))
         }
       case .doubleStar:
         advance()

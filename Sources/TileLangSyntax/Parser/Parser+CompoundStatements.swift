@@ -169,7 +169,9 @@ extension Parser {
     } else if kind == .kwElse {
       orElse = parseElse()
     }
-    return Stmt(.if(test: test, body: body, orElse: orElse), TextRange(start, endOf(orElse.isEmpty ? body : orElse, orHeader: header)))
+    return Stmt(
+      .if(test: test, body: body, orElse: orElse),
+      TextRange(start, endOf(orElse.isEmpty ? body : orElse, orHeader: header)))
   }
 
   mutating func parseElse() -> [Stmt] {
@@ -187,7 +189,9 @@ extension Parser {
     expectHeaderColon()
     let body = parseBlock("'while' statement", headerStart: start)
     let orElse = kind == .kwElse ? parseElse() : []
-    return Stmt(.while(test: test, body: body, orElse: orElse), TextRange(start, endOf(orElse.isEmpty ? body : orElse, orHeader: header)))
+    return Stmt(
+      .while(test: test, body: body, orElse: orElse),
+      TextRange(start, endOf(orElse.isEmpty ? body : orElse, orHeader: header)))
   }
 
   mutating func parseFor(asyncStart: Int?) -> Stmt {
@@ -237,7 +241,8 @@ extension Parser {
       header = lastEnd
       expectHeaderColon()
       let hBody = parseBlock("'except' statement", headerStart: hStart)
-      handlers.append(ExceptHandler(type: type, name: name, body: hBody, range: TextRange(hStart, endOf(hBody, orHeader: header))))
+      handlers.append(
+        ExceptHandler(type: type, name: name, body: hBody, range: TextRange(hStart, endOf(hBody, orHeader: header))))
     }
     var end = handlers.last?.range.end ?? endOf(body, orHeader: header)
     var orElse: [Stmt] = []

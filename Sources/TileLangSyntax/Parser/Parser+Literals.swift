@@ -121,7 +121,8 @@ struct StringLiteral {
       i += 1
     }
     let q = quoteAt < t.end ? bytes[quoteAt] : 0
-    let triple = quoteAt + 2 < t.end && bytes[quoteAt + 1] == q && bytes[quoteAt + 2] == q
+    let triple =
+      quoteAt + 2 < t.end && bytes[quoteAt + 1] == q && bytes[quoteAt + 2] == q
       && t.end - quoteAt >= 6
     let width = triple ? 3 : 1
     bodyStart = min(quoteAt + width, t.end)

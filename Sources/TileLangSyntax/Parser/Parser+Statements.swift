@@ -230,7 +230,9 @@ extension Parser {
       for item in items { validateTarget(item, deleting: deleting) }
       return
     case .starred(let inner):
-      if deleting { what = "starred" } else {
+      if deleting {
+        what = "starred"
+      } else {
         validateTarget(inner, deleting: deleting)
         return
       }

@@ -49,7 +49,8 @@ extension Parser {
     let header = lastEnd
     expectHeaderColon()
     let body = parseBlock("'with' statement", headerStart: start)
-    return Stmt(.with(items: items, body: body, isAsync: asyncStart != nil), TextRange(start, endOf(body, orHeader: header)))
+    return Stmt(
+      .with(items: items, body: body, isAsync: asyncStart != nil), TextRange(start, endOf(body, orHeader: header)))
   }
 
   /// `with (a as b, c):` — tried first, as CPython does; nil (nothing consumed) when the parentheses

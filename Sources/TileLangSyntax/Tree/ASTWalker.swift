@@ -96,7 +96,8 @@ public struct ASTWalker {
       expr(l, fn, d)
       expr(r, fn, d)
     case .unary(_, let x), .starred(let x), .await(let x), .yieldFrom(let x), .yield(.some(let x)): expr(x, fn, d)
-    case .boolOp(_, let xs), .tuple(let xs), .list(let xs), .set(let xs), .fstring(let xs): for x in xs { expr(x, fn, d) }
+    case .boolOp(_, let xs), .tuple(let xs), .list(let xs), .set(let xs), .fstring(let xs):
+      for x in xs { expr(x, fn, d) }
     case .compare(let l, let cs):
       expr(l, fn, d)
       for c in cs { expr(c.right, fn, d) }

@@ -39,7 +39,9 @@ enum CheckCommand {
       }
       slots.set(i, FileResult(path: f, analysis: analyze(parsed: parse(bytes: [UInt8](data)), settings: settings)))
     }
-    var results = slots.values.enumerated().map { i, r in r ?? FileResult(path: files[i], analysis: nil, readError: "not checked") }
+    var results = slots.values.enumerated().map { i, r in
+      r ?? FileResult(path: files[i], analysis: nil, readError: "not checked")
+    }
     if options.compile { CompileStep.run(&results, options: options) }
     switch options.format {
     case .gcc: print(GccFormat.render(results), terminator: "")

@@ -55,7 +55,8 @@ enum CompileStep {
   }
 
   /// `--arg` values the kernel takes (all of them when the worker picks the kernel).
-  static func sizes(_ options: CheckOptions, _ kernel: KernelInfo?, _ analysis: FileAnalysis) -> [String: ArgumentValue] {
+  static func sizes(_ options: CheckOptions, _ kernel: KernelInfo?, _ analysis: FileAnalysis) -> [String: ArgumentValue]
+  {
     let known = Set((kernel.map { [$0] } ?? analysis.kernels).flatMap(\.parameters))
     var out: [String: ArgumentValue] = [:]
     for (name, value) in options.settings.arguments where known.contains(name) { out[name] = .int(value) }

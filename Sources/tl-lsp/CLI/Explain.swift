@@ -22,7 +22,9 @@ enum ExplainCommand {
     }
     for l in hits {
       let p = a.source.scalarPosition(l.range.start)
-      print("\(path):\(p.line + 1):\(p.column + 1): T.\(l.op) on \(l.target.rawValue): \(l.path)\(l.vectorBits.map { " (\($0)-bit accesses)" } ?? "")\(l.bytes.map { ", \($0) bytes per tile" } ?? "")")
+      print(
+        "\(path):\(p.line + 1):\(p.column + 1): T.\(l.op) on \(l.target.rawValue): \(l.path)\(l.vectorBits.map { " (\($0)-bit accesses)" } ?? "")\(l.bytes.map { ", \($0) bytes per tile" } ?? "")"
+      )
       print("  extents: \(l.extentsText)")
       if let s = l.specialization { print("  specialization: \(s)") }
       print("  why: \(l.reason)")

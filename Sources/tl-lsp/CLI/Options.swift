@@ -39,7 +39,9 @@ struct CheckOptions {
         o.python = try value(a)
       case "--timeout":
         let v = try value(a)
-        guard let s = Double(v), s > 0 else { throw UsageError(message: "--timeout needs a positive number of seconds") }
+        guard let s = Double(v), s > 0 else {
+          throw UsageError(message: "--timeout needs a positive number of seconds")
+        }
         o.timeout = s
       case "--format":
         let v = try value(a)
@@ -48,19 +50,24 @@ struct CheckOptions {
       case "--target", "--targets":
         for t in try value(a).split(separator: ",") {
           guard let arch = TargetArch(parsing: String(t)) else {
-            throw UsageError(message: "unknown target '\(t)' (use one of \(TargetArch.allCases.map(\.rawValue).joined(separator: ", ")))")
+            throw UsageError(
+              message:
+                "unknown target '\(t)' (use one of \(TargetArch.allCases.map(\.rawValue).joined(separator: ", ")))")
           }
           targets.append(arch)
         }
       case "--arg":
         let v = try value(a)
         let parts = v.split(separator: "=", maxSplits: 1)
-        guard parts.count == 2, let n = Int(parts[1]) else { throw UsageError(message: "--arg expects NAME=INTEGER, got '\(v)'") }
+        guard parts.count == 2, let n = Int(parts[1]) else {
+          throw UsageError(message: "--arg expects NAME=INTEGER, got '\(v)'")
+        }
         o.settings.arguments[String(parts[0])] = n
       case "--pass-config":
         let v = try value(a)
         let parts = v.split(separator: "=", maxSplits: 1)
-        guard parts.count == 2, let b = ["true": true, "false": false, "1": true, "0": false][parts[1].lowercased()] else {
+        guard parts.count == 2, let b = ["true": true, "false": false, "1": true, "0": false][parts[1].lowercased()]
+        else {
           throw UsageError(message: "--pass-config expects KEY=true|false, got '\(v)'")
         }
         o.settings.passConfigs[String(parts[0])] = b

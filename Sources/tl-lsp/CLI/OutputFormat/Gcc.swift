@@ -24,7 +24,8 @@ enum GccFormat {
         }
       }
     }
-    out += "\(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s"), \(others) note\(others == 1 ? "" : "s") in \(results.count) file\(results.count == 1 ? "" : "s")\n"
+    out +=
+      "\(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s"), \(others) note\(others == 1 ? "" : "s") in \(results.count) file\(results.count == 1 ? "" : "s")\n"
     return out
   }
 
