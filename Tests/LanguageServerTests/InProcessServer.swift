@@ -53,7 +53,7 @@ final class ManualExecutor: BackgroundExecutor, @unchecked Sendable {
 }
 
 /// A test analyzer: the real pipeline, plus a TL102 warning with one fix on each `BAD` in the text.
-let markingAnalyzer: Analyzer = { source, settings in
+let markingAnalyzer: Analyzer = { source, settings, _ in
   var result = analyze(parsed: parse(source: source), settings: settings)
   let bytes = source.bytes
   let needle = Array("BAD".utf8)

@@ -5,10 +5,13 @@ import Foundation
 import TileLangAnalysis
 import TileLangSyntax
 
-/// The analysis entry point; the server uses `analyze`, in-process tests may substitute their own.
-typealias Analyzer = @Sendable (SourceText, AnalysisSettings) -> FileAnalysis
+/// The analysis entry point; the server uses `analyze`, in-process tests may substitute their own. The third
+/// argument is the previous version's analysis, when one was computed, for incremental re-analysis.
+typealias Analyzer = @Sendable (SourceText, AnalysisSettings, FileAnalysis?) -> FileAnalysis
 
-let defaultAnalyzer: Analyzer = { source, settings in analyze(parsed: parse(source: source), settings: settings) }
+let defaultAnalyzer: Analyzer = { source, settings, previous in
+  analyze(parsed: parse(source: source), settings: settings, reusing: previous)
+}
 
 /// One version of one document under one set of settings. Shared by the diagnostics publisher and every
 /// request that reads it; `analysis` runs `analyze` at most once, on whichever thread asks first.
@@ -22,13 +25,16 @@ final class DocumentSnapshot: @unchecked Sendable {
   private let analyzer: Analyzer
   private let lock = NSLock()
   private var cached: FileAnalysis?
+  /// The previous version of the document, until this snapshot's analysis is computed (then released).
+  private var previous: DocumentSnapshot?
   private var cachedHash: UInt64?
 
   init(
     uri: String, version: Int, source: SourceText, settings: ServerSettings, settingsGeneration: Int,
-    analyzer: @escaping Analyzer
+    analyzer: @escaping Analyzer, previous: DocumentSnapshot? = nil
   ) {
     self.analyzer = analyzer
+    self.previous = previous
     self.uri = uri
     self.version = version
     self.source = source
@@ -40,9 +46,25 @@ final class DocumentSnapshot: @unchecked Sendable {
     lock.lock()
     defer { lock.unlock() }
     if let cached { return cached }
-    let result = analyzer(source, settings.analysis)
+    let result = analyzer(source, settings.analysis, previous?.cachedAnalysis)
     cached = result
+    previous = nil
     return result
+  }
+
+  /// This snapshot when its analysis exists, else the analysed snapshot it would reuse: what the next version
+  /// links to (so a burst of edits never keeps a chain of unanalysed texts alive).
+  var reusable: DocumentSnapshot? {
+    lock.lock()
+    defer { lock.unlock() }
+    return cached != nil ? self : previous
+  }
+
+  /// The analysis when it has been computed already (never computes it).
+  var cachedAnalysis: FileAnalysis? {
+    lock.lock()
+    defer { lock.unlock() }
+    return cached
   }
 
   /// Hash of the text, compared with the text a build compiled.
@@ -109,7 +131,7 @@ struct DocumentStore {
       document.source = SourceText(bytes: bytes)
     }
     document.version = version
-    document.snapshot = snapshot(uri, version, document.source, session)
+    document.snapshot = snapshot(uri, version, document.source, session, previous: document.snapshot.reusable)
     documents[uri] = document
     return clampedCount
   }
@@ -122,9 +144,11 @@ struct DocumentStore {
     }
   }
 
-  private func snapshot(_ uri: String, _ version: Int, _ source: SourceText, _ session: Session) -> DocumentSnapshot {
+  private func snapshot(
+    _ uri: String, _ version: Int, _ source: SourceText, _ session: Session, previous: DocumentSnapshot? = nil
+  ) -> DocumentSnapshot {
     DocumentSnapshot(
       uri: uri, version: version, source: source, settings: session.settings,
-      settingsGeneration: session.settingsGeneration, analyzer: analyzer)
+      settingsGeneration: session.settingsGeneration, analyzer: analyzer, previous: previous)
   }
 }

@@ -9,8 +9,15 @@ public func analyze(text: String, settings: AnalysisSettings = AnalysisSettings(
 }
 
 public func analyze(parsed: ParsedFile, settings: AnalysisSettings = AnalysisSettings()) -> FileAnalysis {
-  let module = ModuleIndex(parsed.body)
-  let instances = KernelInstances.discover(module: module, parsed: parsed, settings: settings)
+  analyze(parsed: parsed, settings: settings, onlyTopLevel: nil)
+}
+
+/// The pipeline, optionally restricted to the kernels inside some module-level statements (incremental mode).
+func analyze(parsed: ParsedFile, settings: AnalysisSettings, onlyTopLevel: Set<Int>?) -> FileAnalysis {
+  let module = ModuleIndex(parsed.body, source: parsed.source)
+  var instances = KernelInstances.discover(
+    module: module, parsed: parsed, settings: settings, onlyTopLevel: onlyTopLevel)
+  if let only = onlyTopLevel { instances = instances.filter { only.contains(module.entry($0.function).topLevel) } }
   var runs: [KernelRun] = []
   for inst in instances {
     var interp = Interpreter(module: module, source: parsed.source)
@@ -36,7 +43,7 @@ public func analyze(parsed: ParsedFile, settings: AnalysisSettings = AnalysisSet
   let lowerings = DiagnosticMerge.lowerings(perRun.map { ($0.run.instance, $0.lowerings) })
   var analysis = FileAnalysis(
     parsed: parsed, settings: settings, diagnostics: diagnostics,
-    kernels: KernelSummaries.make(module: module, runs: runs),
+    kernels: KernelSummaries.make(module: module, runs: runs, onlyTopLevel: onlyTopLevel),
     lowerings: lowerings)
   analysis.copySites = CopySites.find(module: module, parsed: parsed)
   return analysis
@@ -68,13 +75,17 @@ extension Interpreter {
 
 /// Finds the instances of every kernel: concrete ones from simulated host code, and one symbolic run each.
 enum KernelInstances {
-  static func discover(module: ModuleIndex, parsed: ParsedFile, settings: AnalysisSettings) -> [KernelInstance] {
+  static func discover(
+    module: ModuleIndex, parsed: ParsedFile, settings: AnalysisSettings, onlyTopLevel: Set<Int>? = nil
+  ) -> [KernelInstance] {
+    let wanted = { (e: FunctionEntry) -> Bool in onlyTopLevel?.contains(e.topLevel) ?? true }
     var interp = Interpreter(module: module, source: parsed.source)
     var moduleEnv: Env = [:]
     for (k, v) in settings.arguments { moduleEnv[k] = .int(SymExpr(constant: v)) }
     _ = interp.exec(parsed.body, &moduleEnv)
     // Entry points nobody calls in the file (tests, factories driven from elsewhere): run with their defaults.
-    for entry in module.functions where entry.parent == nil && !interp.executed.contains(entry.id.index) {
+    for entry in module.functions
+    where entry.parent == nil && !interp.executed.contains(entry.id.index) && wanted(entry) {
       guard entry.kind == .plain || entry.kind == .jitFactory || entry.kind == .eagerJit else { continue }
       interp.budget = max(interp.budget, 20_000)
       interp.depth = 0
@@ -85,7 +96,9 @@ enum KernelInstances {
     // One symbolic run of every function that builds kernels, to tell which findings depend on sizes.
     interp.symbolicRun = true
     for entry in module.functions
-    where entry.kind == .eagerJit || entry.children.contains(where: { module.entry($0).kind == .primFunc }) {
+    where wanted(entry)
+      && (entry.kind == .eagerJit || entry.children.contains(where: { module.entry($0).kind == .primFunc }))
+    {
       interp.budget = max(interp.budget, 20_000)
       interp.depth = 0
       _ = interp.callFunction(

@@ -3,9 +3,9 @@
 import TileLangSyntax
 
 enum KernelSummaries {
-  static func make(module: ModuleIndex, runs: [KernelRun]) -> [KernelInfo] {
+  static func make(module: ModuleIndex, runs: [KernelRun], onlyTopLevel: Set<Int>? = nil) -> [KernelInfo] {
     var out: [KernelInfo] = []
-    for entry in module.functions {
+    for entry in module.functions where onlyTopLevel?.contains(entry.topLevel) ?? true {
       let style: KernelInfo.Style
       switch entry.kind {
       case .primFunc: style = .primFunc
@@ -43,7 +43,9 @@ enum CopySites {
   static func find(module: ModuleIndex, parsed: ParsedFile) -> [CopySiteInfo] {
     var out: [CopySiteInfo] = []
     let walker = ASTWalker { call, kernel in
-      guard case .call(let callee, let args) = call.kind, let q = module.qualifiedName(callee),
+      guard case .call(let callee, let args) = call.kind, case .attribute(_, let attr, _) = callee.kind,
+        ops.contains(attr),
+        let q = module.qualifiedName(callee),
         q.hasPrefix("tilelang.language."), ops.contains(String(q.dropFirst("tilelang.language.".count)))
       else { return }
       let positional = args.filter { $0.name == nil }

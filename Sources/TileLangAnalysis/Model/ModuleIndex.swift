@@ -16,6 +16,8 @@ struct FunctionEntry: Sendable {
   var jit: Expr?
   /// Functions defined directly inside this one.
   var children: [FunctionID] = []
+  /// Index of the module-level statement that contains this function.
+  var topLevel = 0
 }
 
 struct ModuleIndex: Sendable {
@@ -26,11 +28,16 @@ struct ModuleIndex: Sendable {
   /// Names declared with `T.dynamic("n")` / `T.symbolic("n")` anywhere in the file: symbolic at compile time.
   var dynamicNames: Set<String> = []
 
-  init(_ body: [Stmt]) {
+  init(_ body: [Stmt], source: SourceText) {
     collectImports(body)
-    collectFunctions(body, parent: nil)
+    for (i, stmt) in body.enumerated() {
+      let before = functions.count
+      collectFunctions([stmt], parent: nil)
+      for j in before..<functions.count { functions[j].topLevel = i }
+    }
     var names = Set<String>()
     let index = self
+    guard source.containsAny(["dynamic(", "symbolic(", "Var("]) else { return }
     ASTWalker { e, _ in
       guard case .call(let callee, let args) = e.kind, case .attribute(_, let attr, _) = callee.kind,
         attr == "dynamic" || attr == "symbolic" || attr == "Var", let q = index.qualifiedName(callee),
@@ -59,6 +66,7 @@ struct ModuleIndex: Sendable {
   /// Maps backend dialects (`tilelang.cuda.language`) and the package's `tl` spelling onto `tilelang.language`.
   static func canonicalModule(_ name: String) -> String {
     guard name.hasPrefix("tilelang.") else { return name }
+    if name.hasPrefix("tilelang.language") { return name }
     for backend in ["tilelang.cuda.language", "tilelang.rocm.language", "tilelang.metal.language", "tilelang.language"]
     {
       if name == backend { return "tilelang.language" }
@@ -166,6 +174,22 @@ struct ModuleIndex: Sendable {
         if module.qualifiedName(v) == "tilelang.language.const" { return true }
       default:
         break
+      }
+    }
+    return false
+  }
+}
+
+extension SourceText {
+  /// True when any of the ASCII needles occurs in the text (a cheap pre-check before walking the tree).
+  func containsAny(_ needles: [String]) -> Bool {
+    for needle in needles {
+      let n = Array(needle.utf8)
+      guard let first = n.first, n.count <= bytes.count else { continue }
+      var i = 0
+      while i + n.count <= bytes.count {
+        if bytes[i] == first, Array(bytes[i..<(i + n.count)]) == n { return true }
+        i += 1
       }
     }
     return false

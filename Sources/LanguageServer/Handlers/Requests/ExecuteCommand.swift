@@ -63,7 +63,7 @@ enum ExecuteCommand {
     let snapshot = server.documents[uri]?.snapshot
     let analysis =
       snapshot.flatMap { $0.textHash == textHash(source.bytes) ? $0.analysis : nil }
-      ?? server.documents.analyzer(source, server.session.settings.analysis)
+      ?? server.documents.analyzer(source, server.session.settings.analysis, nil)
     let sites = analysis.copySites.map(CopySiteHint.init)
     let requests = kernels.map {
       BuildRequest(

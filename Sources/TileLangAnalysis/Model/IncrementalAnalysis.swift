@@ -1,0 +1,210 @@
+// Incremental re-analysis: after an edit confined to top-level functions, only the functions connected to the
+// edited ones (by name references, either way, transitively) are analysed again; the results of the others are
+// reused, shifted to their new positions. The result equals a full analysis (checked by a randomized test).
+
+import TileLangSyntax
+
+/// Analyzes `parsed`, reusing `previous` where the edit cannot have changed the result.
+public func analyze(parsed: ParsedFile, settings: AnalysisSettings, reusing previous: FileAnalysis?) -> FileAnalysis {
+  guard let previous, previous.settings == settings,
+    let plan = IncrementalPlan(old: previous.parsed, new: parsed, previous: previous)
+  else { return analyze(parsed: parsed, settings: settings) }
+  var fresh = analyze(parsed: parsed, settings: settings, onlyTopLevel: plan.recompute)
+  let keep = { (r: TextRange) -> (Int)? in plan.shift(forOldRange: r) }
+  func moved(_ d: Diagnostic, by delta: Int) -> Diagnostic {
+    var d = d
+    d.range = d.range.shifted(by: delta)
+    d.related = d.related.map { RelatedNote(message: $0.message, range: $0.range.shifted(by: delta)) }
+    d.fixes = d.fixes.map {
+      Fix(title: $0.title, edits: $0.edits.map { TextEdit(range: $0.range.shifted(by: delta), newText: $0.newText) })
+    }
+    return d
+  }
+  for d in previous.diagnostics where d.code.rawValue.hasPrefix("TL") && !d.code.isSyntax {
+    if let delta = keep(d.range) { fresh.diagnostics.append(moved(d, by: delta)) }
+  }
+  fresh.diagnostics.sort()
+  for l in previous.lowerings {
+    guard let delta = keep(l.range) else { continue }
+    var l = l
+    l.range = l.range.shifted(by: delta)
+    fresh.lowerings.append(l)
+  }
+  fresh.lowerings.sort { ($0.range, $0.target) < ($1.range, $1.target) }
+  for k in previous.kernels {
+    guard let delta = keep(k.range) else { continue }
+    var k = k
+    k.range = k.range.shifted(by: delta)
+    k.nameRange = k.nameRange.shifted(by: delta)
+    k.buffers = k.buffers.map { b in
+      var b = b
+      b.nameRange = b.nameRange.shifted(by: delta)
+      b.declarationRange = b.declarationRange.shifted(by: delta)
+      return b
+    }
+    fresh.kernels.append(k)
+  }
+  fresh.kernels.sort { $0.range < $1.range }
+  return fresh
+}
+
+extension TextRange {
+  func shifted(by delta: Int) -> TextRange { TextRange(start + delta, end + delta) }
+}
+
+extension DiagnosticCode {
+  var isSyntax: Bool { rawValue.hasPrefix("TL0") }
+}
+
+/// Which top-level functions to analyse again, and how to move the results of the others.
+struct IncrementalPlan {
+  /// Indices (in the new module body) of the top-level statements whose results are recomputed.
+  var recompute: Set<Int>
+  /// Old extent → byte delta for each reused top-level statement.
+  var reused: [(old: TextRange, delta: Int)]
+
+  func shift(forOldRange r: TextRange) -> Int? {
+    reused.first { $0.old.contains(r) }?.delta
+  }
+
+  init?(old: ParsedFile, new: ParsedFile, previous: FileAnalysis) {
+    guard old.body.count == new.body.count else { return nil }
+    let oldItems = old.body.map { Self.extent($0) }
+    let newItems = new.body.map { Self.extent($0) }
+    var changed = Set<Int>()
+    for i in old.body.indices {
+      let a = old.source.bytes[oldItems[i].start..<oldItems[i].end]
+      let b = new.source.bytes[newItems[i].start..<newItems[i].end]
+      if a != b { changed.insert(i) }
+    }
+    // Syntax errors need no special care: a module-level statement with the same text parses the same, and the
+    // new parse's syntax diagnostics are all reported afresh.
+    // Only edits inside function definitions are handled incrementally.
+    for i in changed {
+      guard case .functionDef(let f) = new.body[i].kind, case .functionDef(let g) = old.body[i].kind, f.name == g.name
+      else {
+        return nil
+      }
+    }
+    // Names each top-level statement defines and references.
+    let defined = new.body.map { Self.definedNames($0) }
+    var references = newItems.map { Self.identifiers(new.source.bytes, $0) }
+    for i in changed { references[i].formUnion(Self.identifiers(old.source.bytes, oldItems[i])) }
+    // Affected statements: the edited ones; any statement that uses a name an affected one defines (it consumes
+    // the change); and any function an affected statement refers to (it may receive new arguments).
+    var recompute = changed
+    var frontier = Array(changed)
+    while let i = frontier.popLast() {
+      for j in new.body.indices where !recompute.contains(j) {
+        let consumes = !references[j].isDisjoint(with: defined[i])
+        var isFunction = false
+        if case .functionDef = new.body[j].kind { isFunction = true }
+        let called = isFunction && !references[i].isDisjoint(with: defined[j])
+        if consumes || called {
+          recompute.insert(j)
+          frontier.append(j)
+        }
+      }
+    }
+    // Specialization notes name call lines ("from line 88"); when lines moved, results quoting a line after the
+    // edit are recomputed too.
+    let firstChanged = changed.map { newItems[$0].start }.min() ?? 0
+    let lineDelta = new.source.lineCount - old.source.lineCount
+    if lineDelta != 0 {
+      let editLine = old.source.line(of: firstChanged) + 1
+      for j in new.body.indices where !recompute.contains(j) {
+        let r = oldItems[j]
+        let quotesLaterLine =
+          previous.diagnostics.contains {
+            r.contains($0.range) && Self.quotedLines($0.message).contains { $0 >= editLine }
+          }
+          || previous.lowerings.contains {
+            r.contains($0.range) && Self.quotedLines($0.specialization ?? "").contains { $0 >= editLine }
+          }
+        if quotesLaterLine { recompute.insert(j) }
+      }
+    }
+    self.recompute = recompute
+    self.reused = new.body.indices.filter { !recompute.contains($0) }.map {
+      (oldItems[$0], newItems[$0].start - oldItems[$0].start)
+    }
+  }
+
+  /// A top-level statement's extent, decorators included.
+  static func extent(_ s: Stmt) -> TextRange {
+    if case .functionDef(let f) = s.kind, let first = f.decorators.first {
+      return TextRange(min(first.range.start, s.range.start), s.range.end)
+    }
+    if case .classDef(let c) = s.kind, let first = c.decorators.first {
+      return TextRange(min(first.range.start, s.range.start), s.range.end)
+    }
+    return s.range
+  }
+
+  /// Names a module-level statement binds: a def or class name, assignment targets, imported names.
+  static func definedNames(_ s: Stmt) -> Set<String> {
+    var out = Set<String>()
+    func targets(_ e: Expr) {
+      switch e.kind {
+      case .name(let n): out.insert(n)
+      case .tuple(let xs), .list(let xs): xs.forEach(targets)
+      case .starred(let x): targets(x)
+      default: break
+      }
+    }
+    switch s.kind {
+    case .functionDef(let f): out.insert(f.name)
+    case .classDef(let c): out.insert(c.name)
+    case .assign(let ts, _): ts.forEach(targets)
+    case .annAssign(let t, _, _), .augAssign(let t, _, _): targets(t)
+    case .import(let names), .importFrom(_, let names, _):
+      for a in names { out.insert(a.asName ?? String(a.name.split(separator: ".").first ?? "")) }
+    default:
+      // Compound statements (if/for/with/try at module level) may bind anything: treat every name they mention
+      // as bound, so their users are recomputed with them.
+      out = names(in: [s])
+    }
+    return out
+  }
+
+  static func names(in body: [Stmt]) -> Set<String> {
+    var out = Set<String>()
+    ASTWalker { e, _ in
+      if case .name(let n) = e.kind { out.insert(n) }
+      if case .attribute(_, let n, _) = e.kind { out.insert(n) }
+    }.walk(body)
+    return out
+  }
+
+  /// Every identifier-like word in a byte range (including words in strings and comments): a superset of the
+  /// names a statement refers to, which can only make more statements count as affected.
+  static func identifiers(_ bytes: [UInt8], _ r: TextRange) -> Set<String> {
+    var out = Set<String>()
+    var i = r.start
+    let end = min(r.end, bytes.count)
+    func isStart(_ b: UInt8) -> Bool { (b >= 0x41 && b <= 0x5A) || (b >= 0x61 && b <= 0x7A) || b == 0x5F || b >= 0x80 }
+    func isPart(_ b: UInt8) -> Bool { isStart(b) || (b >= 0x30 && b <= 0x39) }
+    while i < end {
+      if isStart(bytes[i]), i == r.start || !isPart(bytes[i - 1]) {
+        var j = i + 1
+        while j < end, isPart(bytes[j]) { j += 1 }
+        out.insert(String(decoding: bytes[i..<j], as: UTF8.self))
+        i = j
+      } else {
+        i += 1
+      }
+    }
+    return out
+  }
+
+  static func quotedLines(_ text: String) -> [Int] {
+    var out: [Int] = []
+    var rest = Substring(text)
+    while let r = rest.range(of: "from line ") {
+      let digits = rest[r.upperBound...].prefix { $0.isNumber }
+      if let n = Int(digits) { out.append(n) }
+      rest = rest[r.upperBound...]
+    }
+    return out
+  }
+}
