@@ -68,19 +68,28 @@ extension FileAnalysis {
 
   private func bufferHover(at offset: Int) -> HoverInfo? {
     guard let (name, range) = nameAt(offset), let b = buffer(named: name, near: offset) else { return nil }
-    var md = "**\(b.name)**: `\(b.shapeText)` \(b.dtype) in `\(b.scope)`"
+    let written = writtenShape(b)
+    var md = "**\(b.name)**: `\(written ?? b.shapeText)` \(b.dtype) in `\(b.scope)`"
     if let bytes = b.bytes { md += " — \(bytes) bytes" }
+    if let w = written, w.filter({ !$0.isWhitespace }) != b.shapeText.filter({ !$0.isWhitespace }) {
+      md += "\n\nSpecialized: `\(b.shapeText)`"
+    }
     let line = source.line(of: b.declarationRange.start) + 1
     md += "\n\nDeclared by `\(b.allocator)` on line \(line)"
-    if let shape = b.concreteShape,
-      shape.map(String.init)
-        != b.shapeText.trimmingCharacters(in: ["(", ")", ","]).split(separator: ",").map({
-          $0.trimmingCharacters(in: .whitespaces)
-        })
-    {
-      md += " (specialized: \(shape.map(String.init).joined(separator: "×")))"
-    }
     return HoverInfo(markdown: md, range: range)
+  }
+
+  /// The shape as written in the declaring call (`(block_M, block_K)`), when it is a call with a first argument.
+  private func writtenShape(_ b: BufferInfo) -> String? {
+    var found: String?
+    ASTWalker { e, _ in
+      guard found == nil, e.range == b.declarationRange || b.declarationRange.contains(e.range),
+        case .call(_, let args) = e.kind,
+        let first = args.first
+      else { return }
+      found = source.text(first.value.range)
+    }.walk(parsed.body)
+    return found
   }
 
   /// Inlay hints whose offsets lie in `range`: the path after each copy call, the shape after each allocation.
