@@ -13,6 +13,15 @@ enum CopyLoweringCheck {
       c.emit(Diagnostic(code, "\(error) [\(t)]", at: range))
       return
     }
+    if c.event.op == "tma_copy", plan.selected == .bulkLoad || plan.selected == .bulkLoad1D,
+      c.event.keywords["barrier"].map({ if case .none = $0.value { return true } else { return false } }) ?? true
+    {
+      c.emit(
+        Diagnostic(
+          .TL210,
+          "T.tma_copy() requires a barrier argument for loads. Use T.tma_copy(src, dst, barrier=mbar[idx]). [\(t)]",
+          at: c.event.call.range))
+    }
     if ctx.annotations.hasLoopLayout, plan.selected != .normal, plan.selected != .cpAsync {
       let arg = c.event.keywords["loop_layout"]?.argument
       let range = arg?.range ?? c.keywordRange("annotations")

@@ -10,7 +10,7 @@ struct Im2colGeometry: Sendable {
 enum Im2colCheck {
   static let parameterNames = ["img", "col", "nhw_step", "c_step", "kernel", "stride", "dilation", "pad"]
 
-  /// Emits TL301–TL310 for one `T.im2col` / `T.c2d_im2col` call on `target`; returns its lowering.
+  /// Emits TL301–TL311 for one `T.im2col` / `T.c2d_im2col` call on `target`; returns its lowering.
   static func check(_ c: inout CheckContext, target: TargetArch, firstTarget: Bool) -> LoweringInfo? {
     let e = c.event
     if firstTarget, e.op == "c2d_im2col", case .attribute(_, _, let nameRange) = e.callee.kind {
@@ -112,6 +112,7 @@ enum Im2colCheck {
         }
       }
     }
+    if firstTarget { checkSteps(&c, img: img, colExtents: colExtents, geometry: geometry) }
     let bits = img.elementBits ?? 16
     let bk = colExtents.last?.constant
     let channels = img.rank == 4 ? img.shape[3].constant : nil
@@ -146,6 +147,56 @@ enum Im2colCheck {
     c.run.events.contains { ev in ev.call.range != c.event.call.range && ev.operands.contains { $0.buffer?.id == b.id }
     }
       || c.run.gemmOperands.contains(b.id)
+  }
+
+  /// Emits TL311: over the range of `nhw_step` (a grid or loop index, or a constant) the row tiles must cover the
+  /// N·OH·OW output pixels without starting past them; likewise `c_step` for the KH·KW·C patch columns.
+  private static func checkSteps(_ c: inout CheckContext, img: Buffer, colExtents: [SymExpr], geometry: [String: Int]) {
+    guard img.rank == 4, colExtents.count >= 2, let k = geometry["kernel"], let s = geometry["stride"], k > 0, s > 0,
+      let d = geometry["dilation"], let p = geometry["pad"], let n = img.shape[0].constant,
+      let h = img.shape[1].constant,
+      let w = img.shape[2].constant, let ch = img.shape[3].constant, let bm = colExtents[colExtents.count - 2].constant,
+      let bk = colExtents[colExtents.count - 1].constant, bm > 0, bk > 0
+    else { return }
+    let oh = pyFloorDiv(h + 2 * p - (k - 1) * d - 1, s) + 1
+    let ow = pyFloorDiv(w + 2 * p - (k - 1) * d - 1, s) + 1
+    guard oh >= 1, ow >= 1 else { return }
+    let axes = [
+      ("nhw_step", 2, bm, n * oh * ow, "output pixels (N·OH·OW = \(n)·\(oh)·\(ow))"),
+      ("c_step", 3, bk, k * k * ch, "patch columns (KH·KW·C = \(k)·\(k)·\(ch))"),
+    ]
+    for (name, index, tile, total, what) in axes {
+      guard let range = geometryRange(c, name) else { continue }
+      let value = index < c.event.positional.count ? c.event.positional[index] : c.event.keywords[name]?.value
+      guard let e = value?.intValue else { continue }
+      if let v = e.constant {
+        if v * tile >= total {
+          c.emit(
+            Diagnostic(
+              .TL311,
+              "\(name)=\(v) selects rows \(v * tile)..<\((v + 1) * tile), past the \(total) \(what): the tile is all padding",
+              at: range))
+        }
+        continue
+      }
+      guard e.terms.count == 1, e.terms[0].coefficient == 1, e.terms[0].monomial.atoms.count == 1,
+        case .variable(let name2) = e.terms[0].monomial.atoms[0], let trips = c.run.indexExtents[name2]?.constant,
+        trips > 0
+      else { continue }
+      if trips * tile < total {
+        c.emit(
+          Diagnostic(
+            .TL311,
+            "\(name) = \(name2) takes \(trips) values, so \(trips) tiles of \(tile) cover \(trips * tile) of the \(total) \(what); the rest is never computed",
+            at: range))
+      } else if (trips - 1) * tile >= total {
+        c.emit(
+          Diagnostic(
+            .TL311,
+            "\(name) = \(name2) takes \(trips) values, but \((total + tile - 1) / tile) tiles of \(tile) already cover the \(total) \(what); the others are all padding",
+            at: range))
+      }
+    }
   }
 
   /// Range of a geometry argument, positional or keyword.

@@ -21,7 +21,11 @@ enum RunChecks {
         }
       } else {
         let ann = CopyAnnotationsCheck.check(&c)
-        if event.op != "copy_cluster", event.operands.count >= 2 {
+        if event.op == "copy_cluster", event.operands.count >= 2 {
+          // T.copy_cluster shares the front end (_normalize_copy_regions) but lowers through the cluster path.
+          let model = CopyRegions.model(event.operands[0], event.operands[1], hasAnnotations: !ann.isEmpty)
+          CopyExtents.check(&c, model: model, frontEndOnly: true)
+        } else if event.operands.count >= 2 {
           let model = CopyRegions.model(event.operands[0], event.operands[1], hasAnnotations: !ann.isEmpty)
           CopyExtents.check(&c, model: model)
           for t in targets {

@@ -77,7 +77,7 @@ extension Interpreter {
         run?.threads = threads ?? 128
         run?.kernelCall = call.range
       }
-      return .kernelFrame(threads: threads ?? 128)
+      return .kernelFrame(threads: threads ?? 128, grid: p.map(\.intValue))
     case "Pipelined":
       let stages = a.keywords["num_stages"]?.constantInt
       return .loopRange(.pipelined(stages: stages, extents: p.map(\.intValue)))

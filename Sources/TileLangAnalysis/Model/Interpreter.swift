@@ -165,7 +165,7 @@ struct Interpreter {
   ) -> Flow {
     let it = eval(iter, &env)
     if case .loopRange(let kind) = it, run != nil {
-      bindLoopTargets(target, &env)
+      bindLoopTargets(target, &env, extents: Self.tripCounts(kind))
       loops.append(LoopFrame(kind: kind, range: range))
       let start = run?.clock ?? 0
       let flow = exec(body, &env)
@@ -191,6 +191,18 @@ struct Interpreter {
     let flow = exec(body, &env)
     if case .returned = flow { return flow }
     return .normal
+  }
+
+  /// Trip counts of a kernel loop's variables: `T.Pipelined(n)` → [n], `T.Pipelined(a, b)` → [b - a],
+  /// `T.Parallel(M, N)` → [M, N].
+  static func tripCounts(_ kind: LoopKind) -> [SymExpr?] {
+    switch kind {
+    case .pipelined(_, let extents), .serial(let extents):
+      if extents.count == 2, let a = extents[0], let b = extents[1] { return [b - a] }
+      return extents.count == 1 ? extents : []
+    case .parallel(let extents): return extents
+    case .hostRange: return []
+    }
   }
 
   // MARK: - Binding
@@ -238,20 +250,23 @@ struct Interpreter {
 
   /// Binds `with T.Kernel(...) as (bx, by)` targets: thread/block indices are opaque integers.
   mutating func bindFrameTarget(_ target: Expr, _ frame: Value, _ env: inout Env) {
-    if case .kernelFrame = frame {
-      bindLoopTargets(target, &env)
+    if case .kernelFrame(_, let grid) = frame {
+      bindLoopTargets(target, &env, extents: grid)
     } else {
       bind(target, .unknown, &env)
     }
   }
 
   /// Loop variables of kernel loops are symbolic integers named after the variable.
-  mutating func bindLoopTargets(_ target: Expr, _ env: inout Env) {
+  /// `extents` gives each variable's trip count in order, when known (grid sizes, loop extents).
+  mutating func bindLoopTargets(_ target: Expr, _ env: inout Env, extents: [SymExpr?] = []) {
     switch target.kind {
     case .name(let n):
       env[n] = .int(SymExpr(variable: n))
       run?.loopVariables.insert(n)
-    case .tuple(let elts), .list(let elts): for e in elts { bindLoopTargets(e, &env) }
+      if let e = extents.first ?? nil { run?.indexExtents[n] = e }
+    case .tuple(let elts), .list(let elts):
+      for (i, e) in elts.enumerated() { bindLoopTargets(e, &env, extents: i < extents.count ? [extents[i]] : []) }
     default: bind(target, .unknown, &env)
     }
   }

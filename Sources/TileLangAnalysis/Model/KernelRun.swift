@@ -73,6 +73,8 @@ struct KernelRun: Sendable {
   var passConfigs: [String: Bool] = [:]
   /// Names of kernel loop and block indices (symbolic at compile time).
   var loopVariables: Set<String> = []
+  /// Trip counts of kernel indices (`bx` of `T.Kernel(8, ...)`, `k` of `T.Pipelined(n)`), when known.
+  var indexExtents: [String: SymExpr] = [:]
   /// Names declared with `T.dynamic` / `T.symbolic` (symbolic at compile time).
   var declaredDynamic: Set<String> = []
   /// `T.dynamic` names declared anywhere in the file.

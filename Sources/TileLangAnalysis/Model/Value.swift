@@ -26,7 +26,7 @@ indirect enum Value: Sendable {
   /// An argparse parser collecting `add_argument` defaults.
   case argParser(Int)
   /// A `T.Kernel(...)` frame: grid and threads.
-  case kernelFrame(threads: SymExpr?)
+  case kernelFrame(threads: SymExpr?, grid: [SymExpr?])
   /// A loop range such as `T.Pipelined(n, num_stages=3)`.
   case loopRange(LoopKind)
   /// A buffer type such as `T.Tensor((M, K), "float16")` used as an annotation.

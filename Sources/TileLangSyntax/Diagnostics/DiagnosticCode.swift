@@ -9,7 +9,7 @@ public enum DiagnosticCode: String, Sendable, CaseIterable, Hashable {
   // MARK: - TL2xx annotations
   case TL201, TL202, TL203, TL204, TL205, TL206, TL207, TL208, TL209, TL210, TL211
   // MARK: - TL3xx im2col
-  case TL301, TL302, TL303, TL304, TL305, TL306, TL307, TL308, TL309, TL310
+  case TL301, TL302, TL303, TL304, TL305, TL306, TL307, TL308, TL309, TL310, TL311
   // MARK: - TL4xx layout and lowering
   case TL401, TL402, TL403, TL404, TL405, TL406, TL407, TL408
   // MARK: - TL5xx compiler
@@ -144,6 +144,11 @@ public enum DiagnosticCode: String, Sendable, CaseIterable, Hashable {
     case .TL309:
       return Info(
         name: "c2d-im2col-deprecated", severity: .hint, summary: "T.c2d_im2col is a deprecated alias of T.im2col")
+    case .TL311:
+      return Info(
+        name: "im2col-step-out-of-range", severity: .warning,
+        summary:
+          "the im2col row or column tiles, over all values of nhw_step or c_step, miss or overrun the im2col matrix")
     case .TL310:
       return Info(
         name: "im2col-geometry-degenerate", severity: .warning,

@@ -38,7 +38,33 @@ def tma_wrong_scope(block_M, block_N):
     return main
 
 
+def tma_without_barrier(block_M, block_N):
+    @T.prim_func
+    def main(A: T.Tensor((1024, 1024), "float16"), B: T.Tensor((1024, 1024), "float16")):
+        with T.Kernel(8, threads=128) as bx:
+            S = T.alloc_shared((block_M, block_N), "float16")
+            T.tma_copy(A[bx * block_M, 0], S)
+          # ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ error TL210: T.tma_copy() requires a barrier argument for loads. Use T.tma_copy(src, dst, barrier=mbar[idx]). [sm_90]
+            T.copy(S, B[bx * block_M, 0])
+
+    return main
+
+
+def tma_with_barrier(block_M, block_N):
+    @T.prim_func
+    def main(A: T.Tensor((1024, 1024), "float16"), B: T.Tensor((1024, 1024), "float16")):
+        with T.Kernel(8, threads=128) as bx:
+            S = T.alloc_shared((block_M, block_N), "float16")
+            bar = T.alloc_barrier(128)
+            T.tma_copy(A[bx * block_M, 0], S, barrier=bar)
+            T.copy(S, B[bx * block_M, 0])
+
+    return main
+
+
 if __name__ == "__main__":
     async_wrong_direction(64, 64)
     async_ok(64, 64)
     tma_wrong_scope(64, 64)
+    tma_without_barrier(64, 64)
+    tma_with_barrier(64, 64)
