@@ -68,50 +68,18 @@ public enum CompilerVerdicts {
 
   /// Runs the driver over `files` (in two processes, one per core) and returns verdicts per file path.
   public static func run(_ files: [URL], targets: [String]) throws -> [String: [StatementVerdict]] {
-    let script = packageRoot.appendingPathComponent("Tests/Support/compiler_verdicts.py")
-    let halves = [
-      files.enumerated().filter { $0.offset % 2 == 0 }.map(\.element),
-      files.enumerated().filter { $0.offset % 2 == 1 }.map(\.element),
-    ]
-    var processes: [(Process, Pipe)] = []
-    for half in halves where !half.isEmpty {
-      let p = Process()
-      p.executableURL = venvPython
-      p.arguments = [script.path, "--targets", targets.joined(separator: ",")] + half.map(\.path)
-      var env = ProcessInfo.processInfo.environment
-      env["TVM_FFI_DISABLE_TORCH_C_DLPACK"] = "1"
-      env["TILELANG_CACHE_DIR"] = NSTemporaryDirectory() + "tl-lsp-tilelang-cache"
-      p.environment = env
-      let out = Pipe()
-      p.standardOutput = out
-      p.standardError = FileHandle.nullDevice
-      try p.run()
-      processes.append((p, out))
-    }
     var result: [String: [StatementVerdict]] = [:]
-    for (p, out) in processes {
-      let data = out.fileHandleForReading.readDataToEndOfFile()
-      p.waitUntilExit()
-      guard let root = try JSONSerialization.jsonObject(with: data) as? [String: Any],
-        let files = root["files"] as? [[String: Any]]
-      else {
-        throw NSError(
-          domain: "CompilerVerdicts", code: 1,
-          userInfo: [
-            NSLocalizedDescriptionKey: "driver printed no JSON: \(String(decoding: data.prefix(500), as: UTF8.self))"
-          ])
-      }
-      for f in files {
-        guard let path = f["path"] as? String, let statements = f["statements"] as? [[String: Any]] else { continue }
-        result[path] = statements.map { s in
-          StatementVerdict(
-            line: s["line"] as? Int ?? 0, elaboration: error(s["error"]),
-            kernels: (s["kernels"] as? [[String: Any]] ?? []).map { k in
-              var r: [String: CompilerError?] = [:]
-              for (t, v) in k["results"] as? [String: Any] ?? [:] { r[t] = error(v) }
-              return r
-            })
-        }
+    let files = try CompilerDriver.runFiles(script: "Tests/Support/compiler_verdicts.py", files, targets: targets)
+    for f in files {
+      guard let path = f["path"] as? String, let statements = f["statements"] as? [[String: Any]] else { continue }
+      result[path] = statements.map { s in
+        StatementVerdict(
+          line: s["line"] as? Int ?? 0, elaboration: error(s["error"]),
+          kernels: (s["kernels"] as? [[String: Any]] ?? []).map { k in
+            var r: [String: CompilerError?] = [:]
+            for (t, v) in k["results"] as? [String: Any] ?? [:] { r[t] = error(v) }
+            return r
+          })
       }
     }
     return result

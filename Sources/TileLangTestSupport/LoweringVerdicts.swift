@@ -41,58 +41,25 @@ public struct LoweringOutcome: Sendable, CustomStringConvertible {
 public enum LoweringVerdicts {
   /// Runs the driver over `files` in two processes (one per core); result: file path → line → target → copies.
   public static func run(_ files: [URL], targets: [String]) throws -> [String: [Int: [String: [CompilerCopy]]]] {
-    let script = CompilerVerdicts.packageRoot.appendingPathComponent("Tests/Support/lowering_verdicts.py")
-    let halves = [
-      files.enumerated().filter { $0.offset % 2 == 0 }.map(\.element),
-      files.enumerated().filter { $0.offset % 2 == 1 }.map(\.element),
-    ]
-    var processes: [(Process, Pipe)] = []
-    for half in halves where !half.isEmpty {
-      let p = Process()
-      p.executableURL = CompilerVerdicts.venvPython
-      p.arguments = [script.path, "--targets", targets.joined(separator: ",")] + half.map(\.path)
-      var env = ProcessInfo.processInfo.environment
-      env["TVM_FFI_DISABLE_TORCH_C_DLPACK"] = "1"
-      env["TILELANG_CACHE_DIR"] = NSTemporaryDirectory() + "tl-lsp-tilelang-cache"
-      p.environment = env
-      let out = Pipe()
-      p.standardOutput = out
-      p.standardError = FileHandle.nullDevice
-      try p.run()
-      processes.append((p, out))
-    }
     var result: [String: [Int: [String: [CompilerCopy]]]] = [:]
-    for (p, out) in processes {
-      let data = out.fileHandleForReading.readDataToEndOfFile()
-      p.waitUntilExit()
-      guard let root = try JSONSerialization.jsonObject(with: data) as? [String: Any],
-        let files = root["files"] as? [[String: Any]]
-      else {
-        throw NSError(
-          domain: "LoweringVerdicts", code: 1,
-          userInfo: [
-            NSLocalizedDescriptionKey:
-              "lowering driver printed no JSON: \(String(decoding: data.prefix(500), as: UTF8.self))"
-          ])
-      }
-      for f in files {
-        guard let path = f["path"] as? String else { continue }
-        var byLine: [Int: [String: [CompilerCopy]]] = [:]
-        for s in f["statements"] as? [[String: Any]] ?? [] {
-          for k in s["kernels"] as? [[String: Any]] ?? [] {
-            for (t, v) in k["results"] as? [String: Any] ?? [:] {
-              for c in (v as? [String: Any])?["copies"] as? [[String: Any]] ?? [] {
-                guard let line = c["line"] as? Int, let path = c["path"] as? String else { continue }
-                let copy = CompilerCopy(
-                  line: line, op: c["op"] as? String ?? "", path: path, bits: c["bits"] as? Int,
-                  via: c["via"] as? String ?? "")
-                byLine[line, default: [:]][t, default: []].append(copy)
-              }
+    let files = try CompilerDriver.runFiles(script: "Tests/Support/lowering_verdicts.py", files, targets: targets)
+    for f in files {
+      guard let path = f["path"] as? String else { continue }
+      var byLine: [Int: [String: [CompilerCopy]]] = [:]
+      for s in f["statements"] as? [[String: Any]] ?? [] {
+        for k in s["kernels"] as? [[String: Any]] ?? [] {
+          for (t, v) in k["results"] as? [String: Any] ?? [:] {
+            for c in (v as? [String: Any])?["copies"] as? [[String: Any]] ?? [] {
+              guard let line = c["line"] as? Int, let path = c["path"] as? String else { continue }
+              let copy = CompilerCopy(
+                line: line, op: c["op"] as? String ?? "", path: path, bits: c["bits"] as? Int,
+                via: c["via"] as? String ?? "")
+              byLine[line, default: [:]][t, default: []].append(copy)
             }
           }
         }
-        result[path] = byLine
       }
+      result[path] = byLine
     }
     return result
   }
