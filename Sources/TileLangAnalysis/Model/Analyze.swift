@@ -15,29 +15,40 @@ public func analyze(parsed: ParsedFile, settings: AnalysisSettings = AnalysisSet
 /// The pipeline, optionally restricted to the kernels inside some module-level statements (incremental mode).
 func analyze(parsed: ParsedFile, settings: AnalysisSettings, onlyTopLevel: Set<Int>?) -> FileAnalysis {
   let module = ModuleIndex(parsed.body, source: parsed.source)
-  var instances = KernelInstances.discover(
-    module: module, parsed: parsed, settings: settings, onlyTopLevel: onlyTopLevel)
-  if let only = onlyTopLevel { instances = instances.filter { only.contains(module.entry($0.function).topLevel) } }
-  var runs: [KernelRun] = []
-  for inst in instances {
-    var interp = Interpreter(module: module, source: parsed.source)
-    runs.append(
-      interp.runKernel(
-        inst, passConfigs: PassConfigDiscovery.configs(for: inst.function, module: module, settings: settings)))
+  var finder = KernelInstances(module: module, parsed: parsed, settings: settings, onlyTopLevel: onlyTopLevel)
+  func execute(_ instances: [KernelInstance]) -> [KernelRun] {
+    instances.map { inst in
+      var interp = Interpreter(module: module, source: parsed.source)
+      return interp.runKernel(
+        inst, passConfigs: PassConfigDiscovery.configs(for: inst.function, module: module, settings: settings))
+    }
   }
-  // Lowerings are shown from the best-ranked instances of each kernel (concrete, then literal, then symbolic),
-  // so only those build them; the others only check.
+  // Concrete and literal instances first. Lowerings are shown from the best-ranked instances of each kernel
+  // (concrete, then literal), so only those build them; the others only check.
   func rank(_ inst: KernelInstance) -> Int { inst.isSymbolic ? 2 : (inst.provenance == nil ? 1 : 0) }
+  var runs = execute(finder.concrete)
   var bestRank: [Int: Int] = [:]
   for run in runs {
     bestRank[run.instance.function.index] = min(bestRank[run.instance.function.index] ?? 3, rank(run.instance))
   }
-  let shownRuns = Set(runs.indices.filter { rank(runs[$0].instance) == bestRank[runs[$0].instance.function.index] })
-  var perRun: [(run: KernelRun, diagnostics: [Diagnostic], lowerings: [LoweringInfo])] = []
-  for (i, run) in runs.enumerated() {
-    let (d, l) = RunChecks.check(run, source: parsed.source, settings: settings, buildLowerings: shownRuns.contains(i))
+  var perRun: [(run: KernelRun, diagnostics: [Diagnostic], lowerings: [LoweringInfo])] = runs.map { run in
+    let shown = rank(run.instance) == bestRank[run.instance.function.index]
+    let (d, l) = RunChecks.check(run, source: parsed.source, settings: settings, buildLowerings: shown)
+    return (run, d, l)
+  }
+  // A symbolic run of a kernel-building function is needed only where it decides something: a kernel with no
+  // concrete instance (its findings and lowerings come from it), or a concrete finding whose specialization note
+  // depends on whether the symbolic run shares it.
+  let flagged = Set(
+    perRun.filter { $0.run.instance.provenance != nil && !$0.diagnostics.isEmpty }.map(\.run.instance.function.index))
+  let symbolic = execute(
+    finder.symbolic { kernels in kernels.contains { bestRank[$0.index] == nil || flagged.contains($0.index) } })
+  for run in symbolic {
+    let shown = bestRank[run.instance.function.index] == nil
+    let (d, l) = RunChecks.check(run, source: parsed.source, settings: settings, buildLowerings: shown)
     perRun.append((run, d, l))
   }
+  runs += symbolic
   let diagnostics = DiagnosticMerge.merge(
     syntax: parsed.diagnostics, perRun: perRun.map { ($0.run.instance, $0.diagnostics) })
   let lowerings = DiagnosticMerge.lowerings(perRun.map { ($0.run.instance, $0.lowerings) })
@@ -73,43 +84,61 @@ extension Interpreter {
   }
 }
 
-/// Finds the instances of every kernel: concrete ones from simulated host code, and one symbolic run each.
-enum KernelInstances {
-  static func discover(
-    module: ModuleIndex, parsed: ParsedFile, settings: AnalysisSettings, onlyTopLevel: Set<Int>? = nil
-  ) -> [KernelInstance] {
-    let wanted = { (e: FunctionEntry) -> Bool in onlyTopLevel?.contains(e.topLevel) ?? true }
-    var interp = Interpreter(module: module, source: parsed.source)
-    var moduleEnv: Env = [:]
+/// Finds the instances of every kernel: concrete ones from simulated host code (at construction), and on request
+/// one symbolic run of each kernel-building function.
+struct KernelInstances {
+  let module: ModuleIndex
+  let settings: AnalysisSettings
+  let onlyTopLevel: Set<Int>?
+  var interp: Interpreter
+  var moduleEnv: Env = [:]
+  /// Distinct concrete and literal instances, at most `maxSpecializations` per kernel.
+  var concrete: [KernelInstance] = []
+
+  init(module: ModuleIndex, parsed: ParsedFile, settings: AnalysisSettings, onlyTopLevel: Set<Int>?) {
+    self.module = module
+    self.settings = settings
+    self.onlyTopLevel = onlyTopLevel
+    interp = Interpreter(module: module, source: parsed.source)
     for (k, v) in settings.arguments { moduleEnv[k] = .int(SymExpr(constant: v)) }
     _ = interp.exec(parsed.body, &moduleEnv)
     // Entry points nobody calls in the file (tests, factories driven from elsewhere): run with their defaults.
     for entry in module.functions
     where entry.parent == nil && !interp.executed.contains(entry.id.index) && wanted(entry) {
       guard entry.kind == .plain || entry.kind == .jitFactory || entry.kind == .eagerJit else { continue }
-      interp.budget = max(interp.budget, 20_000)
-      interp.depth = 0
-      _ = interp.callFunction(
-        entry.id, Closure(variables: moduleEnv), settingsArguments(settings), callRange: entry.def.nameRange,
-        method: nil)
+      call(entry)
     }
-    // One symbolic run of every function that builds kernels, to tell which findings depend on sizes.
+    concrete = Self.distinct(interp.instances, settings: settings).filter { wanted(module.entry($0.function)) }
+  }
+
+  func wanted(_ e: FunctionEntry) -> Bool { onlyTopLevel?.contains(e.topLevel) ?? true }
+
+  /// Symbolic instances of the kernel-building functions whose kernels satisfy `needed`.
+  mutating func symbolic(where needed: ([FunctionID]) -> Bool) -> [KernelInstance] {
+    let before = interp.instances.count
     interp.symbolicRun = true
-    for entry in module.functions
-    where wanted(entry)
-      && (entry.kind == .eagerJit || entry.children.contains(where: { module.entry($0).kind == .primFunc }))
-    {
-      interp.budget = max(interp.budget, 20_000)
-      interp.depth = 0
-      _ = interp.callFunction(
-        entry.id, Closure(variables: moduleEnv), settingsArguments(settings), callRange: entry.def.nameRange,
-        method: nil)
+    for entry in module.functions where wanted(entry) {
+      let kernels = entry.kind == .eagerJit ? [entry.id] : entry.children.filter { module.entry($0).kind == .primFunc }
+      guard !kernels.isEmpty, needed(kernels) else { continue }
+      call(entry)
     }
-    // Keep distinct instances, at most `maxSpecializations` concrete ones per kernel.
+    let fresh = Array(interp.instances[before...]).filter { $0.isSymbolic && wanted(module.entry($0.function)) }
+    return Self.distinct(fresh, settings: settings)
+  }
+
+  private mutating func call(_ entry: FunctionEntry) {
+    interp.budget = max(interp.budget, 20_000)
+    interp.depth = 0
+    _ = interp.callFunction(
+      entry.id, Closure(variables: moduleEnv), Self.settingsArguments(settings), callRange: entry.def.nameRange,
+      method: nil)
+  }
+
+  static func distinct(_ instances: [KernelInstance], settings: AnalysisSettings) -> [KernelInstance] {
     var seen = Set<String>()
     var perKernel: [Int: Int] = [:]
     var out: [KernelInstance] = []
-    for inst in interp.instances {
+    for inst in instances {
       let key = "\(inst.function.index)|\(inst.isSymbolic)|\(inst.provenance ?? "")|\(inst.constSizes.keys.sorted())"
       guard !seen.contains(key) else { continue }
       seen.insert(key)

@@ -48,22 +48,38 @@ public enum MemoryScope: Sendable, Hashable {
   }
 }
 
-/// A buffer value. `id` is unique within one kernel instance.
-public struct Buffer: Sendable {
-  public var id: Int
-  public var name: String
-  public var shape: [SymExpr]
+/// A buffer value. `id` is unique within one kernel instance. Immutable and shared by reference: the evaluator
+/// copies buffer values constantly, and a reference is one retain where a struct would be one per field.
+public final class Buffer: Sendable {
+  public let id: Int
+  public let name: String
+  public let shape: [SymExpr]
   /// nil when the dtype could not be evaluated.
-  public var dtype: String?
-  public var scope: MemoryScope
+  public let dtype: String?
+  public let scope: MemoryScope
   /// Declared strides (`T.StridedTensor`), when given.
-  public var strides: [SymExpr]?
+  public let strides: [SymExpr]?
   /// Where the buffer is declared: the allocation call or the parameter annotation.
-  public var declarationRange: TextRange
+  public let declarationRange: TextRange
   /// The name that binds it (assignment target or parameter name).
-  public var nameRange: TextRange
+  public let nameRange: TextRange
   /// `alloc_shared`, `alloc_fragment`, `Tensor`, `empty`, ...
-  public var allocator: String
+  public let allocator: String
+
+  public init(
+    id: Int, name: String, shape: [SymExpr], dtype: String?, scope: MemoryScope, strides: [SymExpr]?,
+    declarationRange: TextRange, nameRange: TextRange, allocator: String
+  ) {
+    self.id = id
+    self.name = name
+    self.shape = shape
+    self.dtype = dtype
+    self.scope = scope
+    self.strides = strides
+    self.declarationRange = declarationRange
+    self.nameRange = nameRange
+    self.allocator = allocator
+  }
 
   public var rank: Int { shape.count }
 

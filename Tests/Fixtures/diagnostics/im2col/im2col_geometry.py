@@ -10,12 +10,12 @@ def geometry(H, k, s, d, p, BM, BK):
         with T.Kernel(4, threads=128) as bx:
             col = T.alloc_shared((BM, BK), "float16")
             T.im2col(data, col, bx, 0, k, s, d, p)
-          # ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ warning TL310: im2col geometry should have kernel, stride, dilation > 0 and pad ≥ 0; got kernel=3, stride=1, dilation=1, pad=-1: the compiler accepts it and gathers the wrong pixels (with H=8, k=3, s=1, d=1, p=-1, BM=64, BK=32 from line 50)
-          # ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ warning TL310: im2col output height is -2 (H=4, kernel 7, stride 1, dilation 1, pad 0): no output pixel exists; the compiler accepts it and reads only padding (with H=4, k=7, s=1, d=1, p=0, BM=64, BK=32 from line 49)
-            #                   ^^ warning TL311: nhw_step = bx takes 4 values, but 1 tiles of 64 already cover the 16 output pixels (N·OH·OW = 1·4·4); the others are all padding (with H=8, k=3, s=1, d=1, p=-1, BM=64, BK=32 from line 50)
-            #                   ^^ warning TL311: nhw_step = bx takes 4 values, but 1 tiles of 64 already cover the 64 output pixels (N·OH·OW = 1·8·8); the others are all padding (with H=8, k=3, s=1, d=1, p=1, BM=64, BK=32 from line 51)
-            #                          ^ error TL305: im2col kernel=0 makes the compiler divide by zero ("Check failed: pb->value != 0 : Divide by zero") (with H=8, k=0, s=1, d=1, p=0, BM=64, BK=32 from line 47)
-            #                             ^ error TL305: im2col stride=0 makes the compiler divide by zero ("Check failed: pb->value != 0 : Divide by zero") (with H=8, k=3, s=0, d=1, p=0, BM=64, BK=32 from line 48)
+          # ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ warning TL310: im2col geometry should have kernel, stride, dilation > 0 and pad ≥ 0; got kernel=3, stride=1, dilation=1, pad=-1: the compiler accepts it and gathers the wrong pixels (with H=8, k=3, s=1, d=1, p=-1, BM=64, BK=32 from line 53)
+          # ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ warning TL310: im2col output height is -2 (H=4, kernel 7, stride 1, dilation 1, pad 0): no output pixel exists; the compiler accepts it and reads only padding (with H=4, k=7, s=1, d=1, p=0, BM=64, BK=32 from line 52)
+            #                   ^^ warning TL311: nhw_step = bx takes 4 values, but 1 tiles of 64 already cover the 16 output pixels (N·OH·OW = 1·4·4); the others are all padding (with H=8, k=3, s=1, d=1, p=-1, BM=64, BK=32 from line 53)
+            #                   ^^ warning TL311: nhw_step = bx takes 4 values, but 1 tiles of 64 already cover the 64 output pixels (N·OH·OW = 1·8·8); the others are all padding (with H=8, k=3, s=1, d=1, p=1, BM=64, BK=32 from line 54)
+            #                          ^ error TL305: im2col kernel=0 makes the compiler divide by zero ("Check failed: pb->value != 0 : Divide by zero") (with H=8, k=0, s=1, d=1, p=0, BM=64, BK=32 from line 50)
+            #                             ^ error TL305: im2col stride=0 makes the compiler divide by zero ("Check failed: pb->value != 0 : Divide by zero") (with H=8, k=3, s=0, d=1, p=0, BM=64, BK=32 from line 51)
             T.copy(col, out[bx * BM, 0])
 
     return main
@@ -40,7 +40,7 @@ def deprecated(BM, BK):
             col = T.alloc_shared((BM, BK), "float16")
             T.c2d_im2col(data, col, bx, 0, 3, 1, 1, 1)
             # ^^^^^^^^^^ hint TL309: T.c2d_im2col is deprecated, use T.im2col instead (DeprecationWarning; removed in a later release)
-            #                       ^^ warning TL311: nhw_step = bx takes 4 values, but 1 tiles of 64 already cover the 64 output pixels (N·OH·OW = 1·8·8); the others are all padding (with BM=64, BK=32 from line 53)
+            #                       ^^ warning TL311: nhw_step = bx takes 4 values, but 1 tiles of 64 already cover the 64 output pixels (N·OH·OW = 1·8·8); the others are all padding (with BM=64, BK=32 from line 56)
             T.copy(col, out[bx * BM, 0])
 
     return main

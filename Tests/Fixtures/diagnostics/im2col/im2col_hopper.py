@@ -10,9 +10,9 @@ def channels(C, BK):
         with T.Kernel(4, threads=128) as bx:
             col = T.alloc_shared((64, BK), "float16")
             T.im2col(data, col, bx, 0, 3, 1, 1, 1)
-            #              ^^^ error TL306: on sm_90 im2col needs the image channels C=48 to be a multiple of the column tile width 32 ("Currently can only support divisible channel case") [sm_90] (with C=48, BK=32 from line 47)
-            #              ^^^ error TL308: on sm_90 the im2col TMA box is 4 channels × 2 B = 8 B wide, not a multiple of 16 B ("im2col cannot lower the shared tile of col") [sm_90] (with C=64, BK=4 from line 48)
-            #                   ^^ warning TL311: nhw_step = bx takes 4 values, but 1 tiles of 64 already cover the 64 output pixels (N·OH·OW = 1·8·8); the others are all padding (with C=48, BK=32 from line 47)
+            #              ^^^ error TL306: on sm_90 im2col needs the image channels C=48 to be a multiple of the column tile width 32 ("Currently can only support divisible channel case") [sm_90] (with C=48, BK=32 from line 50)
+            #              ^^^ error TL308: on sm_90 the im2col TMA box is 4 channels × 2 B = 8 B wide, not a multiple of 16 B ("im2col cannot lower the shared tile of col") [sm_90] (with C=64, BK=4 from line 51)
+            #                   ^^ warning TL311: nhw_step = bx takes 4 values, but 1 tiles of 64 already cover the 64 output pixels (N·OH·OW = 1·8·8); the others are all padding (with C=48, BK=32 from line 50)
             T.copy(col, out[bx * 64, 0])
 
     return main
@@ -25,7 +25,7 @@ def fragment_column(BM, BK):
             col = T.alloc_fragment((BM, BK), "float16")
             T.im2col(data, col, bx, 0, 3, 1, 1, 1)
             #              ^^^ error TL307: on sm_90 im2col lowers to TMA and needs a global image and a shared column tile; got data (global) → col (local.fragment) [sm_90]
-            #                   ^^ warning TL311: nhw_step = bx takes 4 values, but 1 tiles of 64 already cover the 64 output pixels (N·OH·OW = 1·8·8); the others are all padding (with BM=64, BK=32 from line 50)
+            #                   ^^ warning TL311: nhw_step = bx takes 4 values, but 1 tiles of 64 already cover the 64 output pixels (N·OH·OW = 1·8·8); the others are all padding (with BM=64, BK=32 from line 53)
             T.copy(col, out[bx * BM, 0])
 
     return main
@@ -40,7 +40,7 @@ def shared_image(BM, BK):
             T.copy(data, img)
             T.im2col(img, col, bx, 0, 3, 1, 1, 1)
             #        ^^^ error TL307: on sm_90 im2col lowers to TMA and needs a global image and a shared column tile; got img (shared.dyn) → col (shared.dyn) [sm_90]
-            #                  ^^ warning TL311: nhw_step = bx takes 4 values, but 1 tiles of 64 already cover the 64 output pixels (N·OH·OW = 1·8·8); the others are all padding (with BM=64, BK=32 from line 51)
+            #                  ^^ warning TL311: nhw_step = bx takes 4 values, but 1 tiles of 64 already cover the 64 output pixels (N·OH·OW = 1·8·8); the others are all padding (with BM=64, BK=32 from line 54)
             T.copy(col, out[bx * BM, 0])
 
     return main

@@ -21,7 +21,7 @@ def column_rank1(BM):
         with T.Kernel(4, threads=128) as bx:
             col = T.alloc_shared((BM,), "float16")
             T.im2col(data, col, bx, 0, 3, 1, 1, 1)
-            #              ^^^ error TL302: im2col dstRegion must have at least 2 dims: col has 1 (64,) (with BM=64 from line 55)
+            #              ^^^ error TL302: im2col dstRegion must have at least 2 dims: col has 1 (64,) (with BM=64 from line 57)
             T.copy(col, out[bx * BM])
 
     return main
@@ -34,7 +34,7 @@ def dtype_mismatch(BM, BK):
             col = T.alloc_shared((BM, BK), "float32")
             T.im2col(data, col, bx, 0, 3, 1, 1, 1)
             #              ^^^ error TL303: im2col copies without conversion: image data is float16 but column tile col is float32
-            #                   ^^ warning TL311: nhw_step = bx takes 4 values, but 1 tiles of 64 already cover the 64 output pixels (N·OH·OW = 1·8·8); the others are all padding (with BM=64, BK=32 from line 56)
+            #                   ^^ warning TL311: nhw_step = bx takes 4 values, but 1 tiles of 64 already cover the 64 output pixels (N·OH·OW = 1·8·8); the others are all padding (with BM=64, BK=32 from line 58)
             T.copy(col, out[bx * BM, 0])
 
     return main
@@ -46,7 +46,7 @@ def well_formed(BM, BK):
         with T.Kernel(4, threads=128) as bx:
             col = T.alloc_shared((BM, BK), "float16")
             T.im2col(data, col, bx, 0, 3, 1, 1, 1)
-            #                   ^^ warning TL311: nhw_step = bx takes 4 values, but 1 tiles of 64 already cover the 64 output pixels (N·OH·OW = 1·8·8); the others are all padding (with BM=64, BK=32 from line 57)
+            #                   ^^ warning TL311: nhw_step = bx takes 4 values, but 1 tiles of 64 already cover the 64 output pixels (N·OH·OW = 1·8·8); the others are all padding (with BM=64, BK=32 from line 59)
             T.copy(col, out[bx * BM, 0])
 
     return main

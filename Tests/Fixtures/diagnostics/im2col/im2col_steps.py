@@ -13,7 +13,7 @@ def conv(N, H, W, C, blocks, BM, BK):
             col = T.alloc_shared((BM, BK), "float16")
             for k in T.Pipelined(T.ceildiv(9 * C, BK), num_stages=1):
                 T.im2col(data, col, by, k, 3, 1, 1, 1)
-                #                   ^^ warning TL311: nhw_step = by takes 2 values, so 2 tiles of 16 cover 32 of the 64 output pixels (N·OH·OW = 1·8·8); the rest is never computed (with N=1, H=8, W=8, C=64, blocks=2, BM=16, BK=32 from line 22)
+                #                   ^^ warning TL311: nhw_step = by takes 2 values, so 2 tiles of 16 cover 32 of the 64 output pixels (N·OH·OW = 1·8·8); the rest is never computed (with N=1, H=8, W=8, C=64, blocks=2, BM=16, BK=32 from line 23)
                 T.copy(col[0:BM, 0:BK], out[by * BM, 0])
 
     return main
