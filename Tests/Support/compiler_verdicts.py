@@ -39,12 +39,36 @@ def describe(exc, path):
     }
 
 
-def main():
-    args = sys.argv[1:]
+def parse_arguments(argv):
+    """`--targets sm_80,sm_90 FILE...` → (targets, files)."""
     targets = ["sm_80", "sm_90"]
-    if args and args[0] == "--targets":
-        targets = args[1].split(",")
-        args = args[2:]
+    if argv and argv[0] == "--targets":
+        return argv[1].split(","), argv[2:]
+    return targets, argv
+
+
+def capture_prim_funcs(tilelang, T):
+    """Makes `@T.prim_func` record every kernel it creates as (name, prim_func, first line) and turns
+    `tilelang.compile` (which needs nvcc) into a no-op; returns the list the kernels are appended to."""
+    original = T.prim_func
+    created = []
+
+    def capture(func=None, **kwargs):
+        if func is None:
+            return lambda f: capture(f, **kwargs)
+        result = original(func, **kwargs)
+        code = getattr(func, "__code__", None)
+        created.append((getattr(func, "__name__", "kernel"), result, code.co_firstlineno if code else None))
+        return result
+
+    tilelang.language.prim_func = capture
+    T.prim_func = capture
+    tilelang.compile = lambda *args, **kwargs: None
+    return created
+
+
+def main():
+    targets, args = parse_arguments(sys.argv[1:])
     captured = io.StringIO()
     with contextlib.redirect_stdout(captured):
         import tilelang
@@ -52,20 +76,7 @@ def main():
         from tvm.target import Target
         from tvm import transform
 
-        original = T.prim_func
-        created = []
-
-        def capture(func=None, **kwargs):
-            if func is None:
-                return lambda f: capture(f, **kwargs)
-            result = original(func, **kwargs)
-            created.append((getattr(func, "__name__", "kernel"), result))
-            return result
-
-        tilelang.language.prim_func = capture
-        T.prim_func = capture
-        # Building needs nvcc; the captured prim_funcs are lowered below instead.
-        tilelang.compile = lambda *args, **kwargs: None
+        created = capture_prim_funcs(tilelang, T)
         files = []
         for path in args:
             files.append(run_file(path, targets, created, tilelang, Target, transform))
@@ -91,7 +102,7 @@ def run_file(path, targets, created, tilelang, Target, transform):
             exec(compile(ast.Module(body=[stmt], type_ignores=[]), path, "exec"), namespace)
         except Exception as exc:  # elaboration failed
             entry["error"] = describe(exc, path)
-        for name, func in list(created):
+        for name, func, _ in list(created):
             results = {}
             for t in targets:
                 try:

@@ -19,6 +19,8 @@ import re
 import sys
 
 os.environ.setdefault("TVM_FFI_DISABLE_TORCH_C_DLPACK", "1")
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from compiler_verdicts import capture_prim_funcs, parse_arguments  # noqa: E402
 
 COPY_OPS = {"copy", "async_copy", "tma_copy", "im2col", "c2d_im2col"}
 VECTOR_BITS = {
@@ -255,11 +257,7 @@ def run_file(path, targets, created, env):
 
 
 def main():
-    args = sys.argv[1:]
-    targets = ["sm_80", "sm_90"]
-    if args and args[0] == "--targets":
-        targets = args[1].split(",")
-        args = args[2:]
+    targets, args = parse_arguments(sys.argv[1:])
     captured = io.StringIO()
     with contextlib.redirect_stdout(captured):
         import tilelang
@@ -267,20 +265,7 @@ def main():
         from tvm import tirx, transform
         from tvm.target import Target
 
-        original = T.prim_func
-        created = []
-
-        def capture(func=None, **kwargs):
-            if func is None:
-                return lambda f: capture(f, **kwargs)
-            result = original(func, **kwargs)
-            code = getattr(func, "__code__", None)
-            created.append((getattr(func, "__name__", "kernel"), result, code.co_firstlineno if code else None))
-            return result
-
-        tilelang.language.prim_func = capture
-        T.prim_func = capture
-        tilelang.compile = lambda *args, **kwargs: None
+        created = capture_prim_funcs(tilelang, T)
         files = [run_file(p, targets, created, (tilelang, tirx, Target, transform)) for p in args]
     sys.stdout.write(json.dumps({"files": files}) + "\n")
 
