@@ -7,13 +7,25 @@ enum CopyAnnotationsCheck {
   static let policies = ["evict_normal", "evict_first", "evict_last"]
   static let preferences = ["tma", "cp_async", "sync"]
 
-  /// Keywords each op accepts in tilelang 0.1.15 (the CUDA dialect's `T.copy` adds disable_tma,
-  /// eviction_policy and prefer_instruction to the common op's coalesced_width, annotations, loop_layout).
+  /// Keywords each op accepts in tilelang 0.1.15 (`tilelang.language` re-exports the CUDA dialect's `copy` and
+  /// `im2col`, which add disable_tma, eviction_policy and prefer_instruction; the others come from the common ops).
   static let accepted: [String: Set<String>] = [
     "copy": [
       "src", "dst", "coalesced_width", "disable_tma", "eviction_policy", "prefer_instruction", "annotations",
       "loop_layout",
-    ]
+    ],
+    "async_copy": ["src", "dst", "coalesced_width", "annotations", "loop_layout"],
+    "tma_copy": ["src", "dst", "barrier", "cluster_mask", "leader_scope_threads", "eviction_policy", "annotations"],
+    "copy_cluster": [
+      "src", "dst", "dst_block", "cluster_mask", "remote_barrier", "eviction_policy", "coalesced_width", "annotations",
+      "loop_layout",
+    ],
+    "im2col": [
+      "img", "col", "nhw_step", "c_step", "kernel", "stride", "dilation", "pad", "eviction_policy", "annotations",
+    ],
+    "c2d_im2col": [
+      "img", "col", "nhw_step", "c_step", "kernel", "stride", "dilation", "pad", "eviction_policy", "annotations",
+    ],
   ]
 
   /// Reads the annotations the compiler will see, emitting TL201, TL202, TL203, TL204, TL206 and TL208.
@@ -25,7 +37,7 @@ enum CopyAnnotationsCheck {
         c.emit(
           Diagnostic(
             .TL208,
-            "T.\(c.event.op) has no keyword `\(name)` (TypeError); it accepts \(allowed.subtracting(["src", "dst"]).sorted().joined(separator: ", "))",
+            "T.\(c.event.op) has no keyword `\(name)` (TypeError); it accepts \(allowed.subtracting(["src", "dst", "img", "col"]).sorted().joined(separator: ", "))",
             at: entry.argument.nameRange ?? entry.argument.range))
       }
     }

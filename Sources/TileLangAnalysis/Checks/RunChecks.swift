@@ -41,6 +41,7 @@ enum RunChecks {
       }
       diagnostics.append(contentsOf: c.diagnostics)
     }
+    diagnostics.append(contentsOf: FragmentPartition.check(run, source: source))
     for t in targets {
       diagnostics.append(contentsOf: SharedMemoryBudget.check(run, target: t, source: source))
     }

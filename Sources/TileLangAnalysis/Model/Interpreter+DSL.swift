@@ -11,7 +11,15 @@ extension Interpreter {
   ) -> Value {
     let p = a.positional
     if run != nil {
-      for v in p + Array(a.keywords.values) { if case .buffer(let b) = v { run?.touch(b.id) } }
+      let laysOut = !Self.copyOps.contains(name) && !["fill", "clear"].contains(name)
+      for v in p + Array(a.keywords.values) {
+        guard case .buffer(let b) = v else { continue }
+        run?.touch(b.id)
+        if laysOut { run?.layoutProviders.insert(b.id) }
+      }
+      if name == "annotate_layout", case .dict(let entries)? = p.first {
+        for e in entries { if case .buffer(let b) = e.key { run?.layoutProviders.insert(b.id) } }
+      }
     }
     func int(_ i: Int) -> SymExpr? { i < p.count ? p[i].intValue : nil }
     switch name {

@@ -237,7 +237,12 @@ struct Interpreter {
     case .starred(let inner):
       bind(inner, .unknown, &env)
     case .subscript(let base, _):
-      if run != nil, case .buffer(let b) = eval(base, &env) { run?.touch(b.id) }
+      if run != nil, case .buffer(let b) = eval(base, &env) {
+        run?.touch(b.id)
+        if loops.contains(where: { if case .parallel = $0.kind { return true } else { return false } }) {
+          run?.layoutProviders.insert(b.id)
+        }
+      }
     case .attribute(let base, let name, _):
       if case .name(let n) = base.kind, case .namespace(var attrs)? = env[n] {
         attrs[name] = value

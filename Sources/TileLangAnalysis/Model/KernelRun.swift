@@ -69,6 +69,9 @@ struct KernelRun: Sendable {
   var annotatedLayouts: Set<Int> = []
   /// Buffers used as `T.gemm` operands.
   var gemmOperands: Set<Int> = []
+  /// Buffers passed to DSL calls other than copies, fills and clears (gemm, reductions, layouts, ...): their
+  /// fragment layouts may come from those calls.
+  var layoutProviders: Set<Int> = []
   /// Pass configs from the decorator / compile call.
   var passConfigs: [String: Bool] = [:]
   /// Names of kernel loop and block indices (symbolic at compile time).

@@ -11,7 +11,7 @@ public enum DiagnosticCode: String, Sendable, CaseIterable, Hashable {
   // MARK: - TL3xx im2col
   case TL301, TL302, TL303, TL304, TL305, TL306, TL307, TL308, TL309, TL310, TL311
   // MARK: - TL4xx layout and lowering
-  case TL401, TL402, TL403, TL404, TL405, TL406, TL407, TL408
+  case TL401, TL402, TL403, TL404, TL405, TL406, TL407, TL408, TL409
   // MARK: - TL5xx compiler
   case TL501, TL502, TL503, TL504, TL505
 
@@ -101,7 +101,9 @@ public enum DiagnosticCode: String, Sendable, CaseIterable, Hashable {
         name: "loop-layout-on-non-simt-copy", severity: .error,
         summary: "loop_layout on a copy that lowers to TMA, bulk, LDSM, STSM or TMem")
     case .TL208:
-      return Info(name: "copy-keyword-unknown", severity: .error, summary: "T.copy does not accept this keyword")
+      return Info(
+        name: "copy-keyword-unknown", severity: .error,
+        summary: "the copy-like call (T.copy, T.async_copy, T.tma_copy, T.im2col, ...) does not accept this keyword")
     case .TL209:
       return Info(
         name: "async-copy-unsupported", severity: .error,
@@ -184,6 +186,10 @@ public enum DiagnosticCode: String, Sendable, CaseIterable, Hashable {
       return Info(
         name: "bool-vector-copy", severity: .error,
         summary: "a SIMT copy of bool vectorizes to 8 or more lanes, which CUDA codegen cannot express")
+    case .TL409:
+      return Info(
+        name: "fragment-layout-unplannable", severity: .error,
+        summary: "a fragment that only copies lay out has more elements than threads but not a multiple of them")
     case .TL501:
       return Info(name: "compiler-error", severity: .error, summary: "the tilelang compiler rejected the kernel")
     case .TL502:
