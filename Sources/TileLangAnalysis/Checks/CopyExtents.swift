@@ -144,7 +144,7 @@ enum CopyExtents {
       }
     }
     // A tile larger than the tensor it touches.
-    for (i, side) in [copy.src, copy.dst].enumerated() where !side.isWholeBuffer && side.buffer.scope == .global {
+    for (i, side) in [copy.src, copy.dst].enumerated() where !side.isWholeBuffer {
       for (dim, e) in side.encoded.enumerated() where dim < side.buffer.shape.count {
         guard let ec = e.constant, let sc = side.buffer.shape[dim].constant else { continue }
         let minC = side.mins[dim]?.constant

@@ -5,7 +5,7 @@ import TileLangSyntax
 
 enum CopyLoweringCheck {
   /// Emits TL205/TL209/TL210 (selection errors), TL207 (loop_layout on a non-SIMT path), TL211 (coalesced width
-  /// adjusted), TL402 (store into tensor memory), TL403 (vector width lost), TL404–TL407 (TMA encoding), TL408 (bool vectors).
+  /// adjusted), TL402 (store into tensor memory), TL403 (vector width lost), TL404–TL407 and TL410 (TMA encoding), TL408 (bool vectors).
   static func check(_ c: inout CheckContext, copy: TileCopy, plan: CopyPlan, vector: VectorPlan?, ctx: CopyContext) {
     let t = ctx.target.rawValue
     if let error = plan.error, let codeText = plan.errorCode, let code = DiagnosticCode(rawValue: codeText) {
@@ -66,6 +66,13 @@ enum CopyLoweringCheck {
           break
         }
       }
+      if let (dim, e, size) = outOfBounds(shared) {
+        c.emit(
+          Diagnostic(
+            .TL410,
+            "this copy lowers to a TMA \(plan.selected == .bulkStore ? "store" : "load") on \(t), but its region of \(shared.buffer.name) spans \(e) along dim \(dim) where the buffer has \(size): the compiler fails (\"plain SMEM layout is not a bijection\")",
+            at: c.operandRange(shared.buffer.id == copy.src.buffer.id ? 0 : 1)))
+      }
       let sharedTile = shared.nonUnit.map(\.extent), globalTile = global.nonUnit.map(\.extent)
       if sharedTile.count == globalTile.count,
         let (i, pair) = zip(sharedTile, globalTile).enumerated().first(where: {
@@ -90,7 +97,9 @@ enum CopyLoweringCheck {
       }
     }
     guard let vector else { return }
-    if plan.path == "simt", vector.lanes >= 8, copy.src.buffer.dtype == "bool" || copy.dst.buffer.dtype == "bool" {
+    // Observed with tilelang 0.1.15: the vectorized store of 8+ bools has no CUDA type (bool→bool, f16→bool,
+    // i8→bool fail); loads of bool converted to another type do not (bool→i8 at 16 lanes compiles).
+    if plan.path == "simt", vector.lanes >= 8, copy.dst.buffer.dtype == "bool" {
       c.emit(
         Diagnostic(
           .TL408,
@@ -116,6 +125,17 @@ enum CopyLoweringCheck {
           "scalar copy: each thread moves one \(DType.short(copy.src.buffer.dtype ?? "?")) (\(bits) of a possible \(vector.maxBits) bits) because \(innerLimit) [\(t)]",
           at: c.event.call.range))
     }
+  }
+
+  /// The first dimension where a region leaves its buffer (constant extent beyond the shape, or a constant window
+  /// past its end).
+  static func outOfBounds(_ side: CopySide) -> (dim: Int, extent: Int, size: Int)? {
+    for (d, e) in side.encoded.enumerated() where d < side.buffer.shape.count {
+      guard let ec = e.constant, let sc = side.buffer.shape[d].constant else { continue }
+      let minC = side.mins[d]?.constant
+      if ec > sc || (minC.map { $0 + ec > sc } ?? false) { return (d, ec, sc) }
+    }
+    return nil
   }
 
   /// The argument plus its separating comma, so removing it leaves valid code.

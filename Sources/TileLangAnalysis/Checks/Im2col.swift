@@ -101,6 +101,14 @@ enum Im2colCheck {
         for (dim, label) in [(1, "H"), (2, "W")] {
           guard let size = img.shape[dim].constant else { continue }
           let out = pyFloorDiv(size + 2 * p - (k - 1) * d - 1, s) + 1
+          if out == 0 {
+            c.emit(
+              Diagnostic(
+                .TL305,
+                "im2col output \(label == "H" ? "height" : "width") is 0 (\(label)=\(size), kernel \(k), stride \(s), dilation \(d), pad \(p)): the compiler divides by zero decomposing output pixels (\"Check failed: pb->value != 0 : Divide by zero\")",
+                at: e.call.range))
+            break
+          }
           if out < 1 {
             c.emit(
               Diagnostic(

@@ -11,7 +11,7 @@ public enum DiagnosticCode: String, Sendable, CaseIterable, Hashable {
   // MARK: - TL3xx im2col
   case TL301, TL302, TL303, TL304, TL305, TL306, TL307, TL308, TL309, TL310, TL311
   // MARK: - TL4xx layout and lowering
-  case TL401, TL402, TL403, TL404, TL405, TL406, TL407, TL408, TL409
+  case TL401, TL402, TL403, TL404, TL405, TL406, TL407, TL408, TL409, TL410
   // MARK: - TL5xx compiler
   case TL501, TL502, TL503, TL504, TL505
 
@@ -131,7 +131,7 @@ public enum DiagnosticCode: String, Sendable, CaseIterable, Hashable {
     case .TL305:
       return Info(
         name: "im2col-geometry-zero", severity: .error,
-        summary: "im2col kernel or stride is 0, which divides by zero in the compiler")
+        summary: "im2col kernel or stride is 0, or the output height or width is 0: the compiler divides by zero")
     case .TL306:
       return Info(
         name: "im2col-channels-not-divisible", severity: .error,
@@ -185,11 +185,15 @@ public enum DiagnosticCode: String, Sendable, CaseIterable, Hashable {
     case .TL408:
       return Info(
         name: "bool-vector-copy", severity: .error,
-        summary: "a SIMT copy of bool vectorizes to 8 or more lanes, which CUDA codegen cannot express")
+        summary: "a SIMT copy into bool vectorizes to 8 or more lanes, which CUDA codegen cannot express")
     case .TL409:
       return Info(
         name: "fragment-layout-unplannable", severity: .error,
         summary: "a fragment that only copies lay out has more elements than threads but not a multiple of them")
+    case .TL410:
+      return Info(
+        name: "tma-shared-region-out-of-bounds", severity: .error,
+        summary: "a copy lowered to TMA reads or writes a shared region that leaves its shared buffer")
     case .TL501:
       return Info(name: "compiler-error", severity: .error, summary: "the tilelang compiler rejected the kernel")
     case .TL502:
