@@ -28,6 +28,8 @@ VECTOR_BITS = {
     "uint2": 64, "int2": 64, "float2": 64, "ulonglong2": 128, "longlong2": 128, "double2": 128,
     "uint1": 32, "int1": 32, "float1": 32, "half2": 32, "bfloat162": 32, "char4": 32, "uchar4": 32,
     "char2": 16, "uchar2": 16, "ushort4": 64, "short4": 64, "ushort2": 32, "short2": 32,
+    # Plain scalar casts serve as vectors of narrower elements (4 x int8 is `*(int*)`, 2 x fp16 `*(uint1*)`).
+    "int": 32, "uint": 32, "unsigned": 32, "short": 16, "ushort": 16, "int64_t": 64, "uint64_t": 64,
 }
 DTYPE_BITS = re.compile(r"(\d+)")
 

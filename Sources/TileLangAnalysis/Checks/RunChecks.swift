@@ -29,10 +29,13 @@ enum RunChecks {
           let model = CopyRegions.model(event.operands[0], event.operands[1], hasAnnotations: !ann.isEmpty)
           CopyExtents.check(&c, model: model)
           for t in targets {
-            let ctx = CopyContext(
-              target: t, passConfigs: passConfigs, annotations: ann, pipelineStages: pipelineStages(event),
+            var ctx = CopyContext(
+              target: t, passConfigs: passConfigs, annotations: ann,
+              pipelineStages: pipelineStages(event, run, consumedOnly: false),
               threads: event.threads?.constant ?? run.threads?.constant ?? 128, op: event.op,
               annotatedLayout: run.annotatedLayouts, gemmOperands: run.gemmOperands)
+            ctx.pipelineConsumed = pipelineStages(event, run) != nil
+            ctx.indexExtents = run.indexExtents
             if let l = LoweringPlanner.plan(&c, model: model, ctx: ctx, buildInfo: buildLowerings) {
               lowerings.append(l)
             }
@@ -56,13 +59,22 @@ enum RunChecks {
     return withTmem.isEmpty ? [.sm100] : withTmem
   }
 
-  /// `num_stages` of the innermost enclosing `T.Pipelined`.
-  static func pipelineStages(_ e: CopyEvent) -> Int? {
+  /// `num_stages` of the innermost enclosing `T.Pipelined`; with `consumedOnly`, only when the copy's destination is
+  /// read inside that loop (a loop that only fills a tile nobody reads in it is not software-pipelined).
+  static func pipelineStages(_ e: CopyEvent, _ run: KernelRun, consumedOnly: Bool = true) -> Int? {
     for frame in e.loops.reversed() {
-      if case .pipelined(let stages, _) = frame.kind { return stages ?? 0 }
+      if case .pipelined(let stages, _) = frame.kind {
+        if consumedOnly {
+          guard let dst = e.operands.dropFirst().first?.buffer,
+            run.pipelineConsumers[frame.range]?.contains(dst.id) ?? false
+          else { return nil }
+        }
+        return stages ?? 0
+      }
     }
     return nil
   }
+
 }
 
 /// Pass configs for a kernel: its own or its factory's `@tilelang.jit(pass_configs=...)`, every

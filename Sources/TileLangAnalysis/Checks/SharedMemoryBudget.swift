@@ -10,7 +10,7 @@ enum SharedMemoryBudget {
     var stagesOf: [Int: Int] = [:]
     for e in run.events where e.operands.count >= 2 {
       guard let src = e.operands[0].buffer, src.scope == .global, let dst = e.operands[1].buffer, dst.scope.isShared,
-        let s = RunChecks.pipelineStages(e), s > 1
+        let s = RunChecks.pipelineStages(e, run), s > 1
       else { continue }
       stagesOf[dst.id] = max(stagesOf[dst.id] ?? 1, s)
     }

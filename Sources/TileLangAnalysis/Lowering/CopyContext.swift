@@ -53,6 +53,11 @@ struct CopyContext: Sendable {
   /// off a producer warpgroup when one can (otherwise the pipeline stays cp.async).
   var pipelineHasTmaLoad = true
 
+  /// Whether something inside that loop reads the copied tile: sm_80's software pipeliner only makes consumed
+  /// copies asynchronous, while sm_90's warp specialisation turns every pipelined load into a producer copy.
+  var pipelineConsumed = true
+  /// Trip counts of kernel indices, for in-bounds proofs.
+  var indexExtents: [String: SymExpr] = [:]
   var inPipeline: Bool { (pipelineStages ?? 0) >= 1 }
   var warpSpecialized: Bool { target.hasBulkCopy && !passConfigs.disableWarpSpecialized && inPipeline }
 }

@@ -25,6 +25,8 @@ struct CopyPlan: Sendable {
 struct CopyFacts: Sendable {
   var copy: TileCopy
   var target: TargetArch
+  /// Trip counts of kernel indices (grid and loop variables), for in-bounds proofs.
+  var indexExtents: [String: SymExpr] = [:]
 
   var src: CopySide { copy.src }
   var dst: CopySide { copy.dst }
@@ -111,12 +113,13 @@ struct CopyFacts: Sendable {
     let sCount = s.encoded.reduce(SymExpr(constant: 1), *)
     guard gCount == sCount else { return false }
     if let c = gCount.constant, let bits = g.buffer.elementBits, (c * bits) % 128 != 0 { return false }
-    return Self.provablyInBounds(g) && Self.provablyInBounds(s)
+    return provablyInBounds(g) && provablyInBounds(s)
   }
 
-  /// In bounds when each dim is the whole dim, or a constant window inside a constant dim, or a
+  /// In bounds when each dim is the whole dim, or a constant window inside a constant dim, or a window whose start
+  /// is a non-negative combination of kernel indices with known trip counts (`by * 64` with `by < 2`), or a
   /// `k * extent` window of a dim that the extent divides.
-  static func provablyInBounds(_ side: CopySide) -> Bool {
+  func provablyInBounds(_ side: CopySide) -> Bool {
     let shape = side.buffer.shape
     guard shape.count == side.encoded.count else { return false }
     for (d, ext) in side.encoded.enumerated() {
@@ -125,11 +128,29 @@ struct CopyFacts: Sendable {
       guard let e = ext.constant, let sd = shape[d].constant, e <= sd else { return false }
       if let c = m.constant {
         if c < 0 || c + e > sd { return false }
+      } else if let high = maximum(m), m.constantTerm >= 0, m.terms.allSatisfy({ $0.coefficient >= 0 }) {
+        if high + e > sd { return false }
       } else if !(sd % e == 0 && m.terms.allSatisfy { $0.coefficient % e == 0 && $0.monomial != .one }) {
         return false
       }
     }
     return true
+  }
+
+  /// The largest value of a linear combination of kernel indices with known trip counts (indices start at 0).
+  func maximum(_ e: SymExpr) -> Int? {
+    var total = 0
+    for t in e.terms {
+      if t.monomial == .one {
+        total += t.coefficient
+        continue
+      }
+      guard t.monomial.atoms.count == 1, case .variable(let v) = t.monomial.atoms[0],
+        let trips = indexExtents[v]?.constant, trips >= 1
+      else { return nil }
+      total += t.coefficient * (trips - 1)
+    }
+    return total
   }
 
   /// dtype pairs a TMA load accepts: equal, or packed fp4 in global into unpacked fp4 in shared.
@@ -142,7 +163,7 @@ struct CopyFacts: Sendable {
 enum CopySelector {
   /// Picks the instruction for `T.copy` / `T.async_copy` / `T.tma_copy` on one target.
   static func select(_ copy: TileCopy, _ ctx: CopyContext) -> CopyPlan {
-    let f = CopyFacts(copy: copy, target: ctx.target)
+    let f = CopyFacts(copy: copy, target: ctx.target, indexExtents: ctx.indexExtents)
     let ann = ctx.annotations
     let loadReason = f.canBulkLoadReason
     let storeReason = f.canBulkStoreReason
@@ -263,14 +284,18 @@ enum CopySelector {
       }
       if !ctx.target.hasBulkCopy { notTaken.append("not TMA: \(ctx.target.rawValue) has no TMA") }
       if ctx.passConfigs.disableWarpSpecialized { notTaken.append("not TMA: tl.disable_warp_specialized") }
-      if ctx.passConfigs.useAsyncCopy, f.canCpAsyncReason == nil {
+      if !ctx.pipelineConsumed {
+        notTaken.append("not cp.async: nothing in the T.Pipelined loop reads this tile, so the loop is not pipelined")
+      } else if ctx.passConfigs.useAsyncCopy, f.canCpAsyncReason == nil {
         return CopyPlan(
           selected: .cpAsync, path: "cp_async",
           reason: "inside T.Pipelined(num_stages=\(ctx.pipelineStages ?? 0)): pipeline-managed cp.async",
           notTaken: notTaken)
       }
-      if !ctx.passConfigs.useAsyncCopy { notTaken.append("not cp.async: tirx.use_async_copy=false") }
-      if let r = f.canCpAsyncReason { notTaken.append("not cp.async: \(r)") }
+      if ctx.pipelineConsumed, !ctx.passConfigs.useAsyncCopy {
+        notTaken.append("not cp.async: tirx.use_async_copy=false")
+      }
+      if ctx.pipelineConsumed, let r = f.canCpAsyncReason { notTaken.append("not cp.async: \(r)") }
     } else if f.srcScope == .global, f.dstScope.isShared, ctx.target.hasBulkCopy {
       notTaken.append(
         "not TMA: plain global→shared copies outside T.Pipelined are SIMT unless prefer_instruction=\"tma\"")

@@ -49,7 +49,8 @@ enum LoweringPlanner {
       e.loops.last { if case .pipelined = $0.kind { return true } else { return false } }?.range
     }
     guard let mine = pipeline(c.event) else { return false }
-    for e in c.run.events where e.op == "copy" && pipeline(e) == mine && e.operands.count >= 2 {
+    for e in c.run.events
+    where e.op == "copy" && pipeline(e) == mine && e.operands.count >= 2 {
       if e.keywords["disable_tma"]?.value.truthiness == true { continue }
       guard case .tile(let copy) = CopyRegions.model(e.operands[0], e.operands[1], hasAnnotations: false) else {
         continue

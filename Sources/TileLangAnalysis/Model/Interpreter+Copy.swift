@@ -26,6 +26,8 @@ extension Interpreter {
       operands.append(o)
       problems.append(contentsOf: p)
     }
+    // The source of a copy is read where the copy runs.
+    if let src = operands.first?.buffer { markConsumed(src.id) }
     var keywords: [String: (value: Value, argument: Argument)] = [:]
     for (k, arg) in a.keywordArgs { keywords[k] = (a.keywords[k] ?? .unknown, arg) }
     let event = CopyEvent(

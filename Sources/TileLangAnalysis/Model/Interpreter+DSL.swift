@@ -15,7 +15,10 @@ extension Interpreter {
       for v in p + Array(a.keywords.values) {
         guard case .buffer(let b) = v else { continue }
         run?.touch(b.id)
-        if laysOut { run?.layoutProviders.insert(b.id) }
+        if laysOut {
+          run?.layoutProviders.insert(b.id)
+          markConsumed(b.id)
+        }
       }
       if name == "annotate_layout", case .dict(let entries)? = p.first {
         for e in entries { if case .buffer(let b) = e.key { run?.layoutProviders.insert(b.id) } }

@@ -182,6 +182,7 @@ extension Interpreter {
   mutating func evalSubscript(_ base: Value, _ index: Expr, _ env: inout Env) -> Value {
     if run != nil, case .buffer(let b) = base {
       run?.touch(b.id)
+      markConsumed(b.id)
       // Element accesses inside T.Parallel give a fragment its layout from that loop's partition.
       if loops.contains(where: { if case .parallel = $0.kind { return true } else { return false } }) {
         run?.layoutProviders.insert(b.id)

@@ -193,6 +193,13 @@ struct Interpreter {
     return .normal
   }
 
+  /// Records that `id` is read inside every enclosing `T.Pipelined` loop.
+  mutating func markConsumed(_ id: Int) {
+    for frame in loops {
+      if case .pipelined = frame.kind { run?.pipelineConsumers[frame.range, default: []].insert(id) }
+    }
+  }
+
   /// Trip counts of a kernel loop's variables: `T.Pipelined(n)` → [n], `T.Pipelined(a, b)` → [b - a],
   /// `T.Parallel(M, N)` → [M, N].
   static func tripCounts(_ kind: LoopKind) -> [SymExpr?] {

@@ -69,6 +69,9 @@ struct KernelRun: Sendable {
   var annotatedLayouts: Set<Int> = []
   /// Buffers used as `T.gemm` operands.
   var gemmOperands: Set<Int> = []
+  /// Per `T.Pipelined` loop (by its range): buffers read inside it by something other than the copy that fills
+  /// them (a gemm, another copy's source, element loads). Only copies whose tile is consumed get pipelined.
+  var pipelineConsumers: [TextRange: Set<Int>] = [:]
   /// Buffers passed to DSL calls other than copies, fills and clears (gemm, reductions, layouts, ...): their
   /// fragment layouts may come from those calls.
   var layoutProviders: Set<Int> = []
