@@ -30,6 +30,9 @@ struct IncrementalAnalysisTests {
       + a.lowerings.map {
         "\($0.range) \($0.target) \($0.path) \($0.vectorBits ?? 0) \($0.specialization ?? "") \($0.preview)"
       }
+      + a.copySites.map {
+        "\($0.op) \($0.range) \($0.srcBuffer ?? "") \($0.dstBuffer ?? "") \($0.srcRange.map { "\($0)" } ?? "")"
+      }
       + a.kernels.map { k in
         "\(k.name) \(k.range) " + k.buffers.map { "\($0.name) \($0.nameRange) \($0.declarationRange)" }.joined()
       }

@@ -45,6 +45,15 @@ public func analyze(parsed: ParsedFile, settings: AnalysisSettings, reusing prev
     fresh.kernels.append(k)
   }
   fresh.kernels.sort { $0.range < $1.range }
+  for site in previous.copySites {
+    guard let delta = keep(site.range) else { continue }
+    var site = site
+    site.range = site.range.shifted(by: delta)
+    site.srcRange = site.srcRange?.shifted(by: delta)
+    site.dstRange = site.dstRange?.shifted(by: delta)
+    fresh.copySites.append(site)
+  }
+  fresh.copySites.sort { $0.range < $1.range }
   return fresh
 }
 
@@ -86,20 +95,29 @@ struct IncrementalPlan {
         return nil
       }
     }
-    // Names each top-level statement defines and references.
+    // Names each top-level statement defines; the names it references are read only where needed (edited and
+    // affected statements), and "uses a name" is a byte scan with no allocation.
     let defined = new.body.map { Self.definedNames($0) }
-    var references = newItems.map { Self.identifiers(new.source.bytes, $0) }
-    for i in changed { references[i].formUnion(Self.identifiers(old.source.bytes, oldItems[i])) }
+    var references: [Int: Set<String>] = [:]
+    func refs(_ i: Int) -> Set<String> {
+      if let r = references[i] { return r }
+      var r = Self.identifiers(new.source.bytes, newItems[i])
+      if changed.contains(i) { r.formUnion(Self.identifiers(old.source.bytes, oldItems[i])) }
+      references[i] = r
+      return r
+    }
     // Affected statements: the edited ones; any statement that uses a name an affected one defines (it consumes
     // the change); and any function an affected statement refers to (it may receive new arguments).
     var recompute = changed
     var frontier = Array(changed)
     while let i = frontier.popLast() {
+      let names = defined[i].map { Array($0.utf8) }
+      let used = refs(i)
       for j in new.body.indices where !recompute.contains(j) {
-        let consumes = !references[j].isDisjoint(with: defined[i])
+        let consumes = Self.mentions(new.source.bytes, newItems[j], names)
         var isFunction = false
         if case .functionDef = new.body[j].kind { isFunction = true }
-        let called = isFunction && !references[i].isDisjoint(with: defined[j])
+        let called = isFunction && !used.isDisjoint(with: defined[j])
         if consumes || called {
           recompute.insert(j)
           frontier.append(j)
@@ -195,6 +213,33 @@ struct IncrementalPlan {
       }
     }
     return out
+  }
+
+  /// Whether an identifier in the byte range equals one of `names` (compared as bytes, nothing allocated).
+  static func mentions(_ bytes: [UInt8], _ r: TextRange, _ names: [[UInt8]]) -> Bool {
+    guard !names.isEmpty else { return false }
+    var i = r.start
+    let end = min(r.end, bytes.count)
+    func isStart(_ b: UInt8) -> Bool { (b >= 0x41 && b <= 0x5A) || (b >= 0x61 && b <= 0x7A) || b == 0x5F || b >= 0x80 }
+    func isPart(_ b: UInt8) -> Bool { isStart(b) || (b >= 0x30 && b <= 0x39) }
+    while i < end {
+      if isStart(bytes[i]), i == r.start || !isPart(bytes[i - 1]) {
+        var j = i + 1
+        while j < end, isPart(bytes[j]) { j += 1 }
+        for n in names where n.count == j - i {
+          var same = true
+          for k in 0..<n.count where bytes[i + k] != n[k] {
+            same = false
+            break
+          }
+          if same { return true }
+        }
+        i = j
+      } else {
+        i += 1
+      }
+    }
+    return false
   }
 
   static func quotedLines(_ text: String) -> [Int] {

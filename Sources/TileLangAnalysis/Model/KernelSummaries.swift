@@ -40,7 +40,7 @@ enum CopySites {
   static let ops: Set<String> = ["copy", "async_copy", "tma_copy", "copy_cluster", "im2col", "c2d_im2col", "transpose"]
 
   /// Every `T.copy`-like call in the file, in source order, with its operand buffer names.
-  static func find(module: ModuleIndex, parsed: ParsedFile) -> [CopySiteInfo] {
+  static func find(module: ModuleIndex, parsed: ParsedFile, onlyTopLevel: Set<Int>? = nil) -> [CopySiteInfo] {
     var out: [CopySiteInfo] = []
     let walker = ASTWalker { call, kernel in
       guard case .call(let callee, let args) = call.kind, case .attribute(_, let attr, _) = callee.kind,
@@ -59,7 +59,11 @@ enum CopySites {
           dstBuffer: dst.flatMap(baseName),
           srcRange: src?.range, dstRange: dst?.range))
     }
-    walker.walk(parsed.body)
+    if let only = onlyTopLevel {
+      walker.walk(parsed.body.indices.filter { only.contains($0) }.map { parsed.body[$0] })
+    } else {
+      walker.walk(parsed.body)
+    }
     return out.sorted { $0.range < $1.range }
   }
 
