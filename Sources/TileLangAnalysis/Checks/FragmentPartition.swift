@@ -15,7 +15,7 @@ enum FragmentPartition {
           !run.gemmOperands.contains(b.id), let shape = b.concreteShape
         else { continue }
         seen.insert(b.id)
-        let n = shape.reduce(1, *)
+        guard let n = SafeArithmetic.product(shape) else { continue }
         guard n > threads, n % threads != 0 else { continue }
         let range = i < e.operandExprs.count ? e.operandExprs[i].range : e.call.range
         out.append(

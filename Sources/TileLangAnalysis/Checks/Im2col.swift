@@ -227,7 +227,7 @@ enum Im2colCheck {
     let tma = target.isHopper
     let bytes =
       colExtents.compactMap(\.constant).count == colExtents.count
-      ? colExtents.compactMap(\.constant).reduce(1, *) * (col.elementBits ?? 16) / 8 : nil
+      ? SafeArithmetic.bytes(colExtents.compactMap(\.constant), bits: col.elementBits ?? 16) : nil
     let preview: String
     if tma {
       preview = """

@@ -27,7 +27,13 @@ enum SharedMemoryBudget {
     var peakSet: [(buffer: Buffer, bytes: Int, stages: Int, live: ClosedRange<Int>)] = []
     for point in Set(shared.map(\.live.lowerBound)) {
       let liveHere = shared.filter { $0.live.contains(point) }
-      let total = liveHere.reduce(0) { $0 + $1.bytes * $1.stages }
+      var total = 0
+      for b in liveHere {
+        guard let part = SafeArithmetic.multiply(b.bytes, b.stages) else { return [] }
+        let (sum, overflow) = total.addingReportingOverflow(part)
+        if overflow { return [] }
+        total = sum
+      }
       if total > peak {
         peak = total
         peakSet = liveHere

@@ -125,7 +125,7 @@ struct CopyFacts: Sendable {
     for (d, ext) in side.encoded.enumerated() {
       guard let m = side.mins[d] else { return false }
       if m.isConstant(0), ext == shape[d] { continue }
-      guard let e = ext.constant, let sd = shape[d].constant, e <= sd else { return false }
+      guard let e = ext.constant, let sd = shape[d].constant, e > 0, e <= sd else { return false }
       if let c = m.constant {
         if c < 0 || c + e > sd { return false }
       } else if let high = maximum(m), m.constantTerm >= 0, m.terms.allSatisfy({ $0.coefficient >= 0 }) {

@@ -35,7 +35,7 @@ enum CudaPreview {
     let dt = copy.dst.buffer.dtype
     let bytes = v.bits / 8
     let ty = accessType(bytes: bytes, dtype: dt)
-    let total = copy.base.nonUnit.compactMap(\.extent.constant).reduce(1, *)
+    let total = SafeArithmetic.product(copy.base.nonUnit.compactMap(\.extent.constant)) ?? 0
     let allConstant = copy.base.nonUnit.allSatisfy { $0.extent.isConstant }
     let perThread = threads * v.lanes
     let iters = allConstant && perThread > 0 ? "\((total + perThread - 1) / perThread)" : "N"
@@ -56,7 +56,7 @@ enum CudaPreview {
 
   static func cpAsync(_ copy: TileCopy, _ v: VectorPlan, threads: Int, stages: Int?, explicit: String?) -> String {
     let bytes = v.bits / 8
-    let total = copy.base.nonUnit.compactMap(\.extent.constant).reduce(1, *)
+    let total = SafeArithmetic.product(copy.base.nonUnit.compactMap(\.extent.constant)) ?? 0
     let perThread = threads * v.lanes
     let iters =
       perThread > 0 && copy.base.nonUnit.allSatisfy({ $0.extent.isConstant })
@@ -76,7 +76,7 @@ enum CudaPreview {
   /// Descriptor TMA boxes: the innermost box is capped by the swizzle span (128 B → 64 halves).
   static func boxes(_ shared: CopySide) -> (count: Int, box: [Int])? {
     guard let ext = Optional(shared.encoded.compactMap(\.constant)), ext.count == shared.encoded.count,
-      let bits = shared.buffer.elementBits, let inner = ext.last
+      let bits = shared.buffer.elementBits, bits > 0, let inner = ext.last, ext.allSatisfy({ $0 > 0 })
     else { return nil }
     let rowBits = inner * bits
     let span: Int

@@ -71,7 +71,7 @@ enum LoweringPlanner {
     let tileExtents = copy.base.nonUnit.map(\.extent)
     let elems = tileExtents.compactMap(\.constant)
     let bits = shared.buffer.elementBits ?? copy.dst.buffer.elementBits
-    let bytes = elems.count == tileExtents.count && bits != nil ? elems.reduce(1, *) * (bits ?? 8) / 8 : nil
+    let bytes = elems.count == tileExtents.count && bits != nil ? SafeArithmetic.bytes(elems, bits: bits ?? 8) : nil
     let threads = ctx.threads
     let eviction = ctx.annotations.evictionPolicy.flatMap {
       [0: "EVICT_NORMAL", 1: "EVICT_FIRST", 2: "EVICT_LAST"][$0]

@@ -56,10 +56,8 @@ enum VectorWidth {
       limit = "offsets or row strides are not multiples of the vector width"
     }
     let partitioned = copy.src.buffer.scope != .local && copy.dst.buffer.scope != .local
-    let total = base.nonUnit.map(\.extent.constant).reduce(Optional(1)) { acc, e in
-      guard let acc, let e else { return nil }
-      return acc * e
-    }
+    let constants = base.nonUnit.compactMap(\.extent.constant)
+    let total = constants.count == base.nonUnit.count ? SafeArithmetic.product(constants) : nil
     if partitioned, let total, ctx.threads > 0 {
       let isFragment = copy.src.buffer.scope.isFragment || copy.dst.buffer.scope.isFragment
       if isFragment {

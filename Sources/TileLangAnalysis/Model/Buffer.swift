@@ -92,7 +92,7 @@ public final class Buffer: Sendable {
 
   public var bytes: Int? {
     guard let shape = concreteShape, let bits = elementBits else { return nil }
-    return shape.reduce(1, *) * bits / 8
+    return SafeArithmetic.bytes(shape, bits: bits)
   }
 
   public var shapeText: String {

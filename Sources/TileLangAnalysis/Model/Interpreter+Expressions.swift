@@ -7,7 +7,7 @@ extension Interpreter {
     guard budget > 0 else { return .unknown }
     budget -= 1
     switch e.kind {
-    case .int(let v, _): return v.map { .int(SymExpr(constant: $0)) } ?? .unknown
+    case .int(let v, _): return v.map { Self.bounded(SymExpr(constant: $0)) } ?? .unknown
     case .float(let d): return .float(d)
     case .string(let s, let isBytes): return isBytes ? .unknown : .string(s)
     case .bool(let b): return .bool(b)
@@ -207,7 +207,18 @@ extension Interpreter {
     }
   }
 
+  /// An integer value, or unknown when a constant or coefficient leaves the 32-bit range (see SafeArithmetic).
+  static func bounded(_ e: SymExpr) -> Value {
+    e.terms.allSatisfy({ abs($0.coefficient) <= SafeArithmetic.limit }) ? .int(e) : .unknown
+  }
+
   func binary(_ op: BinaryOp, _ a: Value, _ b: Value) -> Value {
+    let result = unboundedBinary(op, a, b)
+    if case .int(let e) = result { return Self.bounded(e) }
+    return result
+  }
+
+  private func unboundedBinary(_ op: BinaryOp, _ a: Value, _ b: Value) -> Value {
     if let x = a.intValue, let y = b.intValue {
       switch op {
       case .add: return .int(x + y)
