@@ -72,23 +72,39 @@ public enum TileLangAPI {
 
   private static let memory: [APIEntry] = [
     fn(
-      "copy", ["src", "dst", "coalesced_width=None", "disable_tma=False", "eviction_policy=None"],
+      "copy",
+      [
+        "src", "dst", "coalesced_width=None", "disable_tma=False", "eviction_policy=None", "prefer_instruction=None",
+        "annotations=None", "loop_layout=None",
+      ],
       "Copies a region between buffers (global, shared, fragment). The compiler picks the instruction: plain "
         + "vectorized loads and stores, `cp.async`, TMA or bulk copies, `ldmatrix`/`stmatrix`, depending on the "
         + "scopes, the extents and the target. A buffer, a slice `A[i * 64, k * 32]` or an element works as operand."),
     fn(
-      "async_copy", ["src", "dst"],
+      "async_copy", ["src", "dst", "coalesced_width=None", "annotations=None", "loop_layout=None"],
       "Like `T.copy`, but insists on `cp.async` (sm_80 and newer); an error when the copy cannot use it."),
     fn(
-      "tma_copy", ["src", "dst", "barrier=None"],
+      "tma_copy",
+      [
+        "src", "dst", "barrier=None", "cluster_mask=None", "leader_scope_threads=None", "eviction_policy=None",
+        "annotations=None",
+      ],
       "Like `T.copy`, but insists on a TMA (Tensor Memory Accelerator) transfer on sm_90 and newer; "
         + "completion is tracked through an mbarrier."),
     fn(
-      "im2col", ["img", "col", "nhw_step", "c_step", "kernel", "stride", "dilation", "pad"],
+      "im2col",
+      [
+        "img", "col", "nhw_step", "c_step", "kernel", "stride", "dilation", "pad", "eviction_policy=None",
+        "annotations=None",
+      ],
       "Gathers image patches of an NHWC `img` into a shared column tile `col` for implicit-GEMM convolution; "
         + "on sm_90 it lowers to an im2col-mode TMA load."),
     fn(
-      "c2d_im2col", ["img", "col", "nhw_step", "c_step", "kernel", "stride", "dilation", "pad"],
+      "c2d_im2col",
+      [
+        "img", "col", "nhw_step", "c_step", "kernel", "stride", "dilation", "pad", "eviction_policy=None",
+        "annotations=None",
+      ],
       "Deprecated alias of `T.im2col`."),
     fn(
       "alloc_shared", ["shape", "dtype", "scope=\"shared.dyn\""],
