@@ -29,7 +29,6 @@ struct Interpreter {
   var pendingName: (String, TextRange)?
   var nextBufferID = 0
   var symbolicRun = false
-  var passConfigs: [FunctionID: [String: Bool]] = [:]
 
   // MARK: - Kernel state (non-nil while executing a kernel body)
   var run: KernelRun?
