@@ -107,7 +107,9 @@ enum CopyExtents {
         partial = true
         let what =
           i == 1
-          ? "only \(sc) of the \(ec) copied \(d == side.encoded.count - 1 ? "columns" : "rows") are written"
+          ? (sc == 1
+            ? "only \(d == side.encoded.count - 1 ? "column" : "row") 0 of the \(ec) copied \(d == side.encoded.count - 1 ? "columns" : "rows") is written"
+            : "only \(sc) of the \(ec) copied \(d == side.encoded.count - 1 ? "columns" : "rows") are written")
           : "the extra \(ec - sc) are read as 0"
         c.emit(
           Diagnostic(
