@@ -88,7 +88,7 @@ extension FileAnalysis {
         let first = args.first
       else { return }
       found = source.text(first.value.range)
-    }.walk(parsed.body)
+    }.walk(statementsAround(b.declarationRange.start))
     return found
   }
 
@@ -143,6 +143,11 @@ extension FileAnalysis {
 
   /// The identifier at `offset` (a name, or the attribute name of `x.attr`).
   func nameAt(_ offset: Int) -> (String, TextRange)? {
+    nameAt(offset, in: statementsAround(offset))
+  }
+
+  /// `nameAt(_:)` searching `statements` (the whole body, to check that the narrowed search agrees).
+  func nameAt(_ offset: Int, in statements: [Stmt]) -> (String, TextRange)? {
     var found: (String, TextRange)?
     ASTWalker { e, _ in
       guard found == nil else { return }
@@ -151,11 +156,24 @@ extension FileAnalysis {
       case .attribute(_, let n, let r) where r.touches(offset): found = (n, r)
       default: break
       }
-    }.walk(parsed.body)
+    }.walk(statements)
     if found == nil {
       for k in kernels { for b in k.buffers where b.nameRange.touches(offset) { return (b.name, b.nameRange) } }
     }
     return found
+  }
+
+  /// The top-level statements that can hold `offset`: the last one starting at or before it, and the next one
+  /// (whose decorators may sit before its own start). Keeps lookups at a position from walking the whole file.
+  func statementsAround(_ offset: Int) -> [Stmt] {
+    let body = parsed.body
+    var low = 0
+    var high = body.count
+    while low < high {
+      let mid = (low + high) / 2
+      if body[mid].range.start <= offset { low = mid + 1 } else { high = mid }
+    }
+    return Array(body[max(0, low - 1)..<min(body.count, low + 1)])
   }
 
   /// The buffer called `name` in the kernel around `offset` (or any kernel, for macros and helpers).

@@ -50,6 +50,23 @@ struct NavigationTests {
     #expect(param.start == Self.offset(of: "block_K, dtype=", in: Self.gemm))
   }
 
+  /// `nameAt` walks only the top-level statements around the offset; at every offset of every example (and of
+  /// the examples concatenated, so decorators follow other statements) it must agree with a whole-file walk.
+  @Test func nameLookupAtAnOffsetAgreesWithAWholeFileWalk() throws {
+    let dir = CompilerVerdicts.packageRoot.appendingPathComponent("examples")
+    let files = try FileManager.default.contentsOfDirectory(atPath: dir.path).filter { $0.hasSuffix(".py") }.sorted()
+    let texts = try files.map { try String(contentsOf: dir.appendingPathComponent($0), encoding: .utf8) }
+    #expect(texts.count >= 3)
+    for text in texts + [texts.joined(separator: "\n# next\n")] {
+      let a = analyze(text: text)
+      for offset in 0...text.utf8.count {
+        let whole = a.nameAt(offset, in: a.parsed.body)
+        let local = a.nameAt(offset)
+        #expect(local?.0 == whole?.0 && local?.1 == whole?.1, "offset \(offset): \(String(describing: local))")
+      }
+    }
+  }
+
   @Test func outlineListsKernelsWithTheirBuffers() {
     let a = analyze(text: Self.gemm)
     let symbols = a.symbols()
