@@ -13,7 +13,10 @@ enum CopyLoweringCheck {
       c.emit(Diagnostic(code, "\(error) [\(t)]", at: range))
       return
     }
+    // Inside a T.Pipelined loop with num_stages ≥ 1 the pipeline supplies the barrier (checked with 0.1.15 on sm_90:
+    // num_stages 1 and 2 compile; no loop, a serial loop and num_stages=0 fail).
     if c.event.op == "tma_copy", plan.selected == .bulkLoad || plan.selected == .bulkLoad1D,
+      (ctx.pipelineStages ?? 0) < 1,
       c.event.keywords["barrier"].map({ if case .none = $0.value { return true } else { return false } }) ?? true
     {
       c.emit(
@@ -99,11 +102,14 @@ enum CopyLoweringCheck {
     guard let vector else { return }
     // Observed with tilelang 0.1.15: the vectorized store of 8+ bools has no CUDA type (bool→bool, f16→bool,
     // i8→bool fail); loads of bool converted to another type do not (bool→i8 at 16 lanes compiles).
-    if plan.path == "simt", vector.lanes >= 8, copy.dst.buffer.dtype == "bool" {
+    // CUDA has bool vectors of at most 4 lanes; a wider vectorized loop fails whichever side is bool.
+    if plan.path == "simt", vector.lanes >= 8,
+      let side = [copy.dst, copy.src].first(where: { $0.buffer.dtype == "bool" })
+    {
       c.emit(
         Diagnostic(
           .TL408,
-          "this bool copy vectorizes to \(vector.lanes) lanes on \(t), and CUDA codegen fails with \"Cannot convert type boolx\(vector.lanes) to CUDA type\"; copy through uint8 or use coalesced_width=4",
+          "this copy \(side.buffer.name == copy.dst.buffer.name ? "into" : "from") bool buffer \(side.buffer.name) vectorizes to \(vector.lanes) lanes on \(t), and CUDA codegen fails with \"Cannot convert type boolx\(vector.lanes) to CUDA type\"; copy through uint8 or use coalesced_width=4",
           at: c.event.call.range))
     }
     if let before = vector.beforeCoalesced, let cw = ctx.annotations.coalescedWidth {

@@ -36,8 +36,11 @@ enum VectorWidth {
     var v = gcd(maxBits, innerC)
     var limit: String?
     var innerLimit: String?
-    for b in [srcBits, dstBits] { v = gcd(v, max(1, maxBits / b)) }
-    if srcBits != dstBits { v = gcd(v, max(1, maxBits / wide)) }
+    // Only memory accesses bound the width by their dtype: a register-side (local, fragment) dtype does not,
+    // so a bool → float32 local copy vectorizes to 16 bool lanes.
+    let memory = [copy.src, copy.dst].filter { !($0.buffer.scope == .local || $0.buffer.scope.isFragment) }
+    let limiting = (memory.isEmpty ? [copy.src, copy.dst] : memory).map { $0.buffer.elementBits ?? 16 }
+    for b in limiting { v = gcd(v, max(1, maxBits / b)) }
     if v < maxBits / wide, innerC % (maxBits / wide) != 0 {
       limit = "innermost extent \(innerC) is not a multiple of \(maxBits / wide)"
       innerLimit =

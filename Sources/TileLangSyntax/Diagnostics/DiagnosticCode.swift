@@ -185,7 +185,7 @@ public enum DiagnosticCode: String, Sendable, CaseIterable, Hashable {
     case .TL408:
       return Info(
         name: "bool-vector-copy", severity: .error,
-        summary: "a SIMT copy into bool vectorizes to 8 or more lanes, which CUDA codegen cannot express")
+        summary: "a SIMT copy into or out of bool vectorizes to 8 or more lanes, which CUDA codegen cannot express")
     case .TL409:
       return Info(
         name: "fragment-layout-unplannable", severity: .error,

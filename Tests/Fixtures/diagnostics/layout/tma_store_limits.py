@@ -1,6 +1,7 @@
 # fixture: target=sm_90
 # TL404, TL405, TL406, TL408: sm_90's automatic TMA store cannot encode bool, needs constant extents, and needs
-# 16-byte shared rows; bool SIMT copies fail once they vectorize to 8 lanes, so the near miss uses 4 lanes.
+# 16-byte shared rows; bool SIMT copies fail once they vectorize to 8 lanes, so the near miss uses 4 lanes. Reading
+# bool fails the same way; a float32 shared side limits the loop to 4 lanes, a register-side dtype does not.
 import tilelang.language as T
 
 
@@ -10,7 +11,7 @@ def bool_store(block):
         with T.Kernel(8, threads=128) as bx:
             S = T.alloc_shared((block, block), "bool")
             T.copy(A[bx * block, 0], S)
-          # ^^^^^^^^^^^^^^^^^^^^^^^^^^^ error TL408: this bool copy vectorizes to 16 lanes on sm_90, and CUDA codegen fails with "Cannot convert type boolx16 to CUDA type"; copy through uint8 or use coalesced_width=4 (with block=64 from line 58)
+          # ^^^^^^^^^^^^^^^^^^^^^^^^^^^ error TL408: this copy into bool buffer S vectorizes to 16 lanes on sm_90, and CUDA codegen fails with "Cannot convert type boolx16 to CUDA type"; copy through uint8 or use coalesced_width=4 (with block=64 from line 76)
             T.copy(S, B[bx * block, 0])
           # ^^^^^^^^^^^^^^^^^^^^^^^^^^^ error TL404: this copy lowers to a TMA store on sm_90, and TMA cannot encode dtype bool: the compiler fails with "Check failed: (0) is false: bool"; pass disable_tma=True
 
@@ -24,6 +25,23 @@ def bool_store_simt(block):
             S = T.alloc_shared((block, block), "bool")
             T.copy(A[bx * block, 0], S, coalesced_width=4)
             T.copy(S, B[bx * block, 0], disable_tma=True, coalesced_width=4)
+
+    return main
+
+
+def bool_source(block):
+    @T.prim_func
+    def main(A: T.Tensor((1024, 1024), "bool"), B: T.Tensor((1024, 1024), "float32")):
+        with T.Kernel(8, threads=128) as bx:
+            H = T.alloc_shared((block, 32), "float16")
+            F = T.alloc_shared((block, 32), "float32")
+            R = T.alloc_local((block, 32), "float32")
+            T.copy(A[bx * block:(bx + 1) * block, 0:32], H)
+          # ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ error TL408: this copy from bool buffer A vectorizes to 8 lanes on sm_90, and CUDA codegen fails with "Cannot convert type boolx8 to CUDA type"; copy through uint8 or use coalesced_width=4
+            T.copy(A[bx * block:(bx + 1) * block, 0:32], F)
+            T.copy(A[bx * block:(bx + 1) * block, 0:32], R)
+          # ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ error TL408: this copy from bool buffer A vectorizes to 16 lanes on sm_90, and CUDA codegen fails with "Cannot convert type boolx16 to CUDA type"; copy through uint8 or use coalesced_width=4
+            T.copy(F, B[bx * block:(bx + 1) * block, 0:32])
 
     return main
 
@@ -57,5 +75,6 @@ def padded_rows():
 if __name__ == "__main__":
     bool_store(64)
     bool_store_simt(64)
+    bool_source(64)
     dynamic_rows(64)
     padded_rows()
