@@ -86,7 +86,9 @@ enum VectorWidth {
       }
     }
     var before: Int?
-    if let c = ctx.annotations.coalescedWidth, c > 0 {
+    // coalesced_width takes effect where the loop is partitioned over threads; a copy with a `local` side runs
+    // per thread and keeps its width (checked with 0.1.15: float16 → local with coalesced_width 2, 3, 4 stays 8 lanes).
+    if partitioned, let c = ctx.annotations.coalescedWidth, c > 0 {
       // 0.1.15 (src/op/parallel.cc): the largest divisor of the geometry width not above the request; the
       // compiler warns whenever that differs from the request.
       var e = min(v, c)

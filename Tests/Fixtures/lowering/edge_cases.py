@@ -1,6 +1,7 @@
 # fixture: target=sm_80,sm_90
 # Edge cases: warp-specialised producers copy non-TMA loads synchronously (disable_tma, 8-byte rows) and fall back
-# to cp.async when no copy can be TMA; misaligned / coalesced / dynamic SIMT widths; ldmatrix; im2col.
+# to cp.async when no copy can be TMA; misaligned / coalesced / dynamic SIMT widths (coalesced_width does not narrow
+# a copy into a local buffer); ldmatrix; im2col.
 import tilelang.language as T
 
 
@@ -180,6 +181,10 @@ def coalesced():
             T.copy(A[bx * 64, 0], S, coalesced_width=2)
           # ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ lowering sm_80: simt 32b
           # ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ lowering sm_90: simt 32b
+            R = T.alloc_local((64, 32), "float16")
+            T.copy(A[bx * 64:(bx + 1) * 64, 0:32], R, coalesced_width=2)
+          # ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ lowering sm_80: simt 128b
+          # ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ lowering sm_90: simt 128b
 
     return main
 
