@@ -18,7 +18,7 @@ struct LoweringReasonTests {
 
   static let cases: [Case] = [
     Case(
-      file: "edge_cases.py", line: 212, target: .sm80, path: "simt", reason: "not TMA: sm_80 has no TMA (needs sm_90+)"),
+      file: "edge_cases.py", line: 216, target: .sm80, path: "simt", reason: "not TMA: sm_80 has no TMA (needs sm_90+)"),
     Case(
       file: "edge_cases.py", line: 180, target: .sm90, path: "simt",
       reason: "not TMA: plain global→shared copies outside T.Pipelined are SIMT unless prefer_instruction=\"tma\""),
@@ -44,7 +44,7 @@ struct LoweringReasonTests {
       reason: "not TMA store: inner extent 60 × 2 B = 120 B is not a multiple of 16 B"),
     Case(file: "simt_vectors.py", line: 17, target: .sm80, path: "simt", reason: "not TMA store: disable_tma=True"),
     Case(
-      file: "edge_cases.py", line: 228, target: .sm90, path: "simt",
+      file: "edge_cases.py", line: 232, target: .sm90, path: "simt",
       reason: "not stmatrix: needs a gemm fragment, 16-bit shared and the whole shared buffer written"),
     Case(
       file: "simt_vectors.py", line: 82, target: .sm80, path: "simt",

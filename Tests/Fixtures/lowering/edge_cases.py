@@ -1,7 +1,6 @@
 # fixture: target=sm_80,sm_90
 # Edge cases: warp-specialised producers copy non-TMA loads synchronously (disable_tma, 8-byte rows) and fall back
-# to cp.async when no copy can be TMA; misaligned / coalesced / dynamic SIMT widths (coalesced_width does not narrow
-# a copy into a local buffer); ldmatrix; im2col.
+# to cp.async when no copy can be TMA; misaligned / coalesced (not for a local copy) / dynamic SIMT widths; ldmatrix; im2col.
 import tilelang.language as T
 
 
