@@ -102,8 +102,9 @@ enum CopyLoweringCheck {
     guard let vector else { return }
     // Observed with tilelang 0.1.15: the vectorized store of 8+ bools has no CUDA type (bool→bool, f16→bool,
     // i8→bool fail); loads of bool converted to another type do not (bool→i8 at 16 lanes compiles).
-    // CUDA has bool vectors of at most 4 lanes; a wider vectorized loop fails whichever side is bool.
-    if plan.path == "simt", vector.lanes >= 8,
+    // CUDA has bool vectors of at most 4 lanes; a wider vectorized loop fails whichever side is bool. A copy out of
+    // a fragment takes its width from the layout an earlier op gave the fragment (not modelled), so it is not judged.
+    if plan.path == "simt", vector.lanes >= 8, !copy.src.buffer.scope.isFragment,
       let side = [copy.dst, copy.src].first(where: { $0.buffer.dtype == "bool" })
     {
       c.emit(

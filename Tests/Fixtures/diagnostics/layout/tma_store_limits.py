@@ -1,7 +1,8 @@
 # fixture: target=sm_90
 # TL404, TL405, TL406, TL408: sm_90's automatic TMA store cannot encode bool, needs constant extents, and needs
 # 16-byte shared rows; bool SIMT copies fail once they vectorize to 8 lanes, so the near miss uses 4 lanes. Reading
-# bool fails the same way; a float32 shared side limits the loop to 4 lanes, a register-side dtype does not.
+# bool fails the same way; a float32 shared side limits the loop to 4 lanes, a register-side dtype does not, and a
+# copy out of a fragment keeps the 4 lanes its layout got from the copy in.
 import tilelang.language as T
 
 
@@ -11,7 +12,7 @@ def bool_store(block):
         with T.Kernel(8, threads=128) as bx:
             S = T.alloc_shared((block, block), "bool")
             T.copy(A[bx * block, 0], S)
-          # ^^^^^^^^^^^^^^^^^^^^^^^^^^^ error TL408: this copy into bool buffer S vectorizes to 16 lanes on sm_90, and CUDA codegen fails with "Cannot convert type boolx16 to CUDA type"; copy through uint8 or use coalesced_width=4 (with block=64 from line 76)
+          # ^^^^^^^^^^^^^^^^^^^^^^^^^^^ error TL408: this copy into bool buffer S vectorizes to 16 lanes on sm_90, and CUDA codegen fails with "Cannot convert type boolx16 to CUDA type"; copy through uint8 or use coalesced_width=4 (with block=64 from line 88)
             T.copy(S, B[bx * block, 0])
           # ^^^^^^^^^^^^^^^^^^^^^^^^^^^ error TL404: this copy lowers to a TMA store on sm_90, and TMA cannot encode dtype bool: the compiler fails with "Check failed: (0) is false: bool"; pass disable_tma=True
 
@@ -41,6 +42,17 @@ def bool_source(block):
             T.copy(A[bx * block:(bx + 1) * block, 0:32], F)
             T.copy(A[bx * block:(bx + 1) * block, 0:32], R)
           # ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ error TL408: this copy from bool buffer A vectorizes to 16 lanes on sm_90, and CUDA codegen fails with "Cannot convert type boolx16 to CUDA type"; copy through uint8 or use coalesced_width=4
+            T.copy(F, B[bx * block:(bx + 1) * block, 0:32])
+
+    return main
+
+
+def bool_fragment_readback(block):
+    @T.prim_func
+    def main(A: T.Tensor((1024, 1024), "float32"), B: T.Tensor((1024, 1024), "bool")):
+        with T.Kernel(8, threads=128) as bx:
+            F = T.alloc_fragment((block, 32), "bool")
+            T.copy(A[bx * block:(bx + 1) * block, 0:32], F)
             T.copy(F, B[bx * block:(bx + 1) * block, 0:32])
 
     return main
@@ -76,5 +88,6 @@ if __name__ == "__main__":
     bool_store(64)
     bool_store_simt(64)
     bool_source(64)
+    bool_fragment_readback(64)
     dynamic_rows(64)
     padded_rows()
