@@ -198,19 +198,9 @@ struct IncrementalPlan {
   /// names a statement refers to, which can only make more statements count as affected.
   static func identifiers(_ bytes: [UInt8], _ r: TextRange) -> Set<String> {
     var out = Set<String>()
-    var i = r.start
-    let end = min(r.end, bytes.count)
-    func isStart(_ b: UInt8) -> Bool { (b >= 0x41 && b <= 0x5A) || (b >= 0x61 && b <= 0x7A) || b == 0x5F || b >= 0x80 }
-    func isPart(_ b: UInt8) -> Bool { isStart(b) || (b >= 0x30 && b <= 0x39) }
-    while i < end {
-      if isStart(bytes[i]), i == r.start || !isPart(bytes[i - 1]) {
-        var j = i + 1
-        while j < end, isPart(bytes[j]) { j += 1 }
-        out.insert(String(decoding: bytes[i..<j], as: UTF8.self))
-        i = j
-      } else {
-        i += 1
-      }
+    _ = firstIdentifier(bytes, r) { word in
+      out.insert(String(decoding: bytes[word], as: UTF8.self))
+      return false
     }
     return out
   }
@@ -218,6 +208,15 @@ struct IncrementalPlan {
   /// Whether an identifier in the byte range equals one of `names` (compared as bytes, nothing allocated).
   static func mentions(_ bytes: [UInt8], _ r: TextRange, _ names: [[UInt8]]) -> Bool {
     guard !names.isEmpty else { return false }
+    return firstIdentifier(bytes, r) { word in
+      names.contains { $0.count == word.count && $0.elementsEqual(bytes[word]) }
+    }
+  }
+
+  /// Scans the identifier-like words of a byte range in order; stops at, and returns true for, the first word
+  /// `stop` accepts.
+  @inline(__always)
+  static func firstIdentifier(_ bytes: [UInt8], _ r: TextRange, _ stop: (Range<Int>) -> Bool) -> Bool {
     var i = r.start
     let end = min(r.end, bytes.count)
     func isStart(_ b: UInt8) -> Bool { (b >= 0x41 && b <= 0x5A) || (b >= 0x61 && b <= 0x7A) || b == 0x5F || b >= 0x80 }
@@ -226,14 +225,7 @@ struct IncrementalPlan {
       if isStart(bytes[i]), i == r.start || !isPart(bytes[i - 1]) {
         var j = i + 1
         while j < end, isPart(bytes[j]) { j += 1 }
-        for n in names where n.count == j - i {
-          var same = true
-          for k in 0..<n.count where bytes[i + k] != n[k] {
-            same = false
-            break
-          }
-          if same { return true }
-        }
+        if stop(i..<j) { return true }
         i = j
       } else {
         i += 1

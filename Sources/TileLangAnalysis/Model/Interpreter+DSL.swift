@@ -123,15 +123,17 @@ extension Interpreter {
     return values.count == 1 ? values[0] : .sequence(values, isList: false)
   }
 
-  func tensorType(_ kind: String, _ p: [Value], _ kw: [String: Value]) -> Value {
-    let shapeValue = p.first ?? kw["shape"] ?? .unknown
-    var shape: [SymExpr]?
-    if let items = shapeValue.elements {
+  /// A shape argument as dimensions: a tuple or list whose items are all integers, or one integer.
+  static func shapeDims(_ v: Value) -> [SymExpr]? {
+    if let items = v.elements {
       let dims = items.compactMap(\.intValue)
-      shape = dims.count == items.count ? dims : nil
-    } else if let i = shapeValue.intValue {
-      shape = [i]
+      return dims.count == items.count ? dims : nil
     }
+    return v.intValue.map { [$0] }
+  }
+
+  func tensorType(_ kind: String, _ p: [Value], _ kw: [String: Value]) -> Value {
+    let shape = Self.shapeDims(p.first ?? kw["shape"] ?? .unknown)
     var strides: [SymExpr]?
     var dtypeIndex = 1
     if kind == "StridedTensor" {
@@ -163,14 +165,7 @@ extension Interpreter {
     default: defaultScope = "global"
     }
     let scopeText = kw["scope"]?.stringValue ?? (p.count > 2 ? p[2].stringValue : nil) ?? defaultScope
-    let shapeValue = p.first ?? kw["shape"] ?? .unknown
-    var shape: [SymExpr]?
-    if let items = shapeValue.elements {
-      let dims = items.compactMap(\.intValue)
-      shape = dims.count == items.count ? dims : nil
-    } else if let i = shapeValue.intValue {
-      shape = [i]
-    }
+    let shape = Self.shapeDims(p.first ?? kw["shape"] ?? .unknown)
     let dtype = (p.count > 1 ? p[1].dtypeName : nil) ?? kw["dtype"]?.dtypeName
     guard let shape else { return .unknown }
     let (n, r) = pendingName ?? ("<\(name)>", call.range)

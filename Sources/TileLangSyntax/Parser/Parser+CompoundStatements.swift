@@ -99,16 +99,7 @@ extension Parser {
   mutating func parseFunctionDef(decorators: [Expr], asyncStart: Int?) -> Stmt {
     let start = asyncStart ?? tok.start
     advance()
-    var name = ""
-    var nameRange = TextRange(tok.start, tok.start)
-    if kind == .name {
-      name = text(tok)
-      nameRange = tok.range
-      advance()
-    } else {
-      errorAtCurrent(SyntaxErrors.expectedName(after: "def"))
-    }
-    if kind == .lBracket { skipBalanced() }
+    let (name, nameRange) = parseDefinedName(after: "def")
     var params = Parameters()
     if kind == .lParen {
       openBrackets.append(tok.start)
@@ -129,9 +120,8 @@ extension Parser {
     return Stmt(.functionDef(def), TextRange(start, endOf(body, orHeader: header)))
   }
 
-  mutating func parseClassDef(decorators: [Expr]) -> Stmt {
-    let start = tok.start
-    advance()
+  /// The name after `def` / `class` (empty, with an error, when missing), then any type-parameter list, skipped.
+  mutating func parseDefinedName(after keyword: String) -> (String, TextRange) {
     var name = ""
     var nameRange = TextRange(tok.start, tok.start)
     if kind == .name {
@@ -139,9 +129,16 @@ extension Parser {
       nameRange = tok.range
       advance()
     } else {
-      errorAtCurrent(SyntaxErrors.expectedName(after: "class"))
+      errorAtCurrent(SyntaxErrors.expectedName(after: keyword))
     }
     if kind == .lBracket { skipBalanced() }
+    return (name, nameRange)
+  }
+
+  mutating func parseClassDef(decorators: [Expr]) -> Stmt {
+    let start = tok.start
+    advance()
+    let (name, nameRange) = parseDefinedName(after: "class")
     var bases: [Argument] = []
     if kind == .lParen {
       bases = parseCallArguments().arguments
