@@ -10,7 +10,7 @@ import TileLangSyntax
 typealias Analyzer = @Sendable (SourceText, AnalysisSettings, FileAnalysis?) -> FileAnalysis
 
 let defaultAnalyzer: Analyzer = { source, settings, previous in
-  analyze(parsed: parse(source: source), settings: settings, reusing: previous)
+  analyze(parsed: parse(source: source, reusing: previous?.parsed), settings: settings, reusing: previous)
 }
 
 /// One version of one document under one set of settings. Shared by the diagnostics publisher and every

@@ -1,5 +1,7 @@
 // Base-protocol framing: `Content-Length` headers around UTF-8 JSON bodies. `MessageFramer` is an
 // incremental, total parser (bytes in, frames or header errors out); it resynchronizes after bad headers.
+import TileLangSyntax
+
 
 /// One unit cut from the input stream.
 enum Frame: Equatable, Sendable {
@@ -114,20 +116,7 @@ struct MessageFramer {
     return .success(length)
   }
 
-  private func find(_ needle: [UInt8], from: Int) -> Int? {
-    guard let first = needle.first, buffer.count >= needle.count else { return nil }
-    var i = from
-    let last = buffer.count - needle.count
-    while i <= last {
-      if buffer[i] == first {
-        var j = 1
-        while j < needle.count, buffer[i + j] == needle[j] { j += 1 }
-        if j == needle.count { return i }
-      }
-      i += 1
-    }
-    return nil
-  }
+  private func find(_ needle: [UInt8], from: Int) -> Int? { buffer.firstOffset(of: needle, from: from) }
 
   private mutating func compact() {
     if start > 0 && (start == buffer.count || start > 64 * 1024) {

@@ -11,17 +11,8 @@ public func analyze(parsed: ParsedFile, settings: AnalysisSettings, reusing prev
   else { return analyze(parsed: parsed, settings: settings) }
   var fresh = analyze(parsed: parsed, settings: settings, onlyTopLevel: plan.recompute)
   let keep = { (r: TextRange) -> (Int)? in plan.shift(forOldRange: r) }
-  func moved(_ d: Diagnostic, by delta: Int) -> Diagnostic {
-    var d = d
-    d.range = d.range.shifted(by: delta)
-    d.related = d.related.map { RelatedNote(message: $0.message, range: $0.range.shifted(by: delta)) }
-    d.fixes = d.fixes.map {
-      Fix(title: $0.title, edits: $0.edits.map { TextEdit(range: $0.range.shifted(by: delta), newText: $0.newText) })
-    }
-    return d
-  }
   for d in previous.diagnostics where d.code.rawValue.hasPrefix("TL") && !d.code.isSyntax {
-    if let delta = keep(d.range) { fresh.diagnostics.append(moved(d, by: delta)) }
+    if let delta = keep(d.range) { fresh.diagnostics.append(d.shifted(by: delta)) }
   }
   fresh.diagnostics.sort()
   for l in previous.lowerings {
@@ -55,10 +46,6 @@ public func analyze(parsed: ParsedFile, settings: AnalysisSettings, reusing prev
   }
   fresh.copySites.sort { $0.range < $1.range }
   return fresh
-}
-
-extension TextRange {
-  func shifted(by delta: Int) -> TextRange { TextRange(start + delta, end + delta) }
 }
 
 extension DiagnosticCode {
@@ -205,11 +192,23 @@ struct IncrementalPlan {
     return out
   }
 
-  /// Whether an identifier in the byte range equals one of `names` (compared as bytes, nothing allocated).
+  /// Whether an identifier in the byte range equals one of `names` (a substring search with word-boundary checks;
+  /// nothing allocated).
   static func mentions(_ bytes: [UInt8], _ r: TextRange, _ names: [[UInt8]]) -> Bool {
     guard !names.isEmpty else { return false }
-    return firstIdentifier(bytes, r) { word in
-      names.contains { $0.count == word.count && $0.elementsEqual(bytes[word]) }
+    func isPart(_ b: UInt8) -> Bool {
+      (b >= 0x41 && b <= 0x5A) || (b >= 0x61 && b <= 0x7A) || b == 0x5F || b >= 0x80 || (b >= 0x30 && b <= 0x39)
+    }
+    let end = min(r.end, bytes.count)
+    return names.contains { name in
+      var from = r.start
+      while let i = bytes.firstOffset(of: name, from: from, end: end) {
+        if i == r.start || !isPart(bytes[i - 1]), i + name.count == end || !isPart(bytes[i + name.count]) {
+          return true
+        }
+        from = i + 1
+      }
+      return false
     }
   }
 

@@ -183,15 +183,6 @@ struct ModuleIndex: Sendable {
 extension SourceText {
   /// True when any of the ASCII needles occurs in the text (a cheap pre-check before walking the tree).
   func containsAny(_ needles: [String]) -> Bool {
-    for needle in needles {
-      let n = Array(needle.utf8)
-      guard let first = n.first, n.count <= bytes.count else { continue }
-      var i = 0
-      while i + n.count <= bytes.count {
-        if bytes[i] == first, Array(bytes[i..<(i + n.count)]) == n { return true }
-        i += 1
-      }
-    }
-    return false
+    needles.contains { bytes.firstOffset(of: Array($0.utf8)) != nil }
   }
 }

@@ -19,6 +19,11 @@ struct Lexer {
   var lineIndent = 0
   /// Lazily built line index for messages that name a line.
   var lineIndex: SourceText?
+  /// Offsets where a logical line starts at column 0 outside brackets: the lexer's state there is the same as at
+  /// the start of a file, so lexing may resume there (incremental parsing).
+  var cleanStarts: [Int] = []
+  /// End offset and cleanliness (no brackets open) of the last physical newline.
+  var lastNewline = (end: -1, clean: false)
 
   init(bytes: [UInt8], start: Int = 0, end: Int? = nil, isFieldMode: Bool = false) {
     self.bytes = bytes
@@ -67,9 +72,14 @@ struct Lexer {
         }
       }
     }
+    endsClean = pos >= end && lastNewline.end == end && lastNewline.clean
     finish()
     return (tokens, diagnostics)
   }
+
+  /// After `run()`: the text ended right after a newline outside brackets, so lexing the text after `end` as well
+  /// would have continued from a clean line start.
+  private(set) var endsClean = false
 
   // MARK: - Lines and layout
 
@@ -94,6 +104,7 @@ struct Lexer {
     if i >= end || c == UInt8(ascii: "#") || c == 0x0A || c == 0x0D { return true }
     if c == UInt8(ascii: "\\"), at(i + 1) == 0x0A || at(i + 1) == 0x0D { return true }
     lineIndent = col
+    if col == 0, alt == 0 { cleanStarts.append(i) }
     let result = indentation.change(column: col, altColumn: alt)
     if result.inconsistent {
       report(SyntaxErrors.inconsistentTabs, TextRange(i, i))
@@ -110,6 +121,7 @@ struct Lexer {
     let start = pos
     pos += (bytes[pos] == 0x0D && at(pos + 1) == 0x0A) ? 2 : 1
     if isFieldMode { return }
+    lastNewline = (pos, brackets.isEmpty)
     if brackets.isEmpty {
       if let last = tokens.last, last.kind != .newline, last.kind != .indent, last.kind != .dedent {
         tokens.append(Token(.newline, start, pos))

@@ -31,10 +31,22 @@ struct Parser {
   /// Set when the file is not text; parsing is skipped.
   var fileProblem: Diagnostic?
 
+  /// Clean line starts the lexer found (see `Lexer.cleanStarts`).
+  var cleanStarts: [Int] = []
+  /// Whether the lexed text ended at a clean line start (see `Lexer.endsClean`).
+  var endsClean = false
+
   init(source: SourceText) {
+    self.init(source: source, start: 0, end: source.bytes.count, validate: true)
+  }
+
+  /// A parser for the top-level statements in `start..<end`, which must begin at a clean line start (incremental
+  /// parsing; the text is known to be valid UTF-8 when `validate` is false).
+  init(source: SourceText, start: Int, end: Int, validate: Bool) {
     self.source = source
     self.bytes = source.bytes
-    if let problem = UTF8Validation.firstProblem(source.bytes) {
+    self.lastEnd = start
+    if validate, let problem = UTF8Validation.firstProblem(source.bytes) {
       switch problem {
       case .invalid(let offset):
         fileProblem = Diagnostic(.TL003, SyntaxErrors.notUTF8(offset: offset), at: TextRange(offset, offset + 1))
@@ -44,10 +56,12 @@ struct Parser {
       self.tokens = [Token(.endOfFile, 0, 0)]
       return
     }
-    var lexer = Lexer(bytes: source.bytes)
+    var lexer = Lexer(bytes: source.bytes, start: start, end: end)
     let result = lexer.run()
     self.tokens = result.tokens
     self.lexerDiagnostics = result.diagnostics
+    self.cleanStarts = lexer.cleanStarts
+    self.endsClean = lexer.endsClean
   }
 
   /// A parser for one f-string replacement field `range` of `source`.
@@ -71,7 +85,7 @@ struct Parser {
     let body = parseStatementList(untilDedent: false)
     var all = lexerDiagnostics + diagnostics
     all.sort()
-    return ParsedFile(source: source, body: body, diagnostics: all)
+    return ParsedFile(source: source, body: body, diagnostics: all, cleanStarts: cleanStarts)
   }
 
   // MARK: - Cursor

@@ -3,7 +3,7 @@
 
 /// An expression node. `range` follows CPython's span conventions (a parenthesised tuple includes its
 /// parentheses; a parenthesised non-tuple expression does not).
-public struct Expr: Sendable {
+public struct Expr: Sendable, Equatable {
   public var kind: ExprKind
   public var range: TextRange
   public init(_ kind: ExprKind, _ range: TextRange) {
@@ -15,7 +15,7 @@ public struct Expr: Sendable {
 public enum ExprContext: Sendable { case load, store, del }
 
 /// Leaf and list cases are stored inline (no allocation); cases that hold an `Expr` directly are `indirect`.
-public enum ExprKind: Sendable {
+public enum ExprKind: Sendable, Equatable {
   case name(String)
   /// An integer literal; `value` is nil when it does not fit in `Int`.
   case int(value: Int?, text: String)
@@ -68,7 +68,7 @@ public enum CompareOp: String, Sendable {
   case `in` = "in", notIn = "not in"
 }
 
-public struct Comparison: Sendable {
+public struct Comparison: Sendable, Equatable {
   public var op: CompareOp
   public var right: Expr
   public init(op: CompareOp, right: Expr) {
@@ -79,7 +79,7 @@ public struct Comparison: Sendable {
 
 /// A call argument: positional (`name == nil`), keyword (`name = value`), `*value` (positional starred
 /// is represented as a positional `.starred` expression) or `**value` (`isDoubleStar`).
-public struct Argument: Sendable {
+public struct Argument: Sendable, Equatable {
   public var name: String?
   public var nameRange: TextRange?
   public var value: Expr
@@ -95,7 +95,7 @@ public struct Argument: Sendable {
   }
 }
 
-public struct DictItem: Sendable {
+public struct DictItem: Sendable, Equatable {
   public var key: Expr?
   public var value: Expr
   public init(key: Expr?, value: Expr) {
@@ -104,7 +104,7 @@ public struct DictItem: Sendable {
   }
 }
 
-public struct Comprehension: Sendable {
+public struct Comprehension: Sendable, Equatable {
   public var target: Expr
   public var iter: Expr
   public var ifs: [Expr]
@@ -117,8 +117,8 @@ public struct Comprehension: Sendable {
   }
 }
 
-public struct Parameter: Sendable {
-  public enum Kind: Sendable { case positionalOnly, normal, varArgs, keywordOnly, kwArgs }
+public struct Parameter: Sendable, Equatable {
+  public enum Kind: Sendable, Equatable { case positionalOnly, normal, varArgs, keywordOnly, kwArgs }
   public var name: String
   public var nameRange: TextRange
   public var annotation: Expr?
@@ -133,14 +133,14 @@ public struct Parameter: Sendable {
   }
 }
 
-public struct Parameters: Sendable {
+public struct Parameters: Sendable, Equatable {
   public var list: [Parameter]
   public init(_ list: [Parameter] = []) { self.list = list }
 }
 
 // MARK: - Statements
 
-public struct Stmt: Sendable {
+public struct Stmt: Sendable, Equatable {
   public var kind: StmtKind
   public var range: TextRange
   public init(_ kind: StmtKind, _ range: TextRange) {
@@ -149,7 +149,7 @@ public struct Stmt: Sendable {
   }
 }
 
-public struct FunctionDef: Sendable {
+public struct FunctionDef: Sendable, Equatable {
   public var name: String
   public var nameRange: TextRange
   public var decorators: [Expr]
@@ -171,7 +171,7 @@ public struct FunctionDef: Sendable {
   }
 }
 
-public struct ClassDef: Sendable {
+public struct ClassDef: Sendable, Equatable {
   public var name: String
   public var nameRange: TextRange
   public var decorators: [Expr]
@@ -186,7 +186,7 @@ public struct ClassDef: Sendable {
   }
 }
 
-public struct WithItem: Sendable {
+public struct WithItem: Sendable, Equatable {
   public var context: Expr
   public var target: Expr?
   public init(context: Expr, target: Expr?) {
@@ -195,7 +195,7 @@ public struct WithItem: Sendable {
   }
 }
 
-public struct ExceptHandler: Sendable {
+public struct ExceptHandler: Sendable, Equatable {
   public var type: Expr?
   public var name: String?
   public var body: [Stmt]
@@ -208,7 +208,7 @@ public struct ExceptHandler: Sendable {
   }
 }
 
-public struct ImportAlias: Sendable {
+public struct ImportAlias: Sendable, Equatable {
   /// Dotted module or imported name, e.g. `tilelang.language`.
   public var name: String
   public var asName: String?
@@ -220,7 +220,7 @@ public struct ImportAlias: Sendable {
   }
 }
 
-public struct MatchCase: Sendable {
+public struct MatchCase: Sendable, Equatable {
   /// The pattern, parsed as an expression (enough for navigation; patterns are not analysed).
   public var pattern: Expr
   public var guardExpr: Expr?
@@ -232,7 +232,7 @@ public struct MatchCase: Sendable {
   }
 }
 
-public indirect enum StmtKind: Sendable {
+public indirect enum StmtKind: Sendable, Equatable {
   case expr(Expr)
   case assign(targets: [Expr], value: Expr)
   case augAssign(target: Expr, op: BinaryOp, value: Expr)
@@ -268,9 +268,12 @@ public struct ParsedFile: Sendable {
   public var source: SourceText
   public var body: [Stmt]
   public var diagnostics: [Diagnostic]
-  public init(source: SourceText, body: [Stmt], diagnostics: [Diagnostic]) {
+  /// Offsets of the logical lines that start at column 0 outside brackets (where incremental parsing may resume).
+  public var cleanStarts: [Int]
+  public init(source: SourceText, body: [Stmt], diagnostics: [Diagnostic], cleanStarts: [Int] = []) {
     self.source = source
     self.body = body
     self.diagnostics = diagnostics
+    self.cleanStarts = cleanStarts
   }
 }
