@@ -1,7 +1,7 @@
 // Base-protocol framing: `Content-Length` headers around UTF-8 JSON bodies. `MessageFramer` is an
 // incremental, total parser (bytes in, frames or header errors out); it resynchronizes after bad headers.
-import TileLangSyntax
 
+import TileLangSyntax
 
 /// One unit cut from the input stream.
 enum Frame: Equatable, Sendable {
