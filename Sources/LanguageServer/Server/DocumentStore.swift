@@ -25,8 +25,11 @@ final class DocumentSnapshot: @unchecked Sendable {
   private let analyzer: Analyzer
   private let lock = NSLock()
   private var cached: FileAnalysis?
-  /// The previous version of the document, until this snapshot's analysis is computed (then released).
+  /// The previous version of the document, until this snapshot's analysis is computed (then retired).
   private var previous: DocumentSnapshot?
+  /// The previous version after the analysis, until `releaseRetired()`: freeing a version's tree and analysis
+  /// takes a good part of an edit's time, so the server does it after the diagnostics are on their way.
+  private var retired: DocumentSnapshot?
   private var cachedHash: UInt64?
 
   init(
@@ -48,8 +51,18 @@ final class DocumentSnapshot: @unchecked Sendable {
     if let cached { return cached }
     let result = analyzer(source, settings.analysis, previous?.cachedAnalysis)
     cached = result
+    retired = previous
     previous = nil
     return result
+  }
+
+  /// Lets the previous version go (frees it unless a request still holds it).
+  func releaseRetired() {
+    lock.lock()
+    let old = retired
+    retired = nil
+    lock.unlock()
+    _ = old
   }
 
   /// This snapshot when its analysis exists, else the analysed snapshot it would reuse: what the next version

@@ -233,6 +233,7 @@ public final class Server: @unchecked Sendable {
     executor.submit {
       _ = snapshot.analysis
       self.submit(.analysisFinished(snapshot))
+      snapshot.releaseRetired()
     }
   }
 
