@@ -42,8 +42,8 @@ import Testing
     defer { try? FileManager.default.removeItem(at: dir) }
     let main = dir.appendingPathComponent("k.py")
     let helper = dir.appendingPathComponent("helpers.py")
-    try "import helpers\nfrom os import path\n".write(to: main, atomically: true, encoding: .utf8)
-    try "X = 1\n".write(to: helper, atomically: true, encoding: .utf8)
+    try "import helpers\nfrom os import path\n".write(to: main, atomically: false, encoding: .utf8)
+    try "X = 1\n".write(to: helper, atomically: false, encoding: .utf8)
     let req = BuildRequest(file: main.path, keywordArguments: ["M": .int(1024)], target: "sm_90")
     func key(_ r: BuildRequest) -> BuildCacheKey? { BuildCacheKey(request: r, python: "/p", script: "/w") }
     let k1 = try #require(key(req))
@@ -59,7 +59,7 @@ import Testing
     r2 = req
     r2.passConfigs["tl.disable_tma_lower"] = true
     #expect(key(r2) != k1)
-    try "X = 2\n".write(to: helper, atomically: true, encoding: .utf8)
+    try "X = 2\n".write(to: helper, atomically: false, encoding: .utf8)
     #expect(key(req) != k1, "an edit of a local import changes the key")
     #expect(key(BuildRequest(file: dir.appendingPathComponent("none.py").path)) == nil)
   }
@@ -69,7 +69,7 @@ import Testing
     try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
     defer { try? FileManager.default.removeItem(at: dir) }
     let file = dir.appendingPathComponent("k.py")
-    try "x = 1\n".write(to: file, atomically: true, encoding: .utf8)
+    try "x = 1\n".write(to: file, atomically: false, encoding: .utf8)
     let cache = BuildCache(capacity: 2)
     let product = BuildProduct(
       kernel: "k", cuda: "", host: "", lineMap: [], usedArguments: [:], argumentsFromComment: [], times: [:], logs: "")

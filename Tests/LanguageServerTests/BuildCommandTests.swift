@@ -15,7 +15,7 @@ import Testing
   func kernelFile() throws -> (path: String, uri: String, text: String) {
     let text = "import tilelang.language as T\n\n\n@T.prim_func\ndef main():\n    pass\n"
     let url = FileManager.default.temporaryDirectory.appendingPathComponent("tl-lsp-build-\(UUID().uuidString).py")
-    try text.write(to: url, atomically: true, encoding: .utf8)
+    try text.write(to: url, atomically: false, encoding: .utf8)
     return (url.path, url.absoluteString, text)
   }
 

@@ -28,7 +28,7 @@ struct DiagnosticFixtureTests {
         if next == current { break }
         current = next
       }
-      if current != text { try current.write(to: url, atomically: true, encoding: .utf8) }
+      if current != text { try current.write(to: url, atomically: false, encoding: .utf8) }
       return
     }
     let missing = expected.filter { !produced.contains($0) }

@@ -20,7 +20,7 @@ struct LoweringFixtureTests {
     let expected = LoweringFixtures.expectations(in: text)
     if SyntaxFixtures.isUpdateMode {
       let rewritten = DiagnosticFixtures.rewrite(text, with: produced)
-      if rewritten != text { try rewritten.write(to: url, atomically: true, encoding: .utf8) }
+      if rewritten != text { try rewritten.write(to: url, atomically: false, encoding: .utf8) }
       return
     }
     for m in expected where !produced.contains(m) {

@@ -45,7 +45,7 @@ struct ParserFixtureTests {
     let dump = SyntaxFixtures.treeDump(file)
     let treeURL = url.deletingPathExtension().appendingPathExtension("tree")
     if SyntaxFixtures.isUpdateMode {
-      try dump.write(to: treeURL, atomically: true, encoding: .utf8)
+      try dump.write(to: treeURL, atomically: false, encoding: .utf8)
       return file
     }
     let expected = (try? String(contentsOf: treeURL, encoding: .utf8)) ?? ""
