@@ -79,9 +79,10 @@ enum IncrementalParse {
       guard parser.endsClean, !region.diagnostics.contains(where: { $0.range.start >= end }) else { continue }
       let tail = old.diagnostics.filter { $0.range.start >= s }
       if lineDelta != 0, tail.contains(where: { $0.message.contains(" line ") }) { return nil }
+      let after = delta == 0 ? Array(old.body[j...]) : old.body[j...].map { $0.shifted(by: delta) }
       let file = ParsedFile(
         source: source,
-        body: Array(old.body[..<keep]) + region.body + old.body[j...].map { $0.shifted(by: delta) },
+        body: Array(old.body[..<keep]) + region.body + after,
         diagnostics: old.diagnostics.filter { $0.range.start < regionStart } + region.diagnostics
           + tail.map { $0.shifted(by: delta) },
         cleanStarts: old.cleanStarts.filter { $0 < regionStart } + region.cleanStarts
