@@ -47,6 +47,8 @@ enum RunChecks {
     diagnostics.append(contentsOf: FragmentPartition.check(run, source: source))
     for t in targets {
       diagnostics.append(contentsOf: SharedMemoryBudget.check(run, target: t, source: source))
+      diagnostics.append(
+        contentsOf: FragmentLayoutConflict.check(run, target: t, passConfigs: passConfigs, source: source))
     }
     return (diagnostics, lowerings)
   }

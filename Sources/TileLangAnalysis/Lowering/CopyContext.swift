@@ -11,6 +11,7 @@ struct PassConfigs: Sendable {
   var useAsyncCopy: Bool { flag("tirx.use_async_copy", default: true) }
   var disableVectorize256: Bool { flag("tl.disable_vectorize_256", default: false) }
   var disableVectorize: Bool { flag("tirx.disable_vectorize", default: false) }
+  var disableWgmma: Bool { flag("tl.disable_wgmma", default: false) }
 
   /// Accepts the `TL_*` enum spellings too (`PassConfigKey.TL_DISABLE_TMA_LOWER`).
   static func canonicalKey(_ key: String) -> String {
@@ -18,6 +19,7 @@ struct PassConfigs: Sendable {
       "TL_DISABLE_TMA_LOWER": "tl.disable_tma_lower", "TL_DISABLE_WARP_SPECIALIZED": "tl.disable_warp_specialized",
       "TL_ENABLE_ASYNC_COPY": "tl.enable_async_copy", "TIR_USE_ASYNC_COPY": "tirx.use_async_copy",
       "TL_DISABLE_VECTORIZE_256": "tl.disable_vectorize_256", "TIR_DISABLE_VECTORIZE": "tirx.disable_vectorize",
+      "TL_DISABLE_WGMMA": "tl.disable_wgmma",
     ]
     if let k = known[key] { return k }
     if let dot = key.lastIndex(of: "."), key.hasPrefix("PassConfigKey.") || key.contains("PassConfigKey") {

@@ -10,6 +10,15 @@ struct CallArguments {
   var keywordArgs: [String: Argument] = [:]
   /// True when `*args`/`**kwargs` of unknown content were passed.
   var hasUnknownSpread = false
+
+  /// Parameter `i` of the callee, named `key`: its value and its syntax, when the call passes it.
+  func argument(_ i: Int, _ key: String) -> (Value?, Expr?) {
+    if i < positional.count {
+      // With `*args` expanded, positions in the syntax no longer line up with values.
+      return (positional[i], positional.count == positionalArgs.count ? positionalArgs[i].value : nil)
+    }
+    return (keywords[key], keywordArgs[key]?.value)
+  }
 }
 
 extension Interpreter {

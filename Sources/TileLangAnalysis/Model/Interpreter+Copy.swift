@@ -34,6 +34,7 @@ extension Interpreter {
       op: op, call: call, callee: callee, arguments: args, positional: a.positional, positionalArgs: a.positionalArgs,
       operands: operands, operandExprs: operandExprs, problems: problems, keywords: keywords, loops: loops,
       threads: run?.threads, kernelCall: run?.kernelCall)
+    if let n = run?.events.count { run?.layoutOps.append(.copy(n)) }
     run?.events.append(event)
   }
 

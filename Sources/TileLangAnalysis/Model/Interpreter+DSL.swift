@@ -12,16 +12,22 @@ extension Interpreter {
     let p = a.positional
     if run != nil {
       let laysOut = !Self.copyOps.contains(name) && !["fill", "clear"].contains(name)
+      let tracked = Self.gemmOps.contains(name) || Self.reduceOps.contains(name)
       for v in p + Array(a.keywords.values) {
         guard case .buffer(let b) = v else { continue }
         run?.touch(b.id)
         if laysOut {
           run?.layoutProviders.insert(b.id)
+          if !tracked { run?.untrackedLayouts.insert(b.id) }
           markConsumed(b.id)
         }
       }
       if name == "annotate_layout", case .dict(let entries)? = p.first {
-        for e in entries { if case .buffer(let b) = e.key { run?.layoutProviders.insert(b.id) } }
+        for e in entries {
+          guard case .buffer(let b) = e.key else { continue }
+          run?.layoutProviders.insert(b.id)
+          run?.untrackedLayouts.insert(b.id)
+        }
       }
     }
     func int(_ i: Int) -> SymExpr? { i < p.count ? p[i].intValue : nil }
@@ -101,17 +107,67 @@ extension Interpreter {
         for e in entries { if case .buffer(let b) = e.key { run?.annotatedLayouts.insert(b.id) } }
       }
       return .none
-    case "gemm", "gemm_v1", "gemm_v2", "wgmma_gemm", "tcgen05_gemm", "gemm_sp":
+    case let op where Self.gemmOps.contains(op):
       for v in p.prefix(3) { if case .buffer(let b) = v { run?.gemmOperands.insert(b.id) } }
+      if run != nil {
+        let g = gemmCall(name, call, a)
+        run?.layoutOps.append(.gemm(g))
+      }
       return .none
     default:
       break
+    }
+    if Self.reduceOps.contains(name), run != nil {
+      let r = reduceCall(name, call, a)
+      run?.layoutOps.append(.reduce(r))
+      return .none
     }
     if Self.copyOps.contains(name), run != nil {
       recordCopy(name, call, callee, args, a, &env)
       return .none
     }
     return .unknown
+  }
+
+  static let gemmOps: Set<String> = ["gemm", "gemm_v1", "gemm_v2", "wgmma_gemm", "tcgen05_gemm", "gemm_sp"]
+  static let reduceOps: Set<String> = [
+    "reduce_max", "reduce_min", "reduce_sum", "reduce_abssum", "reduce_absmax", "reduce_bitand", "reduce_bitor",
+    "reduce_bitxor",
+  ]
+
+  /// The arguments of a gemm call that decide its fragment layouts: `T.gemm(A, B, C, transpose_A, transpose_B,
+  /// policy, ...)`.
+  private func gemmCall(_ name: String, _ call: Expr, _ a: CallArguments) -> GemmCall {
+    let operands = [a.argument(0, "A"), a.argument(1, "B"), a.argument(2, "C")]
+    func flag(_ v: Value?) -> Bool? {
+      guard let v else { return false }
+      if case .bool(let b) = v { return b }
+      return v.constantInt.map { $0 != 0 }
+    }
+    var policy: String?
+    switch a.argument(5, "policy").0 {
+    case nil: policy = "Square"
+    case .dsl(let path)?: policy = path.split(separator: ".").last.map(String.init)
+    case let v?: policy = v.constantInt.flatMap { $0 >= 0 && $0 < 3 ? ["Square", "FullRow", "FullCol"][$0] : nil }
+    }
+    if let p = policy, !["Square", "FullRow", "FullCol"].contains(p) { policy = nil }
+    return GemmCall(
+      op: name, call: call, operands: operands.map { $0.0 ?? .unknown }, operandExprs: operands.map(\.1),
+      transposeA: flag(a.argument(3, "transpose_A").0), transposeB: flag(a.argument(4, "transpose_B").0),
+      policy: policy,
+      loops: loops)
+  }
+
+  /// `T.reduce_max(buffer, out, dim=-1, clear=True)`.
+  private func reduceCall(_ name: String, _ call: Expr, _ a: CallArguments) -> ReduceCall {
+    let src = a.argument(0, "buffer")
+    let dst = a.argument(1, "out")
+    var dim: Int?
+    if let d = a.argument(2, "dim").0 { dim = d.constantInt } else { dim = -1 }
+    if let d = dim, d < 0, case .buffer(let b)? = src.0 { dim = d + b.rank }
+    return ReduceCall(
+      op: name, call: call, source: src.0 ?? .unknown, destination: dst.0 ?? .unknown, sourceExpr: src.1,
+      destinationExpr: dst.1, dim: dim, loops: loops)
   }
 
   /// `T.const("M, N, K")`: names bound by the instance's `.compile(M=...)` sizes, else symbolic.

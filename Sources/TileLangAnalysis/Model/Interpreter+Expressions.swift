@@ -183,6 +183,7 @@ extension Interpreter {
     if run != nil, case .buffer(let b) = base {
       run?.touch(b.id)
       markConsumed(b.id)
+      run?.untrackedLayouts.insert(b.id)
       // Element accesses inside T.Parallel give a fragment its layout from that loop's partition.
       if loops.contains(where: { if case .parallel = $0.kind { return true } else { return false } }) {
         run?.layoutProviders.insert(b.id)

@@ -245,6 +245,7 @@ struct Interpreter {
     case .subscript(let base, _):
       if run != nil, case .buffer(let b) = eval(base, &env) {
         run?.touch(b.id)
+        run?.untrackedLayouts.insert(b.id)
         if loops.contains(where: { if case .parallel = $0.kind { return true } else { return false } }) {
           run?.layoutProviders.insert(b.id)
         }

@@ -58,6 +58,44 @@ struct CopyEvent: Sendable {
   var kernelCall: TextRange?
 }
 
+/// A `T.gemm`-family call: its operands as evaluated and the arguments that set its warp partition.
+struct GemmCall: Sendable {
+  /// `gemm`, `wgmma_gemm`, `tcgen05_gemm`, `gemm_sp`, ...
+  var op: String
+  var call: Expr
+  /// A, B, C as evaluated (a region or anything else than a whole buffer is `.unknown`).
+  var operands: [Value]
+  /// The syntax of A, B, C when given.
+  var operandExprs: [Expr?]
+  /// nil when not a literal boolean.
+  var transposeA: Bool?
+  var transposeB: Bool?
+  /// `Square`, `FullRow` or `FullCol`; nil when it could not be read.
+  var policy: String?
+  var loops: [LoopFrame]
+}
+
+/// A `T.reduce_*` call over fragments.
+struct ReduceCall: Sendable {
+  var op: String
+  var call: Expr
+  var source: Value
+  var destination: Value
+  var sourceExpr: Expr?
+  var destinationExpr: Expr?
+  /// The reduced dimension after `dim < 0` is legalized; nil when unknown.
+  var dim: Int?
+  var loops: [LoopFrame]
+}
+
+/// A tile op that fixes or carries fragment layouts, in program order.
+enum LayoutOp: Sendable {
+  case gemm(GemmCall)
+  case reduce(ReduceCall)
+  /// Index into `KernelRun.events`.
+  case copy(Int)
+}
+
 /// Everything recorded while executing one kernel instance.
 struct KernelRun: Sendable {
   var instance: KernelInstance
@@ -75,6 +113,11 @@ struct KernelRun: Sendable {
   /// Buffers passed to DSL calls other than copies, fills and clears (gemm, reductions, layouts, ...): their
   /// fragment layouts may come from those calls.
   var layoutProviders: Set<Int> = []
+  /// Gemms, reductions and copies in program order: the ops whose fragment layouts tl-lsp's layout inference follows.
+  var layoutOps: [LayoutOp] = []
+  /// Buffers whose layout may come from something that inference does not follow: element accesses, calls other
+  /// than copies, fills, gemms and reductions, `T.annotate_layout`.
+  var untrackedLayouts: Set<Int> = []
   /// Pass configs from the decorator / compile call.
   var passConfigs: [String: Bool] = [:]
   /// Names of kernel loop and block indices (symbolic at compile time).

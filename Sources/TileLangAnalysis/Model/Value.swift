@@ -114,6 +114,7 @@ indirect enum Value: Sendable {
     case .string(let s): return "\"\(s)\""
     case .dtype(let d): return d
     case .none: return "None"
+    case .dsl(let path) where path.hasPrefix("GemmWarpPolicy."): return path
     default: return nil
     }
   }

@@ -11,7 +11,7 @@ public enum DiagnosticCode: String, Sendable, CaseIterable, Hashable {
   // MARK: - TL3xx im2col
   case TL301, TL302, TL303, TL304, TL305, TL306, TL307, TL308, TL309, TL310, TL311
   // MARK: - TL4xx layout and lowering
-  case TL401, TL402, TL403, TL404, TL405, TL406, TL407, TL408, TL409, TL410
+  case TL401, TL402, TL403, TL404, TL405, TL406, TL407, TL408, TL409, TL410, TL411
   // MARK: - TL5xx compiler
   case TL501, TL502, TL503, TL504, TL505
 
@@ -194,6 +194,12 @@ public enum DiagnosticCode: String, Sendable, CaseIterable, Hashable {
       return Info(
         name: "tma-shared-region-out-of-bounds", severity: .error,
         summary: "a copy lowered to TMA reads or writes a shared region that leaves its shared buffer")
+    case .TL411:
+      return Info(
+        name: "fragment-layout-conflict", severity: .error,
+        summary:
+          "two ops demand different thread layouts for one fragment (two gemms, or a copy between fragments whose layouts are fixed differently)"
+      )
     case .TL501:
       return Info(name: "compiler-error", severity: .error, summary: "the tilelang compiler rejected the kernel")
     case .TL502:

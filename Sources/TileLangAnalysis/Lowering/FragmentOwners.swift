@@ -1,0 +1,123 @@
+// A fragment layout reduced to what layout inference compares: for each element of a constant-shaped fragment,
+// the sorted set of threads that hold a copy of it (tilelang's Fragment forward_thread over all replicas).
+
+struct FragmentOwners: Sendable, Equatable {
+  /// Fragments larger than this are not modelled (the check stays silent).
+  static let maxElements = 1 << 16
+
+  let shape: [Int]
+  /// `threads[starts[e]..<starts[e + 1]]` are the owners of element `e` (row-major), sorted and distinct.
+  private let starts: [Int]
+  private let threads: [Int32]
+
+  /// Builds the owner sets from `owner(element, replica)` for `replicas` replicas per element.
+  init?(shape: [Int], replicas: Int, owner: ([Int], Int) -> Int) {
+    guard replicas > 0, replicas <= 1024 else { return nil }
+    self.init(shape: shape) { x in (0..<replicas).map { Int32(owner(x, $0)) } }
+  }
+
+  /// Builds the owner sets from each element's threads, in any order and with repeats.
+  private init?(shape: [Int], threadsOf: ([Int]) -> [Int32]) {
+    guard let count = Self.elementCount(shape) else { return nil }
+    var starts = [0]
+    var threads: [Int32] = []
+    starts.reserveCapacity(count + 1)
+    var index = Array(repeating: 0, count: shape.count)
+    for _ in 0..<count {
+      var last: Int32?
+      for t in threadsOf(index).sorted() where t != last {
+        threads.append(t)
+        last = t
+      }
+      starts.append(threads.count)
+      Self.advance(&index, shape)
+    }
+    self.shape = shape
+    self.starts = starts
+    self.threads = threads
+  }
+
+  /// The owners of the element at `index` (which must lie inside `shape`).
+  func owners(_ index: [Int]) -> ArraySlice<Int32> {
+    let e = Self.flatten(index, shape)
+    return threads[starts[e]..<starts[e + 1]]
+  }
+
+  /// The layout a reduction over `dim` gives its output (reduce.cc ComputeReducerLayout): each output element is
+  /// held by every thread that holds an element of the reduced line.
+  func reduced(over dim: Int) -> FragmentOwners? {
+    guard dim >= 0, dim < shape.count else { return nil }
+    var outShape = shape
+    outShape.remove(at: dim)
+    let keepsOne = outShape.isEmpty
+    if keepsOne { outShape = [1] }
+    return FragmentOwners(shape: outShape) { x in
+      (0..<shape[dim]).flatMap { k -> ArraySlice<Int32> in
+        var full = keepsOne ? [] : x
+        full.insert(k, at: dim)
+        return owners(full)
+      }
+    }
+  }
+
+  /// The first element index (row-major) whose owner sets differ from `other`'s, when the shapes agree.
+  func firstDifference(from other: FragmentOwners) -> [Int]? {
+    guard shape == other.shape, let count = Self.elementCount(shape) else { return nil }
+    var index = Array(repeating: 0, count: shape.count)
+    for _ in 0..<count {
+      if owners(index) != other.owners(index) { return index }
+      Self.advance(&index, shape)
+    }
+    return nil
+  }
+
+  /// Every thread of `small` is in `large` (both sorted).
+  static func contains(_ large: ArraySlice<Int32>, _ small: ArraySlice<Int32>) -> Bool {
+    var i = large.startIndex
+    for t in small {
+      while i < large.endIndex, large[i] < t { i += 1 }
+      guard i < large.endIndex, large[i] == t else { return false }
+    }
+    return true
+  }
+
+  static func elementCount(_ shape: [Int]) -> Int? {
+    var n = 1
+    for d in shape {
+      guard d > 0 else { return nil }
+      let (m, o) = n.multipliedReportingOverflow(by: d)
+      guard !o, m <= maxElements else { return nil }
+      n = m
+    }
+    return n
+  }
+
+  /// Steps a row-major index; wraps to all zeros after the last element.
+  static func advance(_ index: inout [Int], _ shape: [Int]) {
+    var d = shape.count - 1
+    while d >= 0 {
+      index[d] += 1
+      if index[d] < shape[d] { return }
+      index[d] = 0
+      d -= 1
+    }
+  }
+
+  private static func flatten(_ index: [Int], _ shape: [Int]) -> Int {
+    var e = 0
+    for (i, n) in zip(index, shape) { e = e * n + i }
+    return e
+  }
+
+  /// `[3, 0]` → `(3, 0)`.
+  static func text(_ index: [Int]) -> String {
+    "(" + index.map(String.init).joined(separator: ", ") + (index.count == 1 ? ",)" : ")")
+  }
+
+  /// `thread 32` or `threads 0, 64`.
+  static func text(_ owners: ArraySlice<Int32>) -> String {
+    let shown = owners.prefix(4).map(String.init).joined(separator: ", ")
+    let more = owners.count > 4 ? ", … (\(owners.count) threads)" : ""
+    return (owners.count == 1 ? "thread " : "threads ") + shown + more
+  }
+}

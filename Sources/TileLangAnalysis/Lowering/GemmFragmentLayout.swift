@@ -1,0 +1,139 @@
+// The fragment layouts a `T.gemm` fixes before any other op is looked at: which instruction it lowers to, how it
+// splits its warps (cuda/op/gemm.cc SelectInst, ComputeWarpPartition), and which threads hold each element of its
+// accumulator and register operands (the mma / wgmma emitters' fragments). Checked against the compiler's own
+// layouts for 2070 configurations (sm_80, sm_90; 16- and 8-bit operands; all policies; 128 and 256 threads).
+
+/// How one gemm call lowers on one target.
+struct GemmPlan: Sendable, Equatable {
+  enum Instruction: String, Sendable { case mma, wgmma }
+
+  var instruction: Instruction
+  var m: Int
+  var n: Int
+  var k: Int
+  var mWarp: Int
+  var nWarp: Int
+  var policy: String
+
+  /// `mma, 2×2 warps, policy Square`.
+  var summary: String { "\(instruction.rawValue), \(mWarp)×\(nWarp) warps, policy \(policy)" }
+}
+
+enum GemmFragmentLayout {
+  enum Role: Sendable { case a, b, accumulator }
+
+  /// The plan of a gemm call, or nil when the call is outside what the model covers (symbolic shapes, other
+  /// dtypes, transposed register operands, targets other than sm_80–sm_90, ...).
+  static func plan(_ g: GemmCall, threads: Int, target: TargetArch, passConfigs: PassConfigs) -> GemmPlan? {
+    guard [80, 86, 89, 90].contains(target.number), ["gemm", "wgmma_gemm"].contains(g.op), g.operands.count == 3,
+      case .buffer(let a) = g.operands[0], case .buffer(let b) = g.operands[1], case .buffer(let c) = g.operands[2],
+      let transA = g.transposeA, let transB = g.transposeB, let policy = g.policy,
+      let ashape = a.concreteShape, let bshape = b.concreteShape, let cshape = c.concreteShape,
+      ashape.count == 2, bshape.count == 2, cshape.count == 2, c.scope.isFragment,
+      threads > 0, threads % 32 == 0
+    else { return nil }
+    let (m, n) = (cshape[0], cshape[1])
+    let k = transA ? ashape[0] : ashape[1]
+    guard (transA ? ashape[1] : ashape[0]) == m, bshape == (transB ? [n, k] : [k, n]) else { return nil }
+    guard let ab = a.dtype, ab == b.dtype, let bits = operandBits(ab), let acc = c.dtype,
+      ["float32", "float16", "int32"].contains(acc), k % (256 / bits) == 0
+    else { return nil }
+    let warps = threads / 32
+    let wgmma =
+      target.isHopper && !passConfigs.disableWgmma && m >= 64 && warps % 4 == 0 && b.scope.isShared
+      && wgmmaAccepts(ab: ab, acc: acc, transA: transA, transB: transB, k: k)
+    if g.op == "wgmma_gemm", !wgmma { return nil }
+    let instruction: GemmPlan.Instruction = wgmma ? .wgmma : .mma
+    guard let (mWarp, nWarp) = partition(instruction, policy: policy, m: m, n: n, warps: warps) else { return nil }
+    return GemmPlan(instruction: instruction, m: m, n: n, k: k, mWarp: mWarp, nWarp: nWarp, policy: policy)
+  }
+
+  /// The threads holding each element of the operand in `role` (nil when the model does not cover it).
+  static func owners(_ role: Role, plan p: GemmPlan, buffer: Buffer, transposed: Bool) -> FragmentOwners? {
+    guard let shape = buffer.concreteShape, buffer.scope.isFragment else { return nil }
+    switch role {
+    case .accumulator:
+      let rows = p.m / p.mWarp
+      let cols = p.n / p.nWarp
+      return FragmentOwners(shape: shape, replicas: 1) { x, _ in
+        let warp = (x[1] / cols) * p.mWarp + rowWarp(x[0], p, rows: rows)
+        return warp * 32 + lane(x[0], x[1], bits: 16)
+      }
+    case .a:
+      guard !transposed, let bits = buffer.dtype.flatMap(operandBits) else { return nil }
+      let rows = p.m / p.mWarp
+      return FragmentOwners(shape: shape, replicas: p.nWarp) { x, r in
+        let warp = p.instruction == .wgmma ? (x[0] % (16 * p.mWarp)) / 16 : x[0] / rows
+        return (r * p.mWarp + warp) * 32 + lane(x[0], x[1], bits: bits)
+      }
+    case .b:
+      guard p.instruction == .mma, buffer.dtype.flatMap(operandBits) == 16 else { return nil }
+      let cols = p.n / p.nWarp
+      return FragmentOwners(shape: shape, replicas: p.mWarp) { x, r in
+        let (col, red) = transposed ? (x[0], x[1]) : (x[1], x[0])
+        return (col / cols) * p.mWarp * 32 + r * 32 + lane(col, red, bits: 16)
+      }
+    }
+  }
+
+  /// Warp partition (m_warp, n_warp); nil where the compiler finds none (it fails elsewhere then).
+  static func partition(_ inst: GemmPlan.Instruction, policy: String, m: Int, n: Int, warps: Int) -> (Int, Int)? {
+    let group = inst == .wgmma ? 4 : 1
+    guard warps % group == 0, m % 16 == 0, n % 8 == 0 else { return nil }
+    func valid(_ mw: Int, _ nw: Int) -> Bool {
+      mw * nw == warps && mw % group == 0 && m % (mw * 16) == 0 && n % (nw * 8) == 0
+    }
+    let rowCounts = stride(from: group, through: warps, by: group).filter { warps % $0 == 0 }
+    switch policy {
+    case "FullRow":
+      return rowCounts.reversed().first { valid($0, warps / $0) }.map { ($0, warps / $0) }
+    case "FullCol":
+      return rowCounts.first { valid($0, warps / $0) }.map { ($0, warps / $0) }
+    default:
+      // Square: the compiler scores in single precision and keeps the first of equal scores.
+      let ideal = Float(m) / Float(n)
+      var best: (score: Float, mw: Int)?
+      for mw in rowCounts where valid(mw, warps / mw) {
+        let score = abs((Float(m) / Float(mw * 16)) / (Float(n) / Float((warps / mw) * 8)) - ideal)
+        if let b = best, score >= b.score { continue }
+        best = (score, mw)
+      }
+      return best.map { ($0.mw, warps / $0.mw) }
+    }
+  }
+
+  // MARK: - Helpers
+
+  /// Bits of an operand dtype the model covers.
+  static func operandBits(_ dtype: String) -> Int? {
+    switch dtype {
+    case "float16", "bfloat16": return 16
+    case "int8", "uint8": return 8
+    default: return nil
+    }
+  }
+
+  /// The warp an accumulator row belongs to: mma tiles rows by warp; wgmma by warpgroups of 4 warps × 16 rows,
+  /// 64-row atoms repeating inside each warpgroup's share of rows.
+  private static func rowWarp(_ i: Int, _ p: GemmPlan, rows: Int) -> Int {
+    guard p.instruction == .wgmma else { return i / rows }
+    let groupRows = p.m / (p.mWarp / 4)
+    return (i / groupRows) * 4 + (i % 64) / 16
+  }
+
+  /// The lane of an element inside its 16-row tile: 8 rows × 4 lanes, each lane holding one 32-bit register of
+  /// consecutive elements along the other dimension.
+  private static func lane(_ row: Int, _ col: Int, bits: Int) -> Int {
+    let perRegister = 32 / bits
+    return (row % 8) * 4 + (col % (4 * perRegister)) / perRegister
+  }
+
+  /// cuda/op/gemm.cc CheckWgmma for the dtypes the model covers.
+  private static func wgmmaAccepts(ab: String, acc: String, transA: Bool, transB: Bool, k: Int) -> Bool {
+    switch (ab, acc) {
+    case ("float16", "float16"), ("float16", "float32"), ("bfloat16", "float32"): return k % 16 == 0
+    case ("int8", "int32"), ("uint8", "int32"): return !transA && transB && k % 32 == 0
+    default: return false
+    }
+  }
+}
