@@ -10,7 +10,7 @@ enum FragmentLayoutConflict {
   static func check(_ run: KernelRun, target: TargetArch, passConfigs: PassConfigs, source: SourceText)
     -> [Diagnostic]
   {
-    guard let threads = run.threads?.constant else { return [] }
+    guard let threads = run.threads?.constant, mayConflict(run) else { return [] }
     var sim = Simulation(run: run, source: source, target: target)
     if let d = sim.fixGemmLayouts(threads: threads, passConfigs: passConfigs) { return [d] }
     // Without a gemm-fixed layout, nothing is laid out before layout inference's free mode, which is not followed.
@@ -18,6 +18,30 @@ enum FragmentLayoutConflict {
     sim.collectEdges()
     sim.taintUntracked()
     return sim.propagate().map { [$0] } ?? []
+  }
+}
+
+extension FragmentLayoutConflict {
+  /// Only a fragment that two ops lay out can conflict: two gemms on one fragment, or a copy or reduction between
+  /// fragments. Without either the simulation finds nothing, so its per-element layouts are not computed.
+  static func mayConflict(_ run: KernelRun) -> Bool {
+    var gemmFragments = Set<Int>()
+    for op in run.layoutOps {
+      switch op {
+      case .gemm(let g):
+        for case .buffer(let b) in g.operands where b.scope.isFragment {
+          if !gemmFragments.insert(b.id).inserted { return true }
+        }
+      case .copy(let i):
+        guard i < run.events.count else { continue }
+        if run.events[i].operands.compactMap(\.buffer).filter(\.scope.isFragment).count >= 2 { return true }
+      case .reduce(let r):
+        if case .buffer(let s) = r.source, case .buffer(let d) = r.destination, s.scope.isFragment, d.scope.isFragment {
+          return true
+        }
+      }
+    }
+    return false
   }
 }
 

@@ -12,8 +12,27 @@ struct FragmentOwners: Sendable, Equatable {
 
   /// Builds the owner sets from `owner(element, replica)` for `replicas` replicas per element.
   init?(shape: [Int], replicas: Int, owner: ([Int], Int) -> Int) {
-    guard replicas > 0, replicas <= 1024 else { return nil }
-    self.init(shape: shape) { x in (0..<replicas).map { Int32(owner(x, $0)) } }
+    guard replicas > 0, replicas <= 1024, let count = Self.elementCount(shape) else { return nil }
+    var starts = [0]
+    var threads: [Int32] = []
+    starts.reserveCapacity(count + 1)
+    threads.reserveCapacity(count * min(replicas, 4))
+    var index = Array(repeating: 0, count: shape.count)
+    var scratch = [Int32](repeating: 0, count: replicas)
+    for _ in 0..<count {
+      for r in 0..<replicas { scratch[r] = Int32(owner(index, r)) }
+      if replicas > 1 { scratch.sort() }
+      var last: Int32?
+      for t in scratch where t != last {
+        threads.append(t)
+        last = t
+      }
+      starts.append(threads.count)
+      Self.advance(&index, shape)
+    }
+    self.shape = shape
+    self.starts = starts
+    self.threads = threads
   }
 
   /// Builds the owner sets from each element's threads, in any order and with repeats.
