@@ -10,6 +10,12 @@ struct JSONValueTests {
     #expect(value.encodedString == #"{"a":"q\"\\\n\u0001é😀","b":[1,true,null],"c":1.5}"#)
   }
 
+  @Test func encodesIntegersDigitByDigit() {
+    let value: JSONValue = [0, 7, -42, 1_234_567_890, .int(Int.min), .int(Int.max), .double(-3), .double(2.5)]
+    #expect(
+      value.encodedString == "[0,7,-42,1234567890,-9223372036854775808,9223372036854775807,-3,2.5]")
+  }
+
   @Test func parsesBooleansAndNumbersDistinctly() throws {
     let value = try JSONValue.parse(Array(#"{"t":true,"f":false,"one":1,"zero":0,"half":0.5,"s":"x"}"#.utf8))
     #expect(value["t"] == .bool(true))

@@ -95,15 +95,18 @@ extension JSONValue {
 
   private func encode(into out: inout [UInt8]) {
     switch self {
-    case .null: out.append(contentsOf: Array("null".utf8))
-    case .bool(let b): out.append(contentsOf: Array((b ? "true" : "false").utf8))
-    case .int(let i): out.append(contentsOf: Array(String(i).utf8))
+    case .null: Self.append("null", to: &out)
+    case .bool(let b): Self.append(b ? "true" : "false", to: &out)
+    case .int(let i): Self.encodeInt(i, into: &out)
     case .double(let d):
       if d.isFinite {
-        let text = d.rounded() == d && abs(d) < 1e15 ? String(Int(d)) : String(d)
-        out.append(contentsOf: Array(text.utf8))
+        if d.rounded() == d && abs(d) < 1e15 {
+          Self.encodeInt(Int(d), into: &out)
+        } else {
+          out.append(contentsOf: String(d).utf8)
+        }
       } else {
-        out.append(contentsOf: Array("null".utf8))
+        Self.append("null", to: &out)
       }
     case .string(let s): Self.encodeString(s, into: &out)
     case .array(let items):
@@ -115,18 +118,40 @@ extension JSONValue {
       out.append(UInt8(ascii: "]"))
     case .object(let fields):
       out.append(UInt8(ascii: "{"))
-      for (i, key) in fields.keys.sorted().enumerated() {
+      for (i, field) in fields.sorted(by: { $0.key < $1.key }).enumerated() {
         if i > 0 { out.append(UInt8(ascii: ",")) }
-        Self.encodeString(key, into: &out)
+        Self.encodeString(field.key, into: &out)
         out.append(UInt8(ascii: ":"))
-        fields[key]?.encode(into: &out)
+        field.value.encode(into: &out)
       }
       out.append(UInt8(ascii: "}"))
     }
   }
 
+  private static func append(_ literal: StaticString, to out: inout [UInt8]) {
+    out.append(contentsOf: UnsafeBufferPointer(start: literal.utf8Start, count: literal.utf8CodeUnitCount))
+  }
+
+  /// Decimal digits without a temporary string.
+  private static func encodeInt(_ i: Int, into out: inout [UInt8]) {
+    if i < 0 { out.append(UInt8(ascii: "-")) }
+    var v = i.magnitude
+    let start = out.count
+    repeat {
+      out.append(UInt8(ascii: "0") + UInt8(v % 10))
+      v /= 10
+    } while v > 0
+    out[start...].reverse()
+  }
+
   private static func encodeString(_ s: String, into out: inout [UInt8]) {
     out.append(UInt8(ascii: "\""))
+    // Most strings need no escape: copy them whole.
+    if !s.utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) {
+      out.append(contentsOf: s.utf8)
+      out.append(UInt8(ascii: "\""))
+      return
+    }
     for byte in s.utf8 {
       switch byte {
       case UInt8(ascii: "\""): out.append(contentsOf: [0x5C, 0x22])
