@@ -66,7 +66,7 @@ private struct KnownLayout {
 private struct LayoutEdge {
   enum Kind {
     /// A SIMT copy: loop points map source indices to destination indices.
-    case copy(event: CopyEvent, points: [(src: [Int], dst: [Int])])
+    case copy(event: CopyEvent, points: CopyPoints)
     case reduce(ReduceCall, dim: Int)
   }
   var kind: Kind
@@ -75,6 +75,38 @@ private struct LayoutEdge {
   /// Propagating a layout along the edge is exact (a whole-buffer copy between equal shapes, or a reduction).
   var exact: Bool
   var range: TextRange
+}
+
+/// The loop of a fragment↔fragment copy: each point reads `src` and writes `dst`. Both sides are indexed at their
+/// minimum plus the loop variable in their own non-1 dimensions (MakeIndices).
+private struct CopyPoints {
+  var srcMins: [Int]
+  var dstMins: [Int]
+  var srcDims: [Int]
+  var dstDims: [Int]
+  var extents: [Int]
+  var count: Int
+
+  /// Calls `body` with each point in loop order until it returns false (no allocation per point).
+  func forEach(_ body: (_ src: [Int], _ dst: [Int]) -> Bool) {
+    var iv = Array(repeating: 0, count: extents.count)
+    var s = srcMins
+    var d = dstMins
+    for _ in 0..<count {
+      guard body(s, d) else { return }
+      var n = extents.count - 1
+      while n >= 0 {
+        iv[n] += 1
+        s[srcDims[n]] += 1
+        d[dstDims[n]] += 1
+        if iv[n] < extents[n] { break }
+        s[srcDims[n]] -= iv[n]
+        d[dstDims[n]] -= iv[n]
+        iv[n] = 0
+        n -= 1
+      }
+    }
+  }
 }
 
 private struct Simulation {
@@ -219,22 +251,25 @@ private struct Simulation {
       let extents = Self.constants(loopDims.map { Optional($0.extent) }),
       let count = FragmentOwners.elementCount(extents.isEmpty ? [1] : extents)
     else { return nil }
-    var points: [(src: [Int], dst: [Int])] = []
-    points.reserveCapacity(count)
-    var iv = Array(repeating: 0, count: extents.count)
-    for _ in 0..<count {
-      var s = srcMins
-      var d = dstMins
-      for (n, v) in iv.enumerated() {
-        s[loopDims[n].dim] += v
-        d[dstDims[n].dim] += v
+    // The loop's box lies inside both buffers (it is convex, so its corners decide), and the copy is the identity
+    // when both sides start at the same place and walk the same dimensions.
+    let srcDims = loopDims.map(\.dim)
+    let dstDimIndices = dstDims.map(\.dim)
+    if count > 0 {
+      var srcLast = srcMins
+      var dstLast = dstMins
+      for (n, x) in extents.enumerated() {
+        srcLast[srcDims[n]] += x - 1
+        dstLast[dstDimIndices[n]] += x - 1
       }
-      guard Self.inside(s, srcShape), Self.inside(d, dstShape) else { return nil }
-      points.append((s, d))
-      FragmentOwners.advance(&iv, extents)
+      guard Self.inside(srcMins, srcShape), Self.inside(srcLast, srcShape), Self.inside(dstMins, dstShape),
+        Self.inside(dstLast, dstShape)
+      else { return nil }
     }
-    let exact =
-      srcShape == dstShape && points.allSatisfy { $0.src == $0.dst } && FragmentOwners.elementCount(dstShape) == count
+    let points = CopyPoints(
+      srcMins: srcMins, dstMins: dstMins, srcDims: srcDims, dstDims: dstDimIndices, extents: extents, count: count)
+    let identity = count == 0 || (srcMins == dstMins && srcDims == dstDimIndices)
+    let exact = srcShape == dstShape && identity && FragmentOwners.elementCount(dstShape) == count
     return LayoutEdge(
       kind: .copy(event: e, points: points), from: c.src.buffer, to: c.dst.buffer, exact: exact,
       range: e.operandExprs[1].range)
@@ -347,12 +382,17 @@ private struct Simulation {
   /// The copy's loop takes the destination's layout; every thread of it must hold the source element it reads
   /// (ParallelOpNode::ValidateCandidateAgainstFragments).
   func copyConflict(
-    _ e: LayoutEdge, event: CopyEvent, points: [(src: [Int], dst: [Int])], src: KnownLayout, dst: KnownLayout
+    _ e: LayoutEdge, event: CopyEvent, points: CopyPoints, src: KnownLayout, dst: KnownLayout
   ) -> Diagnostic? {
-    for p in points {
+    var bad: (src: [Int], dst: [Int])?
+    points.forEach { s, d in
+      if FragmentOwners.contains(src.owners.owners(s), dst.owners.owners(d)) { return true }
+      bad = (s, d)
+      return false
+    }
+    if let p = bad {
       let need = dst.owners.owners(p.dst)
       let have = src.owners.owners(p.src)
-      guard !FragmentOwners.contains(have, need) else { continue }
       let example =
         "\(e.to.name)\(FragmentOwners.text(p.dst)) is on \(FragmentOwners.text(need)), but "
         + "\(e.from.name)\(FragmentOwners.text(p.src)) is only on \(FragmentOwners.text(have))"
