@@ -232,11 +232,10 @@ def make_target(name):
 LINE_RE = re.compile(r'^#line (\d+) "([^"]*)"')
 
 def line_map(cuda, path):
-    out = []
-    real = os.path.realpath(path)
+    out, real, same = [], os.path.realpath(path), {}
     for i, text in enumerate(cuda.splitlines(), start=1):
         m = LINE_RE.match(text)
-        if m and os.path.realpath(m.group(2)) == real:
+        if m and same.setdefault(m.group(2), os.path.realpath(m.group(2)) == real):
             out.append([i + 1, int(m.group(1))])
     return out
 
@@ -371,7 +370,6 @@ def spawn_child():
                 os.close(fd)
             signal.signal(signal.SIGTERM, signal.SIG_DFL)
             die_with_parent()
-            threading.stack_size(64 << 20)  # builds run in threads: give them at least a main thread's stack
             devnull = os.open(os.devnull, os.O_RDONLY)
             os.dup2(devnull, 0)  # the worker's stdin carries the protocol: user code must not read it
             os.dup2(log.fileno(), 1)
@@ -433,7 +431,8 @@ def restore_process_state(saved, user_dir):
     """Undoes what a build did to the process; False when it cannot (a thread the build started still runs)."""
     user_dir = os.path.join(user_dir, "")
     for name in [n for n in list(sys.modules) if n not in saved["modules"]]:
-        if not is_library_module(sys.modules[name], user_dir):
+        module = sys.modules[name]
+        if module is None or not is_library_module(module, user_dir):  # None: an import blocker the build set
             del sys.modules[name]
     for file in [f for f in list(linecache.cache) if not f.startswith("<") and not is_library_file(f, user_dir)]:
         del linecache.cache[file]  # inspect.getsource must read the current text
