@@ -111,6 +111,17 @@ public struct BuildProduct: Sendable, Hashable {
   public var times: [String: Double]
   /// What the compiler printed (warnings included).
   public var logs: String
+  /// The worker's build child that lowered it.
+  public var child: BuildChild? = nil
+}
+
+/// One of the worker's build children: it serves builds one after another until the worker replaces it.
+public struct BuildChild: Sendable, Hashable {
+  public var processID: Int32
+  /// 1 for the child's first build, 2 for its second, ...
+  public var build: Int
+  /// The worker replaces the child after this build (build limit, memory growth, a thread left running).
+  public var recycled: Bool
 }
 
 public struct LineMapping: Sendable, Hashable {

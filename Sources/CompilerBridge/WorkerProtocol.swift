@@ -93,6 +93,13 @@ struct WorkerResponse: Decodable {
   var times: [String: Double]?
   var logs: String?
   var error: WireError?
+  var child: Child?
+
+  struct Child: Decodable {
+    var pid: Int32
+    var build: Int
+    var recycled: Bool?
+  }
 
   struct Specialization: Decodable {
     var kwargs: [String: WireValue]?
@@ -104,7 +111,7 @@ struct WorkerResponse: Decodable {
   }
 
   enum CodingKeys: String, CodingKey {
-    case id, ok, python, tilelang, executable, kernel, cuda, host, specialization, times, logs, error
+    case id, ok, python, tilelang, executable, kernel, cuda, host, specialization, times, logs, error, child
     case importError = "import_error"
     case lineMap = "line_map"
   }
@@ -145,7 +152,8 @@ extension WorkerResponse {
           kernel: kernel ?? "", cuda: cuda, host: host ?? "",
           lineMap: (lineMap ?? []).compactMap { $0.count == 2 ? LineMapping(cudaLine: $0[0], pythonLine: $0[1]) : nil },
           usedArguments: used, argumentsFromComment: specialization?.fromComment ?? [], times: times ?? [:],
-          logs: logs ?? ""))
+          logs: logs ?? "",
+          child: child.map { BuildChild(processID: $0.pid, build: $0.build, recycled: $0.recycled ?? false) }))
     }
     let e = error ?? WireError(type: "ProtocolError", message: "the worker answered without a result")
     return .failure(CompilerFailure(wire: e, logs: logs ?? ""))
