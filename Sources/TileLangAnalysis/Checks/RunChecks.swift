@@ -10,6 +10,7 @@ enum RunChecks {
     var lowerings: [LoweringInfo] = []
     let passConfigs = PassConfigs(values: run.passConfigs)
     let targets = effectiveTargets(run, settings)
+    var layouts = InheritedFragmentLayouts(run: run, source: source)
     for event in run.events {
       var c = CheckContext(source: source, run: run, event: event)
       CopyExtents.checkSubscripts(&c)
@@ -36,9 +37,12 @@ enum RunChecks {
               annotatedLayout: run.annotatedLayouts, gemmOperands: run.gemmOperands)
             ctx.pipelineConsumed = pipelineStages(event, run) != nil
             ctx.indexExtents = run.indexExtents
+            ctx.inheritedLayout = layouts.inherited(model, target: t)
+            c.plannedLanes = nil
             if let l = LoweringPlanner.plan(&c, model: model, ctx: ctx, buildInfo: buildLowerings) {
               lowerings.append(l)
             }
+            layouts.record(model, target: t, lanes: c.plannedLanes, event: event)
           }
         }
       }
@@ -51,6 +55,35 @@ enum RunChecks {
         contentsOf: FragmentLayoutConflict.check(run, target: t, passConfigs: passConfigs, source: source))
     }
     return (diagnostics, lowerings)
+  }
+
+  /// Fragments laid out by an earlier SIMT copy, per target. Only whole-fragment copies of fragments that nothing
+  /// else lays out (no gemm, annotation, parallel loop, reduction or element access) are followed.
+  struct InheritedFragmentLayouts {
+    let run: KernelRun
+    let source: SourceText
+    var byTarget: [TargetArch: [Int: (buffer: String, lanes: Int, line: Int)]] = [:]
+
+    func followed(_ side: CopySide) -> Bool {
+      let b = side.buffer
+      return b.scope.isFragment && side.isWholeBuffer && !run.gemmOperands.contains(b.id)
+        && !run.annotatedLayouts.contains(b.id) && !run.untrackedLayouts.contains(b.id)
+        && !run.layoutProviders.contains(b.id)
+    }
+
+    func inherited(_ model: CopyModel, target: TargetArch) -> (buffer: String, lanes: Int, line: Int)? {
+      guard case .tile(let copy) = model else { return nil }
+      return [copy.src, copy.dst].filter(followed).compactMap { byTarget[target]?[$0.buffer.id] }
+        .min { $0.lanes < $1.lanes }
+    }
+
+    mutating func record(_ model: CopyModel, target: TargetArch, lanes: Int?, event: CopyEvent) {
+      guard case .tile(let copy) = model, let lanes else { return }
+      for side in [copy.src, copy.dst] where followed(side) && byTarget[target]?[side.buffer.id] == nil {
+        byTarget[target, default: [:]][side.buffer.id] =
+          (side.buffer.name, lanes, source.line(of: event.call.range.start) + 1)
+      }
+    }
   }
 
   /// A kernel that allocates tensor memory is written for sm_100: it is checked for the configured targets that

@@ -21,6 +21,7 @@ enum LoweringPlanner {
       var plan = CopySelector.select(copy, ctx)
       var vector: VectorPlan?
       if plan.path == "simt" || plan.path == "cp_async" { vector = VectorWidth.plan(copy, ctx) }
+      c.plannedLanes = plan.path == "simt" ? vector?.lanes : nil
       if plan.path == "cp_async", let v = vector {
         let bytes = v.bits / 8
         if ![4, 8, 16].contains(bytes) {

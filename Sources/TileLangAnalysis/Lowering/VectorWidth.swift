@@ -59,6 +59,11 @@ enum VectorWidth {
       v /= 2
       limit = "offsets or row strides are not multiples of the vector width"
     }
+    if let inherited = ctx.inheritedLayout, v > inherited.lanes {
+      v = inherited.lanes
+      limit =
+        "\(inherited.buffer)'s layout comes from the copy on line \(inherited.line) (\(inherited.lanes) contiguous elements per thread)"
+    }
     let partitioned = copy.src.buffer.scope != .local && copy.dst.buffer.scope != .local
     let constants = base.nonUnit.compactMap(\.extent.constant)
     let total = constants.count == base.nonUnit.count ? SafeArithmetic.product(constants) : nil
@@ -89,7 +94,7 @@ enum VectorWidth {
     var before: Int?
     // coalesced_width takes effect where the loop is partitioned over threads; a copy with a `local` side runs
     // per thread and keeps its width (checked with 0.1.15: float16 → local with coalesced_width 2, 3, 4 stays 8 lanes).
-    if partitioned, let c = ctx.annotations.coalescedWidth, c > 0 {
+    if partitioned, ctx.inheritedLayout == nil, let c = ctx.annotations.coalescedWidth, c > 0 {
       // 0.1.15 (src/op/parallel.cc): the largest divisor of the geometry width not above the request; the
       // compiler warns whenever that differs from the request.
       var e = min(v, c)

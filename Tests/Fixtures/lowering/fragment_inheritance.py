@@ -1,0 +1,75 @@
+# fixture: target=sm_80,sm_90
+# A fragment is laid out by the first copy that touches it; later copies follow that layout: they vectorize at
+# most as wide as its per-thread runs and their own coalesced_width is ignored (checked with tilelang 0.1.15).
+import tilelang.language as T
+
+
+def narrowed_then_read(M):
+    @T.prim_func
+    def main(A: T.Tensor((M, 1024), "float16"), B: T.Tensor((M, 1024), "float16")):
+        with T.Kernel(4, threads=128) as by:
+            F = T.alloc_fragment((64, 64), "float16")
+            T.copy(A[by * 64, 0], F, coalesced_width=2)
+          # ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ lowering sm_80: simt 32b
+          # ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ lowering sm_90: simt 32b
+            T.copy(F, B[by * 64, 0])
+          # ^^^^^^^^^^^^^^^^^^^^^^^^ lowering sm_80: simt 32b
+          # ^^^^^^^^^^^^^^^^^^^^^^^^ lowering sm_90: simt 32b
+
+    return main
+
+
+def annotation_on_the_second_copy_is_ignored(M):
+    @T.prim_func
+    def main(A: T.Tensor((M, 1024), "float32"), B: T.Tensor((M, 1024), "float32")):
+        with T.Kernel(4, threads=128) as by:
+            F = T.alloc_fragment((128, 16), "float32")
+            T.copy(A[by * 128, 0], F)
+          # ^^^^^^^^^^^^^^^^^^^^^^^^^ lowering sm_80: simt 128b
+          # ^^^^^^^^^^^^^^^^^^^^^^^^^ lowering sm_90: simt 128b
+            T.copy(F, B[by * 128, 0], coalesced_width=2)
+          # ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ lowering sm_80: simt 128b
+          # ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ lowering sm_90: simt 128b
+
+    return main
+
+
+def misaligned_first_copy(M):
+    @T.prim_func
+    def main(A: T.Tensor((M, 1024), "float16"), B: T.Tensor((M, 1024), "float16")):
+        with T.Kernel(4, threads=128) as by:
+            F = T.alloc_fragment((64, 64), "float16")
+            S = T.alloc_shared((64, 64), "float16")
+            T.copy(A[by * 64, 2], F)
+          # ^^^^^^^^^^^^^^^^^^^^^^^^ lowering sm_80: simt 32b
+          # ^^^^^^^^^^^^^^^^^^^^^^^^ lowering sm_90: simt 32b
+            T.copy(F, S)
+          # ^^^^^^^^^^^^ lowering sm_80: simt 32b
+          # ^^^^^^^^^^^^ lowering sm_90: simt 32b
+            T.copy(S, B[by * 64, 0])
+          # ^^^^^^^^^^^^^^^^^^^^^^^^ lowering sm_80: simt 128b
+          # ^^^^^^^^^^^^^^^^^^^^^^^^ lowering sm_90: tma_store
+
+    return main
+
+
+def wide_first_copy_then_aligned_read(M):
+    @T.prim_func
+    def main(A: T.Tensor((M, 1024), "bfloat16"), B: T.Tensor((M, 1024), "bfloat16")):
+        with T.Kernel(4, threads=128) as by:
+            F = T.alloc_fragment((16, 256), "bfloat16")
+            T.copy(A[by * 16, 0], F, coalesced_width=8)
+          # ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ lowering sm_80: simt 128b
+          # ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ lowering sm_90: simt 128b
+            T.copy(F, B[by * 16, 0])
+          # ^^^^^^^^^^^^^^^^^^^^^^^^ lowering sm_80: simt 128b
+          # ^^^^^^^^^^^^^^^^^^^^^^^^ lowering sm_90: simt 128b
+
+    return main
+
+
+if __name__ == "__main__":
+    narrowed_then_read(256)
+    annotation_on_the_second_copy_is_ignored(256)
+    misaligned_first_copy(256)
+    wide_first_copy_then_aligned_read(256)
