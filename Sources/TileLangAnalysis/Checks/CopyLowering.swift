@@ -5,7 +5,7 @@ import TileLangSyntax
 
 enum CopyLoweringCheck {
   /// Emits TL205/TL209/TL210 (selection errors), TL207 (loop_layout on a non-SIMT path), TL211 (coalesced width
-  /// adjusted), TL402 (store into tensor memory), TL403 (vector width lost), TL404–TL407 and TL410 (TMA encoding), TL408 (bool vectors).
+  /// adjusted), TL202 (coalesced_width on a copy that follows an inherited fragment layout), TL402 (store into tensor memory), TL403 (vector width lost), TL404–TL407 and TL410 (TMA encoding), TL408 (bool vectors).
   static func check(_ c: inout CheckContext, copy: TileCopy, plan: CopyPlan, vector: VectorPlan?, ctx: CopyContext) {
     let t = ctx.target.rawValue
     if let error = plan.error, let codeText = plan.errorCode, let code = DiagnosticCode(rawValue: codeText) {
@@ -118,6 +118,18 @@ enum CopyLoweringCheck {
         Diagnostic(
           .TL211,
           "Requested coalesced_width=\(cw) is incompatible with the geometry-supported vector width \(before); the compiler uses \(vector.lanes) instead [\(t)]",
+          at: c.event.keywords["coalesced_width"]?.argument.value.range ?? c.annotationValueRange("coalesced_width")
+            ?? c.event.call.range))
+    }
+    // A copy of a fragment that an earlier copy laid out follows that layout (checked with 0.1.15: coalesced_width
+    // 2, 4 and 8 on such copies leave the width the first copy gave).
+    if let inherited = ctx.inheritedLayout, let cw = ctx.annotations.coalescedWidth,
+      copy.src.buffer.scope != .local, copy.dst.buffer.scope != .local
+    {
+      c.emit(
+        Diagnostic(
+          .TL202,
+          "coalesced_width=\(cw) has no effect: \(inherited.buffer)'s layout comes from the copy on line \(inherited.line), and this copy follows it (\(vector.lanes) lanes) [\(t)]",
           at: c.event.keywords["coalesced_width"]?.argument.value.range ?? c.annotationValueRange("coalesced_width")
             ?? c.event.call.range))
     }
