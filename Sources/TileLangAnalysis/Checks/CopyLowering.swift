@@ -113,13 +113,15 @@ enum CopyLoweringCheck {
           "this copy \(side.buffer.name == copy.dst.buffer.name ? "into" : "from") bool buffer \(side.buffer.name) vectorizes to \(vector.lanes) lanes on \(t), and CUDA codegen fails with \"Cannot convert type boolx\(vector.lanes) to CUDA type\"; copy through uint8 or use coalesced_width=4",
           at: c.event.call.range))
     }
+    let coalescedRange =
+      c.event.keywords["coalesced_width"]?.argument.value.range ?? c.annotationValueRange("coalesced_width")
+      ?? c.event.call.range
     if let before = vector.beforeCoalesced, let cw = ctx.annotations.coalescedWidth {
       c.emit(
         Diagnostic(
           .TL211,
           "Requested coalesced_width=\(cw) is incompatible with the geometry-supported vector width \(before); the compiler uses \(vector.lanes) instead [\(t)]",
-          at: c.event.keywords["coalesced_width"]?.argument.value.range ?? c.annotationValueRange("coalesced_width")
-            ?? c.event.call.range))
+          at: coalescedRange))
     }
     // A copy of a fragment that an earlier copy laid out follows that layout (checked with 0.1.15: coalesced_width
     // 2, 4 and 8 on such copies leave the width the first copy gave).
@@ -130,8 +132,7 @@ enum CopyLoweringCheck {
         Diagnostic(
           .TL202,
           "coalesced_width=\(cw) has no effect: \(inherited.buffer)'s layout comes from the copy on line \(inherited.line), and this copy follows it (\(vector.lanes) lanes) [\(t)]",
-          at: c.event.keywords["coalesced_width"]?.argument.value.range ?? c.annotationValueRange("coalesced_width")
-            ?? c.event.call.range))
+          at: coalescedRange))
     }
     if plan.path == "simt" || plan.path == "cp_async", vector.lanes == 1, let innerLimit = vector.innerExtentLimit,
       ctx.annotations.coalescedWidth == nil, copy.src.buffer.scope != .local, copy.dst.buffer.scope != .local,
