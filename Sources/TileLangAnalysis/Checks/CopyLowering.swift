@@ -103,14 +103,18 @@ enum CopyLoweringCheck {
     // Observed with tilelang 0.1.15: the vectorized store of 8+ bools has no CUDA type (bool→bool, f16→bool,
     // i8→bool fail); loads of bool converted to another type do not (bool→i8 at 16 lanes compiles).
     // CUDA has bool vectors of at most 4 lanes; a wider vectorized loop fails whichever side is bool. A copy out of
-    // a fragment takes its width from the layout an earlier op gave the fragment (not modelled), so it is not judged.
-    if plan.path == "simt", vector.lanes >= 8, !copy.src.buffer.scope.isFragment,
+    // a fragment takes its width from the layout an earlier op gave the fragment: it is judged only where that op is
+    // a copy the planner followed (f16 fragment → bool at 8 lanes fails, at 4 lanes after coalesced_width=4 not).
+    if plan.path == "simt", vector.lanes >= 8, !copy.src.buffer.scope.isFragment || ctx.inheritedLayout != nil,
       let side = [copy.dst, copy.src].first(where: { $0.buffer.dtype == "bool" })
     {
+      let narrow =
+        ctx.inheritedLayout.map { "give the copy on line \($0.line), which lays out \($0.buffer), coalesced_width=4" }
+        ?? "use coalesced_width=4"
       c.emit(
         Diagnostic(
           .TL408,
-          "this copy \(side.buffer.name == copy.dst.buffer.name ? "into" : "from") bool buffer \(side.buffer.name) vectorizes to \(vector.lanes) lanes on \(t), and CUDA codegen fails with \"Cannot convert type boolx\(vector.lanes) to CUDA type\"; copy through uint8 or use coalesced_width=4",
+          "this copy \(side.buffer.name == copy.dst.buffer.name ? "into" : "from") bool buffer \(side.buffer.name) vectorizes to \(vector.lanes) lanes on \(t), and CUDA codegen fails with \"Cannot convert type boolx\(vector.lanes) to CUDA type\"; copy through uint8 or \(narrow)",
           at: c.event.call.range))
     }
     let coalescedRange =
