@@ -65,8 +65,8 @@ struct IncrementalPlan {
 
   init?(old: ParsedFile, new: ParsedFile, previous: FileAnalysis) {
     guard old.body.count == new.body.count else { return nil }
-    let oldItems = old.body.map { Self.extent($0) }
-    let newItems = new.body.map { Self.extent($0) }
+    let oldItems = old.body.map(\.extent)
+    let newItems = new.body.map(\.extent)
     var changed = Set<Int>()
     for i in old.body.indices {
       let a = old.source.bytes[oldItems[i].start..<oldItems[i].end]
@@ -133,17 +133,6 @@ struct IncrementalPlan {
     self.reused = new.body.indices.filter { !recompute.contains($0) }.map {
       (oldItems[$0], newItems[$0].start - oldItems[$0].start)
     }
-  }
-
-  /// A top-level statement's extent, decorators included.
-  static func extent(_ s: Stmt) -> TextRange {
-    if case .functionDef(let f) = s.kind, let first = f.decorators.first {
-      return TextRange(min(first.range.start, s.range.start), s.range.end)
-    }
-    if case .classDef(let c) = s.kind, let first = c.decorators.first {
-      return TextRange(min(first.range.start, s.range.start), s.range.end)
-    }
-    return s.range
   }
 
   /// Names a module-level statement binds: a def or class name, assignment targets, imported names.

@@ -49,7 +49,7 @@ enum IncrementalParse {
     if prefix == a.count, prefix == b.count { return (old, TextRange(0, 0)) }
     let oldChangedEnd = a.count - suffix
     let delta = b.count - a.count
-    let extents = old.body.map { firstByte(of: $0) }
+    let extents = old.body.map(\.extent.start)
     // Where each statement's line starts, when the statement is the first thing on its line.
     let starts = extents.map { lineStart(a, ofStatementAt: $0) }
 
@@ -111,16 +111,6 @@ enum IncrementalParse {
         return (p, s)
       }
     }
-  }
-
-  /// The offset of a statement's first token (a decorator's `@`, else the statement itself).
-  static func firstByte(of stmt: Stmt) -> Int {
-    var decorators: [Expr] = []
-    if case .functionDef(let f) = stmt.kind { decorators = f.decorators }
-    if case .classDef(let c) = stmt.kind { decorators = c.decorators }
-    guard let first = decorators.first else { return stmt.range.start }
-    // `first.range` is the decorator's expression; its `@` is the first byte of that line that is not blank.
-    return min(first.range.start, stmt.range.start)
   }
 
   /// The start of the line a statement begins on, when only blanks and a decorator's `@` precede the statement's

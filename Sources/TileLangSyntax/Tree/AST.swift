@@ -149,6 +149,21 @@ public struct Stmt: Sendable, Equatable {
   }
 }
 
+extension Stmt {
+  /// The statement's extent with its decorators (CPython starts a decorated `def`'s range at `def`); it starts at
+  /// the first decorator's expression, just after its `@`.
+  public var extent: TextRange {
+    let decorators: [Expr]
+    switch kind {
+    case .functionDef(let f): decorators = f.decorators
+    case .classDef(let c): decorators = c.decorators
+    default: decorators = []
+    }
+    guard let first = decorators.first else { return range }
+    return TextRange(min(first.range.start, range.start), range.end)
+  }
+}
+
 public struct FunctionDef: Sendable, Equatable {
   public var name: String
   public var nameRange: TextRange
