@@ -12,39 +12,28 @@ struct FragmentOwners: Sendable, Equatable {
 
   /// Builds the owner sets from `owner(element, replica)` for `replicas` replicas per element.
   init?(shape: [Int], replicas: Int, owner: ([Int], Int) -> Int) {
-    guard replicas > 0, replicas <= 1024, let count = Self.elementCount(shape) else { return nil }
-    var starts = [0]
-    var threads: [Int32] = []
-    starts.reserveCapacity(count + 1)
-    threads.reserveCapacity(count * min(replicas, 4))
-    var index = Array(repeating: 0, count: shape.count)
-    var scratch = [Int32](repeating: 0, count: replicas)
-    for _ in 0..<count {
-      for r in 0..<replicas { scratch[r] = Int32(owner(index, r)) }
-      if replicas > 1 { scratch.sort() }
-      var last: Int32?
-      for t in scratch where t != last {
-        threads.append(t)
-        last = t
-      }
-      starts.append(threads.count)
-      Self.advance(&index, shape)
+    guard replicas > 0, replicas <= 1024 else { return nil }
+    self.init(shape: shape) { x, out in
+      for r in 0..<replicas { out.append(Int32(owner(x, r))) }
     }
-    self.shape = shape
-    self.starts = starts
-    self.threads = threads
   }
 
-  /// Builds the owner sets from each element's threads, in any order and with repeats.
-  private init?(shape: [Int], threadsOf: ([Int]) -> [Int32]) {
+  /// Builds the owner sets from each element's threads, which `threadsOf` appends (in any order, with repeats) to
+  /// a scratch buffer reused across elements.
+  private init?(shape: [Int], threadsOf: ([Int], inout [Int32]) -> Void) {
     guard let count = Self.elementCount(shape) else { return nil }
     var starts = [0]
     var threads: [Int32] = []
     starts.reserveCapacity(count + 1)
+    threads.reserveCapacity(count)
     var index = Array(repeating: 0, count: shape.count)
+    var scratch: [Int32] = []
     for _ in 0..<count {
+      scratch.removeAll(keepingCapacity: true)
+      threadsOf(index, &scratch)
+      if scratch.count > 1 { scratch.sort() }
       var last: Int32?
-      for t in threadsOf(index).sorted() where t != last {
+      for t in scratch where t != last {
         threads.append(t)
         last = t
       }
@@ -70,11 +59,11 @@ struct FragmentOwners: Sendable, Equatable {
     outShape.remove(at: dim)
     let keepsOne = outShape.isEmpty
     if keepsOne { outShape = [1] }
-    return FragmentOwners(shape: outShape) { x in
-      (0..<shape[dim]).flatMap { k -> ArraySlice<Int32> in
+    return FragmentOwners(shape: outShape) { x, out in
+      for k in 0..<shape[dim] {
         var full = keepsOne ? [] : x
         full.insert(k, at: dim)
-        return owners(full)
+        out.append(contentsOf: owners(full))
       }
     }
   }
