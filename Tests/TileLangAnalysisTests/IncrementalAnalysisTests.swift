@@ -9,21 +9,7 @@ import TileLangTestSupport
 @testable import TileLangAnalysis
 
 struct IncrementalAnalysisTests {
-  static let files: [URL] =
-    ["diagnostics/extents", "diagnostics/annotations", "diagnostics/im2col", "diagnostics/layout", "lowering"]
-    .flatMap { SyntaxFixtures.pythonFiles(in: $0) }
-    + ["gemm.py", "gemm_eager.py", "conv_im2col.py", "copy_mistakes.py"].map {
-      CompilerVerdicts.packageRoot.appendingPathComponent("examples/\($0)")
-    }
-
-  /// A deterministic generator (the same edits every run).
-  struct LCG {
-    var state: UInt64
-    mutating func next(_ n: Int) -> Int {
-      state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
-      return Int((state >> 33) % UInt64(max(n, 1)))
-    }
-  }
+  static let files = KernelInputs.files
 
   static func projection(_ a: FileAnalysis) -> [String] {
     a.diagnostics.map { "\($0.code.rawValue) \($0.range) \($0.severity) \($0.message) \($0.fixes) \($0.related)" }
@@ -39,7 +25,7 @@ struct IncrementalAnalysisTests {
   }
 
   /// One random edit inside a function body (some leave an indentation error behind).
-  static func edit(_ text: String, _ rng: inout LCG) -> String? {
+  static func edit(_ text: String, _ rng: inout SeededLCG) -> String? {
     let parsed = parse(text)
     var functions: [TextRange] = []
     for s in parsed.body { if case .functionDef = s.kind { functions.append(s.range) } }
@@ -77,7 +63,7 @@ struct IncrementalAnalysisTests {
     var text = try String(contentsOf: url, encoding: .utf8)
     let settings = AnalysisSettings(targets: [.sm80, .sm90])
     var previous = analyze(parsed: parse(text), settings: settings)
-    var rng = LCG(state: UInt64(url.lastPathComponent.utf8.reduce(7) { $0 &* 31 &+ Int($1) }.magnitude))
+    var rng = SeededLCG(seedingFrom: url.lastPathComponent, salt: 7)
     var reusedSome = false
     for _ in 0..<12 {
       guard let next = Self.edit(text, &rng) else { continue }
@@ -143,7 +129,7 @@ struct IncrementalAnalysisTests {
     var text = Self.independentKernels
     let settings = AnalysisSettings(targets: [.sm90])
     var previous = analyze(parsed: parse(text), settings: settings)
-    var rng = LCG(state: 42)
+    var rng = SeededLCG(state: 42)
     var reused = 0
     for _ in 0..<30 {
       guard let next = Self.edit(text, &rng) else { continue }

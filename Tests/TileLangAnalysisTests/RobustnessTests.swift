@@ -10,12 +10,7 @@ import TileLangTestSupport
 @testable import TileLangAnalysis
 
 struct RobustnessTests {
-  static let files: [URL] =
-    ["diagnostics/extents", "diagnostics/annotations", "diagnostics/im2col", "diagnostics/layout", "lowering"]
-    .flatMap { SyntaxFixtures.pythonFiles(in: $0) }
-    + ["gemm.py", "gemm_eager.py", "conv_im2col.py", "copy_mistakes.py"].map {
-      CompilerVerdicts.packageRoot.appendingPathComponent("examples/\($0)")
-    }
+  static let files = KernelInputs.files
 
   static let pieces: [[UInt8]] = [
     "(", ")", "[", "]", ":", ",", "\n", "    ", "0", "-1", "T.copy(", "A[", "0:", "::2", "*", "**", "\"", "'''", "#",
@@ -28,7 +23,7 @@ struct RobustnessTests {
     let original = Array(try Data(contentsOf: url))
     let rounds = Int(ProcessInfo.processInfo.environment["TL_ROBUSTNESS_ROUNDS"] ?? "") ?? 12
     let seed = UInt64(ProcessInfo.processInfo.environment["TL_ROBUSTNESS_SEED"] ?? "") ?? 2_654_435_761
-    var rng = IncrementalAnalysisTests.LCG(state: UInt64(original.count) &* seed)
+    var rng = SeededLCG(state: UInt64(original.count) &* seed)
     var analysed = 0
     for _ in 0..<rounds {
       var bytes = original

@@ -15,14 +15,6 @@ struct IncrementalParseTests {
   ]
   static let files: [URL] = folders.flatMap { SyntaxFixtures.pythonFiles(in: $0) }
 
-  struct LCG {
-    var state: UInt64
-    mutating func next(_ n: Int) -> Int {
-      state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
-      return Int((state >> 33) % UInt64(max(n, 1)))
-    }
-  }
-
   /// Text typed at a random place: the pieces that change how the following text parses.
   static let snippets = [
     " ", "\n", "x", "(", ")", "[", "]", "'", "\"", "\"\"\"", "#", "\\\n", "    ", "\t", ":", ",", "@dec\n",
@@ -30,7 +22,7 @@ struct IncrementalParseTests {
     "é", "\r\n", "match x:\n    case 1:\n        pass\n",
   ]
 
-  static func edit(_ bytes: [UInt8], _ rng: inout LCG) -> [UInt8] {
+  static func edit(_ bytes: [UInt8], _ rng: inout SeededLCG) -> [UInt8] {
     var bytes = bytes
     // Half the edits land at the start of a line (where statements begin and indentation is decided).
     var at = rng.next(bytes.count + 1)
@@ -48,7 +40,7 @@ struct IncrementalParseTests {
   @Test(arguments: files)
   func incrementalEqualsFull(_ url: URL) throws {
     let original = Array(try Data(contentsOf: url))
-    var rng = LCG(state: UInt64(url.lastPathComponent.utf8.reduce(11) { $0 &* 31 &+ Int($1) }.magnitude))
+    var rng = SeededLCG(seedingFrom: url.lastPathComponent, salt: 11)
     var incrementalCount = 0
     defer {
       // Files of several statements must take the incremental path for some edits (else this tests nothing).
