@@ -65,6 +65,19 @@ enum IncrementalParse {
     let keep = max(k, 0)
     let regionStart = k <= 0 ? 0 : starts[k] ?? 0
 
+    // The new file: the statements before the region as they were, the region, and the old statements from
+    // `tail` on (which start at old offset `from`) moved by the edit's length.
+    func assemble(_ region: ParsedFile, tail: Int, from: Int) -> ParsedFile {
+      let after = delta == 0 ? Array(old.body[tail...]) : old.body[tail...].map { $0.shifted(by: delta) }
+      return ParsedFile(
+        source: source,
+        body: Array(old.body[..<keep]) + region.body + after,
+        diagnostics: old.diagnostics.filter { $0.range.start < regionStart } + region.diagnostics
+          + old.diagnostics.filter { $0.range.start >= from }.map { $0.shifted(by: delta) },
+        cleanStarts: old.cleanStarts.filter { $0 < regionStart } + region.cleanStarts
+          + old.cleanStarts.filter { $0 >= from }.map { $0 + delta })
+    }
+
     // The region ends where a reusable old statement starts after the edit.
     let lineDelta = newlineCount(b, prefix..<(b.count - suffix)) - newlineCount(a, prefix..<oldChangedEnd)
     var tried = 0
@@ -77,26 +90,14 @@ enum IncrementalParse {
       var parser = Parser(source: source, start: regionStart, end: end, validate: false)
       let region = parser.parseFile()
       guard parser.endsClean, !region.diagnostics.contains(where: { $0.range.start >= end }) else { continue }
-      let tail = old.diagnostics.filter { $0.range.start >= s }
-      if lineDelta != 0, tail.contains(where: { $0.message.contains(" line ") }) { return nil }
-      let after = delta == 0 ? Array(old.body[j...]) : old.body[j...].map { $0.shifted(by: delta) }
-      let file = ParsedFile(
-        source: source,
-        body: Array(old.body[..<keep]) + region.body + after,
-        diagnostics: old.diagnostics.filter { $0.range.start < regionStart } + region.diagnostics
-          + tail.map { $0.shifted(by: delta) },
-        cleanStarts: old.cleanStarts.filter { $0 < regionStart } + region.cleanStarts
-          + old.cleanStarts.filter { $0 >= s }.map { $0 + delta })
-      return (file, TextRange(regionStart, end))
+      if lineDelta != 0, old.diagnostics.contains(where: { $0.range.start >= s && $0.message.contains(" line ") }) {
+        return nil
+      }
+      return (assemble(region, tail: j, from: s), TextRange(regionStart, end))
     }
     // No reusable statement after the edit: parse from the region's start to the end of the file.
     var parser = Parser(source: source, start: regionStart, end: b.count, validate: false)
-    let region = parser.parseFile()
-    let file = ParsedFile(
-      source: source, body: Array(old.body[..<keep]) + region.body,
-      diagnostics: old.diagnostics.filter { $0.range.start < regionStart } + region.diagnostics,
-      cleanStarts: old.cleanStarts.filter { $0 < regionStart } + region.cleanStarts)
-    return (file, TextRange(regionStart, b.count))
+    return (assemble(parser.parseFile(), tail: old.body.count, from: .max), TextRange(regionStart, b.count))
   }
 
   /// Lengths of the longest common prefix and of the longest common suffix that does not overlap it.
