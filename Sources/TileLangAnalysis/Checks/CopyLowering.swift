@@ -5,7 +5,8 @@ import TileLangSyntax
 
 enum CopyLoweringCheck {
   /// Emits TL205/TL209/TL210 (selection errors), TL207 (loop_layout on a non-SIMT path), TL211 (coalesced width
-  /// adjusted), TL202 (coalesced_width on a copy that follows an inherited fragment layout), TL402 (store into tensor memory), TL403 (vector width lost), TL404–TL407 and TL410 (TMA encoding), TL408 (bool vectors).
+  /// adjusted), TL202 (coalesced_width on a copy that follows an inherited fragment layout), TL402 (store into
+  /// tensor memory), TL403 (vector width lost), TL404–TL407 and TL410 (TMA encoding), TL408 (bool vectors).
   static func check(_ c: inout CheckContext, copy: TileCopy, plan: CopyPlan, vector: VectorPlan?, ctx: CopyContext) {
     let t = ctx.target.rawValue
     if let error = plan.error, let codeText = plan.errorCode, let code = DiagnosticCode(rawValue: codeText) {

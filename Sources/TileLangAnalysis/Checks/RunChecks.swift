@@ -109,7 +109,6 @@ enum RunChecks {
     }
     return nil
   }
-
 }
 
 /// Pass configs for a kernel: its own or its factory's `@tilelang.jit(pass_configs=...)`, every

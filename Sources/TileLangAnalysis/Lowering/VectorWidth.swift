@@ -38,7 +38,8 @@ enum VectorWidth {
     var innerLimit: String?
     // Only memory accesses bound the width by their dtype: a `local` side's dtype does not, so a bool → float32
     // local copy vectorizes to 16 bool lanes. (A fragment side keeps its bound: its width also depends on the layout
-    // inferred for it, which the planner does not model; bounding by both dtypes is the conservative guess.)
+    // inferred for it, which the planner follows only where an earlier copy fixed it (`inheritedLayout` below);
+    // bounding by both dtypes is the conservative guess.)
     let memory = [copy.src, copy.dst].filter { $0.buffer.scope != .local }
     let limiting = (memory.isEmpty ? [copy.src, copy.dst] : memory).map { $0.buffer.elementBits ?? 16 }
     for b in limiting { v = gcd(v, max(1, maxBits / b)) }
