@@ -185,9 +185,6 @@ struct IncrementalPlan {
   /// nothing allocated).
   static func mentions(_ bytes: [UInt8], _ r: TextRange, _ names: [[UInt8]]) -> Bool {
     guard !names.isEmpty else { return false }
-    func isPart(_ b: UInt8) -> Bool {
-      (b >= 0x41 && b <= 0x5A) || (b >= 0x61 && b <= 0x7A) || b == 0x5F || b >= 0x80 || (b >= 0x30 && b <= 0x39)
-    }
     let end = min(r.end, bytes.count)
     return names.contains { name in
       var from = r.start
@@ -207,8 +204,6 @@ struct IncrementalPlan {
   static func firstIdentifier(_ bytes: [UInt8], _ r: TextRange, _ stop: (Range<Int>) -> Bool) -> Bool {
     var i = r.start
     let end = min(r.end, bytes.count)
-    func isStart(_ b: UInt8) -> Bool { (b >= 0x41 && b <= 0x5A) || (b >= 0x61 && b <= 0x7A) || b == 0x5F || b >= 0x80 }
-    func isPart(_ b: UInt8) -> Bool { isStart(b) || (b >= 0x30 && b <= 0x39) }
     while i < end {
       if isStart(bytes[i]), i == r.start || !isPart(bytes[i - 1]) {
         var j = i + 1
@@ -221,6 +216,14 @@ struct IncrementalPlan {
     }
     return false
   }
+
+  /// A byte that can start an identifier-like word (ASCII letter, `_`, or part of a non-ASCII scalar).
+  @inline(__always) static func isStart(_ b: UInt8) -> Bool {
+    (b >= 0x41 && b <= 0x5A) || (b >= 0x61 && b <= 0x7A) || b == 0x5F || b >= 0x80
+  }
+
+  /// A byte that can continue an identifier-like word.
+  @inline(__always) static func isPart(_ b: UInt8) -> Bool { isStart(b) || (b >= 0x30 && b <= 0x39) }
 
   static func quotedLines(_ text: String) -> [Int] {
     var out: [Int] = []
