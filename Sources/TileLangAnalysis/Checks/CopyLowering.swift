@@ -104,8 +104,8 @@ enum CopyLoweringCheck {
     // Observed with tilelang 0.1.15: the vectorized store of 8+ bools has no CUDA type (bool→bool, f16→bool,
     // i8→bool fail); loads of bool converted to another type do not (bool→i8 at 16 lanes compiles).
     // CUDA has bool vectors of at most 4 lanes; a wider vectorized loop fails whichever side is bool. A copy out of
-    // a fragment takes its width from the layout an earlier op gave the fragment: it is judged only where that op is
-    // a copy the planner followed (f16 fragment → bool at 8 lanes fails, at 4 lanes after coalesced_width=4 not).
+    // a fragment takes its width from the layout another op gives the fragment: it is judged only where that op is
+    // a copy the planner follows (f16 fragment → bool at 8 lanes fails, at 4 lanes after coalesced_width=4 not).
     if plan.path == "simt", vector.lanes >= 8, !copy.src.buffer.scope.isFragment || ctx.inheritedLayout != nil,
       let side = [copy.dst, copy.src].first(where: { $0.buffer.dtype == "bool" })
     {
@@ -128,8 +128,8 @@ enum CopyLoweringCheck {
           "Requested coalesced_width=\(cw) is incompatible with the geometry-supported vector width \(before); the compiler uses \(vector.lanes) instead [\(t)]",
           at: coalescedRange))
     }
-    // A copy of a fragment that an earlier copy laid out follows that layout (checked with 0.1.15: coalesced_width
-    // 2, 4 and 8 on such copies leave the width the first copy gave).
+    // A copy of a fragment that another copy lays out follows that layout (checked with 0.1.15: coalesced_width 2, 4
+    // and 8 on such copies leave the width the laying-out copy gave).
     if let inherited = ctx.inheritedLayout, let cw = ctx.annotations.coalescedWidth,
       copy.src.buffer.scope != .local, copy.dst.buffer.scope != .local
     {

@@ -11,7 +11,7 @@ enum RunChecks {
     let passConfigs = PassConfigs(values: run.passConfigs)
     let targets = effectiveTargets(run, settings)
     var layouts = InheritedFragmentLayouts(run: run, source: source)
-    for event in run.events {
+    for (index, event) in run.events.enumerated() {
       var c = CheckContext(source: source, run: run, event: event)
       CopyExtents.checkSubscripts(&c)
       if event.op == "im2col" || event.op == "c2d_im2col" {
@@ -30,19 +30,14 @@ enum RunChecks {
           let model = CopyRegions.model(event.operands[0], event.operands[1], hasAnnotations: !ann.isEmpty)
           CopyExtents.check(&c, model: model)
           for t in targets {
-            var ctx = CopyContext(
-              target: t, passConfigs: passConfigs, annotations: ann,
-              pipelineStages: pipelineStages(event, run, consumedOnly: false),
-              threads: event.threads?.constant ?? run.threads?.constant ?? 128, op: event.op,
-              annotatedLayout: run.annotatedLayouts, gemmOperands: run.gemmOperands)
-            ctx.pipelineConsumed = pipelineStages(event, run) != nil
-            ctx.indexExtents = run.indexExtents
-            ctx.inheritedLayout = layouts.inherited(model, target: t)
+            let ctx = copyContext(
+              event, run, target: t, passConfigs: passConfigs, annotations: ann,
+              inherited: layouts.inherited(model, event: index, target: t))
             c.plannedLanes = nil
             if let l = LoweringPlanner.plan(&c, model: model, ctx: ctx, buildInfo: buildLowerings) {
               lowerings.append(l)
             }
-            layouts.record(model, target: t, lanes: c.plannedLanes, event: event)
+            layouts.record(model, event: index, target: t, lanes: c.plannedLanes)
           }
         }
       }
@@ -57,32 +52,104 @@ enum RunChecks {
     return (diagnostics, lowerings)
   }
 
-  /// Fragments laid out by an earlier SIMT copy, per target. Only whole-fragment copies of fragments that nothing
-  /// else lays out (no gemm, annotation, parallel loop, reduction or element access) are followed.
+  /// What the planner needs to know about one copy for one target.
+  static func copyContext(
+    _ event: CopyEvent, _ run: KernelRun, target: TargetArch, passConfigs: PassConfigs, annotations: CopyAnnotations,
+    inherited: (buffer: String, lanes: Int, line: Int)?
+  ) -> CopyContext {
+    var ctx = CopyContext(
+      target: target, passConfigs: passConfigs, annotations: annotations,
+      pipelineStages: pipelineStages(event, run, consumedOnly: false),
+      threads: event.threads?.constant ?? run.threads?.constant ?? 128, op: event.op,
+      annotatedLayout: run.annotatedLayouts, gemmOperands: run.gemmOperands)
+    ctx.pipelineConsumed = pipelineStages(event, run) != nil
+    ctx.indexExtents = run.indexExtents
+    ctx.inheritedLayout = inherited
+    return ctx
+  }
+
+  /// Fragments that only SIMT copies lay out, and which copy lays out each, per target. Layout inference
+  /// (0.1.15 `InferInFreeMode`) tries every operator of a fragment's component as the root and keeps the plan with
+  /// the fewest fragment registers per thread, the earliest root on a tie; the other copies then follow the
+  /// fragment's layout, so they vectorize no wider than the root did. Here a root's registers are the elements its
+  /// loop covers per thread (a copy of part of a fragment lays out only that part), and a copy whose other side is
+  /// a fragment laid out by something else is the root. Followed: fragments that nothing else lays out (no gemm,
+  /// annotation, parallel loop, reduction or element access); a fragment with a copy of unknown size is not.
   struct InheritedFragmentLayouts {
     let run: KernelRun
     let source: SourceText
+    /// Fragment buffer id → index in `run.events` of the copy that lays it out.
+    var roots: [Int: Int] = [:]
     var byTarget: [TargetArch: [Int: (buffer: String, lanes: Int, line: Int)]] = [:]
 
-    func followed(_ side: CopySide) -> Bool {
-      let b = side.buffer
-      return b.scope.isFragment && side.isWholeBuffer && !run.gemmOperands.contains(b.id)
-        && !run.annotatedLayouts.contains(b.id) && !run.untrackedLayouts.contains(b.id)
-        && !run.layoutProviders.contains(b.id)
-    }
-
-    func inherited(_ model: CopyModel, target: TargetArch) -> (buffer: String, lanes: Int, line: Int)? {
-      guard case .tile(let copy) = model else { return nil }
-      return [copy.src, copy.dst].filter(followed).compactMap { byTarget[target]?[$0.buffer.id] }
-        .min { $0.lanes < $1.lanes }
-    }
-
-    mutating func record(_ model: CopyModel, target: TargetArch, lanes: Int?, event: CopyEvent) {
-      guard case .tile(let copy) = model, let lanes else { return }
-      for side in [copy.src, copy.dst] where followed(side) && byTarget[target]?[side.buffer.id] == nil {
-        byTarget[target, default: [:]][side.buffer.id] =
-          (side.buffer.name, lanes, source.line(of: event.call.range.start) + 1)
+    init(run: KernelRun, source: SourceText) {
+      self.run = run
+      self.source = source
+      var candidates: [Int: [(event: Int, registers: Int?)]] = [:]
+      for (i, event) in run.events.enumerated() {
+        let buffers = event.operands.prefix(2).compactMap(\.buffer).filter(followed)
+        guard !buffers.isEmpty else { continue }
+        guard event.op == "copy", event.operands.count >= 2,
+          case .tile(let copy) = CopyRegions.model(event.operands[0], event.operands[1], hasAnnotations: true)
+        else {
+          for b in buffers { candidates[b.id, default: []].append((i, nil)) }  // not a copy tl-lsp can size
+          continue
+        }
+        let threads = event.threads?.constant ?? run.threads?.constant ?? 128
+        let extents = copy.base.nonUnit.compactMap(\.extent.constant)
+        var registers =
+          extents.count == copy.base.nonUnit.count && threads > 0
+          ? SafeArithmetic.product(extents).map { ($0 + threads - 1) / threads } : nil
+        if [copy.src, copy.dst].contains(where: { $0.buffer.scope.isFragment && !followed($0.buffer) }) {
+          registers = 0
+        }
+        for side in [copy.src, copy.dst] where followed(side.buffer) {
+          candidates[side.buffer.id, default: []].append((i, registers))
+        }
       }
+      for (buffer, list) in candidates where list.allSatisfy({ $0.registers != nil }) {
+        roots[buffer] = list.min { ($0.registers!, $0.event) < ($1.registers!, $1.event) }!.event
+      }
+    }
+
+    func followed(_ b: Buffer) -> Bool {
+      b.scope.isFragment && !run.gemmOperands.contains(b.id) && !run.annotatedLayouts.contains(b.id)
+        && !run.untrackedLayouts.contains(b.id) && !run.layoutProviders.contains(b.id)
+    }
+
+    /// The layout copy `event` follows: the narrowest of its fragments' roots (planned first when they come later).
+    mutating func inherited(
+      _ model: CopyModel, event: Int, target: TargetArch
+    ) -> (buffer: String, lanes: Int, line: Int)? {
+      guard case .tile(let copy) = model else { return nil }
+      var found: [(buffer: String, lanes: Int, line: Int)] = []
+      for side in [copy.src, copy.dst] {
+        guard let root = roots[side.buffer.id], root != event else { continue }
+        if byTarget[target]?[side.buffer.id] == nil, root > event { planAhead(root, target: target) }
+        if let entry = byTarget[target]?[side.buffer.id] { found.append(entry) }
+      }
+      return found.min { $0.lanes < $1.lanes }
+    }
+
+    mutating func record(_ model: CopyModel, event: Int, target: TargetArch, lanes: Int?) {
+      guard case .tile(let copy) = model, let lanes else { return }
+      for side in [copy.src, copy.dst] where roots[side.buffer.id] == event {
+        byTarget[target, default: [:]][side.buffer.id] =
+          (side.buffer.name, lanes, source.line(of: run.events[event].call.range.start) + 1)
+      }
+    }
+
+    /// Plans a root copy that comes after the copy being planned, for its lanes only.
+    private mutating func planAhead(_ root: Int, target: TargetArch) {
+      let event = run.events[root]
+      var scratch = CheckContext(source: source, run: run, event: event)
+      let ann = CopyAnnotationsCheck.check(&scratch)
+      let model = CopyRegions.model(event.operands[0], event.operands[1], hasAnnotations: !ann.isEmpty)
+      let ctx = RunChecks.copyContext(
+        event, run, target: target, passConfigs: PassConfigs(values: run.passConfigs), annotations: ann,
+        inherited: nil)
+      _ = LoweringPlanner.plan(&scratch, model: model, ctx: ctx, buildInfo: false)
+      record(model, event: root, target: target, lanes: scratch.plannedLanes)
     }
   }
 

@@ -58,9 +58,9 @@ struct CopyContext: Sendable {
   /// Whether something inside that loop reads the copied tile: sm_80's software pipeliner only makes consumed
   /// copies asynchronous, while sm_90's warp specialisation turns every pipelined load into a producer copy.
   var pipelineConsumed = true
-  /// A fragment side whose layout an earlier copy already fixed: that copy's lanes and line. Layout inference lays a
-  /// fragment out at the first op that touches it; later copies follow that layout (their own `coalesced_width` is
-  /// ignored) and vectorize at most as wide as its per-thread runs.
+  /// A fragment side that another copy lays out: that copy's lanes and line (`RunChecks.InheritedFragmentLayouts`).
+  /// This copy follows that layout (its own `coalesced_width` is ignored) and vectorizes at most as wide as its
+  /// per-thread runs.
   var inheritedLayout: (buffer: String, lanes: Int, line: Int)?
   /// Trip counts of kernel indices, for in-bounds proofs.
   var indexExtents: [String: SymExpr] = [:]

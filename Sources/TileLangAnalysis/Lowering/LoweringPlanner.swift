@@ -109,7 +109,7 @@ enum LoweringPlanner {
     }
     var reason = plan.reason
     if let v = vector, plan.path == "simt" || plan.path == "cp_async" {
-      reason += "; \(v.lanes) × \(DType.short(copy.src.buffer.dtype ?? "?")) = \(v.bits) bits per access"
+      reason += "; \(v.lanes) × \(DType.short(v.dtype ?? copy.src.buffer.dtype ?? "?")) = \(v.bits) bits per access"
       if let l = v.limit { reason += " (not wider: \(l))" }
     }
     if !plan.notTaken.isEmpty { reason += "; " + plan.notTaken.joined(separator: "; ") }

@@ -4,8 +4,11 @@
 struct VectorPlan: Sendable {
   /// Elements per access.
   var lanes: Int
-  /// Bits per access of the widest accessed dtype.
+  /// Bits per access of the widest accessed dtype (registers included: a float32 fragment stored to float16 at 4
+  /// lanes reads 128 bits).
   var bits: Int
+  /// That dtype.
+  var dtype: String? = nil
   /// Why it is not wider, when it is narrower than the maximum.
   var limit: String?
   /// Vector width before `coalesced_width` was applied, when that changed it.
@@ -17,9 +20,14 @@ struct VectorPlan: Sendable {
 
 enum VectorWidth {
   static func plan(_ copy: TileCopy, _ ctx: CopyContext) -> VectorPlan {
-    let srcBits = copy.src.buffer.elementBits ?? 16
-    let dstBits = copy.dst.buffer.elementBits ?? 16
-    let wide = max(srcBits, dstBits)
+    // Only memory accesses bound the width by their dtype: a `local` or `fragment` side's does not (registers; the
+    // conversion goes through a cast buffer), so a bool → float32 local copy vectorizes to 16 bool lanes, and an
+    // int8 → float32 fragment copy to 16 (checked with 0.1.15). A fragment's width can still be capped by the layout
+    // another op gave it: a gemm's (below) or a copy's (`inheritedLayout` below).
+    let memory = [copy.src, copy.dst].filter { $0.buffer.scope != .local && !$0.buffer.scope.isFragment }
+    let bound = (memory.isEmpty ? [copy.src, copy.dst] : memory).map { $0.buffer.elementBits ?? 16 }.max()!
+    let widest = [copy.src, copy.dst].max { ($0.buffer.elementBits ?? 16) < ($1.buffer.elementBits ?? 16) }!
+    let wide = widest.buffer.elementBits ?? 16
     let touchesShared = copy.src.buffer.scope.isShared || copy.dst.buffer.scope.isShared
     let maxBits = ctx.target.supportsVectorize256 && !ctx.passConfigs.disableVectorize256 && !touchesShared ? 256 : 128
     if ctx.passConfigs.disableVectorize {
@@ -36,17 +44,11 @@ enum VectorWidth {
     var v = gcd(maxBits, innerC)
     var limit: String?
     var innerLimit: String?
-    // Only memory accesses bound the width by their dtype: a `local` side's dtype does not, so a bool → float32
-    // local copy vectorizes to 16 bool lanes. (A fragment side keeps its bound: its width also depends on the layout
-    // inferred for it, which the planner follows only where an earlier copy fixed it (`inheritedLayout` below);
-    // bounding by both dtypes is the conservative guess.)
-    let memory = [copy.src, copy.dst].filter { $0.buffer.scope != .local }
-    let limiting = (memory.isEmpty ? [copy.src, copy.dst] : memory).map { $0.buffer.elementBits ?? 16 }
-    for b in limiting { v = gcd(v, max(1, maxBits / b)) }
-    if v < maxBits / wide, innerC % (maxBits / wide) != 0 {
-      limit = "innermost extent \(innerC) is not a multiple of \(maxBits / wide)"
+    v = gcd(v, max(1, maxBits / bound))
+    if v < maxBits / bound, innerC % (maxBits / bound) != 0 {
+      limit = "innermost extent \(innerC) is not a multiple of \(maxBits / bound)"
       innerLimit =
-        "the innermost extent \(innerC) is not a multiple of \(maxBits / wide) elements (at most \(v) per access\(v > 1 ? ", and thread padding then prefers 1" : ""))"
+        "the innermost extent \(innerC) is not a multiple of \(maxBits / bound) elements (at most \(v) per access\(v > 1 ? ", and thread padding then prefers 1" : ""))"
     }
     // A gemm operand fragment carries the mma/wgmma fragment layout: each thread owns runs of 2 adjacent columns,
     // so the layout's last output dim caps the access at 2 elements (a float2 / half2 per access).
@@ -105,7 +107,8 @@ enum VectorWidth {
       if before != nil { limit = "coalesced_width=\(c)" }
     }
     return VectorPlan(
-      lanes: v, bits: v * wide, limit: limit, beforeCoalesced: before, maxBits: maxBits, innerExtentLimit: innerLimit)
+      lanes: v, bits: v * wide, dtype: widest.buffer.dtype, limit: limit, beforeCoalesced: before, maxBits: maxBits,
+      innerExtentLimit: innerLimit)
   }
 
   /// The side's flattened offset (mins × strides and the outer loop strides) is a multiple of `lanes`.

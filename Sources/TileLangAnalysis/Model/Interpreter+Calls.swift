@@ -26,6 +26,14 @@ extension Interpreter {
     guard case .call(let calleeExpr, let args) = e.kind else { return .unknown }
     let callee = eval(calleeExpr, &env)
     var a = CallArguments()
+    // A region written as a copy's or fill's operand (`S[0:32, 0:16]`) is not an element access: it leaves the
+    // fragment's layout to the copies (RunChecks.InheritedFragmentLayouts).
+    var tileOperands = false
+    if case .dsl(let name) = callee { tileOperands = Self.copyOps.contains(name) || name == "fill" || name == "clear" }
+    func argument(_ e: Expr, _ env: inout Env) -> Value {
+      guard tileOperands, case .subscript(let base, let index) = e.kind else { return eval(e, &env) }
+      return evalSubscript(eval(base, &env), index, &env, tileOperand: true)
+    }
     for arg in args {
       if arg.isDoubleStar {
         if case .dict(let entries) = eval(arg.value, &env) {
@@ -34,7 +42,7 @@ extension Interpreter {
           a.hasUnknownSpread = true
         }
       } else if let name = arg.name {
-        a.keywords[name] = eval(arg.value, &env)
+        a.keywords[name] = argument(arg.value, &env)
         a.keywordArgs[name] = arg
       } else if case .starred(let inner) = arg.value.kind {
         if let items = eval(inner, &env).elements {
@@ -43,7 +51,7 @@ extension Interpreter {
           a.hasUnknownSpread = true
         }
       } else {
-        a.positional.append(eval(arg.value, &env))
+        a.positional.append(argument(arg.value, &env))
         a.positionalArgs.append(arg)
       }
     }

@@ -179,11 +179,13 @@ extension Interpreter {
     }
   }
 
-  mutating func evalSubscript(_ base: Value, _ index: Expr, _ env: inout Env) -> Value {
+  /// `tileOperand`: the subscript is an operand of a copy or fill, whose region is not an element access when it
+  /// slices.
+  mutating func evalSubscript(_ base: Value, _ index: Expr, _ env: inout Env, tileOperand: Bool = false) -> Value {
     if run != nil, case .buffer(let b) = base {
       run?.touch(b.id)
       markConsumed(b.id)
-      run?.untrackedLayouts.insert(b.id)
+      if !(tileOperand && index.containsSlice) { run?.untrackedLayouts.insert(b.id) }
       // Element accesses inside T.Parallel give a fragment its layout from that loop's partition.
       if loops.contains(where: { if case .parallel = $0.kind { return true } else { return false } }) {
         run?.layoutProviders.insert(b.id)
@@ -343,6 +345,17 @@ extension Value {
     case .dict(let entries): return entries.map(\.key)
     case .loopRange(.hostRange(let values)): return values.map { .int(SymExpr(constant: $0)) }
     default: return nil
+    }
+  }
+}
+
+extension Expr {
+  /// `0:32` or `i, 0:32`: a subscript index that takes a region rather than an element.
+  fileprivate var containsSlice: Bool {
+    switch kind {
+    case .slice: return true
+    case .tuple(let items): return items.contains { if case .slice = $0.kind { return true } else { return false } }
+    default: return false
     }
   }
 }

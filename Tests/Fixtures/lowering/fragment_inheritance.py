@@ -1,6 +1,8 @@
 # fixture: target=sm_80,sm_90
-# A fragment is laid out by the first copy that touches it; later copies follow that layout: they vectorize at
-# most as wide as its per-thread runs and their own coalesced_width is ignored (checked with tilelang 0.1.15).
+# A fragment that only copies touch is laid out by the copy that gives it the fewest registers per thread (the
+# earliest on a tie); the other copies follow that layout: they vectorize at most as wide as its per-thread runs and
+# their own coalesced_width is ignored. The fragment's dtype does not bound a width, the memory side's does (checked
+# with tilelang 0.1.15).
 import tilelang.language as T
 
 
@@ -68,8 +70,40 @@ def wide_first_copy_then_aligned_read(M):
     return main
 
 
+
+def int8_into_f32_fragment(M):
+    @T.prim_func
+    def main(A: T.Tensor((M, 256), "int8"), B: T.Tensor((M, 256), "float32")):
+        with T.Kernel(4, threads=128) as by:
+            F = T.alloc_fragment((64, 32), "float32")
+            T.copy(A[by * 64, 0], F)
+          # ^^^^^^^^^^^^^^^^^^^^^^^^ lowering sm_80: simt 512b
+          # ^^^^^^^^^^^^^^^^^^^^^^^^ lowering sm_90: simt 512b
+            T.copy(F, B[by * 64, 0])
+          # ^^^^^^^^^^^^^^^^^^^^^^^^ lowering sm_80: simt 128b
+          # ^^^^^^^^^^^^^^^^^^^^^^^^ lowering sm_90: simt 128b
+
+    return main
+
+
+def f16_into_f32_fragment_read_in_part(M):
+    @T.prim_func
+    def main(A: T.Tensor((M, 256), "float16"), B: T.Tensor((M, 256), "float16")):
+        with T.Kernel(4, threads=128) as by:
+            F = T.alloc_fragment((64, 32), "float32")
+            T.copy(A[by * 64, 0], F)
+          # ^^^^^^^^^^^^^^^^^^^^^^^^ lowering sm_80: simt 128b
+          # ^^^^^^^^^^^^^^^^^^^^^^^^ lowering sm_90: simt 128b
+            T.copy(F[0:32, 0:16], B[by * 64, 0])
+          # ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ lowering sm_80: simt 128b
+          # ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ lowering sm_90: simt 128b
+
+    return main
+
 if __name__ == "__main__":
     narrowed_then_read(256)
     annotation_on_the_second_copy_is_ignored(256)
     misaligned_first_copy(256)
     wide_first_copy_then_aligned_read(256)
+    int8_into_f32_fragment(256)
+    f16_into_f32_fragment_read_in_part(256)
