@@ -1,7 +1,8 @@
 // Fragment layout conflicts (TL411): layout inference (transform/layout_inference) fixes gemm fragments first and
 // then walks the other tile ops, deriving layouts and checking every fragment an op touches against its own
 // partition. Two ops that demand different layouts for one fragment fail the compile. tl-lsp follows gemms,
-// fragment↔fragment copies and reductions; a fragment anything else may lay out is left alone.
+// fragment↔fragment copies, reductions and `T.Parallel` loops over gemm fragments; a fragment anything else may lay
+// out is left alone.
 
 import TileLangSyntax
 
@@ -15,6 +16,7 @@ enum FragmentLayoutConflict {
     if let d = sim.fixGemmLayouts(threads: threads, passConfigs: passConfigs) { return [d] }
     // Without a gemm-fixed layout, nothing is laid out before layout inference's free mode, which is not followed.
     guard !sim.known.isEmpty else { return [] }
+    if let d = sim.checkParallelLoops() { return [d] }
     sim.collectEdges()
     sim.taintUntracked()
     return sim.propagate().map { [$0] } ?? []
@@ -22,8 +24,9 @@ enum FragmentLayoutConflict {
 }
 
 extension FragmentLayoutConflict {
-  /// Only a fragment that two ops lay out can conflict: two gemms on one fragment, or a copy or reduction between
-  /// fragments. Without either the simulation finds nothing, so its per-element layouts are not computed.
+  /// Only a fragment that two ops lay out can conflict: two gemms on one fragment, a copy or reduction between
+  /// fragments, or a `T.Parallel` loop over two gemm fragments. Without one the simulation finds nothing, so its
+  /// per-element layouts are not computed.
   static func mayConflict(_ run: KernelRun) -> Bool {
     var gemmFragments = Set<Int>()
     for op in run.layoutOps {
@@ -41,7 +44,7 @@ extension FragmentLayoutConflict {
         }
       }
     }
-    return false
+    return run.parallelLoops.contains { Set($0.accesses.map(\.buffer.id)).intersection(gemmFragments).count >= 2 }
   }
 }
 
@@ -439,5 +442,125 @@ private struct Simulation {
       FragmentOwners.advance(&index, shape)
     }
     return nil
+  }
+
+  // MARK: T.Parallel loops (the common level)
+
+  /// A `T.Parallel` loop that touches two gemm-laid-out fragments takes its thread partition from one of them (the
+  /// last one it writes, else the first it reads with one owner per element) and checks the others against it
+  /// (ParallelOpNode::InferLayout, ValidateCandidateAgainstFragments): a fragment it reads must be held by the
+  /// loop's thread at every point, one it writes by exactly that thread. Only loops whose fragment indices are
+  /// affine in the loop variables, with constant trip counts, are followed.
+  func checkParallelLoops() -> Diagnostic? {
+    for loop in run.parallelLoops {
+      guard let variables = loop.variables, let extents = Self.constants(variables.map(\.extent)),
+        !extents.isEmpty, let count = FragmentOwners.elementCount(extents), count <= FragmentOwners.maxElements
+      else { continue }
+      let names = variables.map(\.name)
+      var laidOut: [(access: ParallelLoop.Access, layout: KnownLayout, index: [AffineIndex])] = []
+      var modelled = true
+      for a in loop.accesses where !fixedUnknown.contains(a.buffer.id) && !tainted.contains(a.buffer.id) {
+        guard let layout = known[a.buffer.id] else { continue }
+        guard a.indices.count == layout.owners.shape.count,
+          let index = AffineIndex.of(a.indices, in: names)
+        else {
+          modelled = false
+          break
+        }
+        if let other = laidOut.first(where: { $0.access.buffer.id == a.buffer.id }) {
+          if other.index != index { modelled = false }  // one buffer at two index patterns: not followed
+          if !modelled { break }
+          continue
+        }
+        laidOut.append((a, layout, index))
+      }
+      guard modelled, laidOut.count >= 2,
+        let source = laidOut.last(where: { $0.access.isWrite })
+          ?? laidOut.first(where: { $0.layout.owners.isUnreplicated })
+      else { continue }
+      var point = Array(repeating: 0, count: extents.count)
+      for _ in 0..<count {
+        let at = source.index.map { $0.value(point) }
+        if Self.inside(at, source.layout.owners.shape) {
+          let threads = source.layout.owners.owners(at)
+          for other in laidOut where other.access.buffer.id != source.access.buffer.id {
+            let x = other.index.map { $0.value(point) }
+            guard Self.inside(x, other.layout.owners.shape) else { continue }
+            let held = other.layout.owners.owners(x)
+            let fits =
+              FragmentOwners.contains(held, threads)
+              && (!other.access.isWrite || FragmentOwners.contains(threads, held))
+            if !fits {
+              return parallelConflict(
+                loop, other: other.access, otherLayout: other.layout, element: x, held: held, source: source.access,
+                sourceLayout: source.layout, sourceElement: at, threads: threads,
+                sameIndex: other.index == source.index)
+            }
+          }
+        }
+        FragmentOwners.advance(&point, extents)
+      }
+    }
+    return nil
+  }
+
+  func parallelConflict(
+    _ loop: ParallelLoop, other: ParallelLoop.Access, otherLayout: KnownLayout, element: [Int],
+    held: ArraySlice<Int32>, source: ParallelLoop.Access, sourceLayout: KnownLayout, sourceElement: [Int],
+    threads: ArraySlice<Int32>, sameIndex: Bool
+  ) -> Diagnostic {
+    let a = other.buffer.name
+    let s = source.buffer.name
+    let example =
+      "\(s)\(FragmentOwners.text(sourceElement)) is on \(FragmentOwners.text(threads)), but "
+      + "\(a)\(FragmentOwners.text(element)) is \(other.isWrite ? "" : "only ")on \(FragmentOwners.text(held))"
+    var hint = "stage one of them through shared memory"
+    if sameIndex, sourceLayout.origin.role == .accumulator, otherLayout.origin.role == .accumulator {
+      hint = "give both gemms the same warp policy, or " + hint
+    } else if !sameIndex {
+      hint = "index both fragments alike, or " + hint
+    }
+    return Diagnostic(
+      .TL411,
+      "this T.Parallel loop takes its threads from \(s), which \(sourceLayout.origin.text), but \(a) \(otherLayout.origin.text): \(example); layout inference fails (\"Layout infer conflict between \(a) and \(s) in T.Parallel loop\") on \(target.rawValue); \(hint)",
+      at: other.range,
+      related: [
+        RelatedNote(message: "\(s)'s layout comes from here", range: sourceLayout.origin.range),
+        RelatedNote(message: "\(a)'s layout comes from here", range: otherLayout.origin.range),
+      ])
+  }
+}
+
+/// A fragment index `c + Σ k·v` in a loop's variables, evaluated at each loop point.
+private struct AffineIndex: Equatable {
+  var constant: Int
+  var coefficients: [Int]
+
+  func value(_ point: [Int]) -> Int {
+    var v = constant
+    for (k, x) in zip(coefficients, point) { v += k * x }
+    return v
+  }
+
+  /// nil when some index is unknown or not affine in `names` (another variable, a division, a product).
+  static func of(_ indices: [SymExpr?], in names: [String]) -> [AffineIndex]? {
+    var out: [AffineIndex] = []
+    for e in indices {
+      guard let e else { return nil }
+      var index = AffineIndex(constant: 0, coefficients: Array(repeating: 0, count: names.count))
+      for term in e.terms {
+        if term.monomial == .one {
+          index.constant += term.coefficient
+        } else if term.monomial.atoms.count == 1, case .variable(let n) = term.monomial.atoms[0],
+          let i = names.firstIndex(of: n)
+        {
+          index.coefficients[i] += term.coefficient
+        } else {
+          return nil
+        }
+      }
+      out.append(index)
+    }
+    return out
   }
 }

@@ -45,6 +45,9 @@ struct FragmentOwners: Sendable, Equatable {
     self.threads = threads
   }
 
+  /// Every element has exactly one owner (tilelang: `ReplicateExtent() == 1`).
+  var isUnreplicated: Bool { threads.count == starts.count - 1 }
+
   /// The owners of the element at `index` (which must lie inside `shape`).
   func owners(_ index: [Int]) -> ArraySlice<Int32> {
     let e = Self.flatten(index, shape)

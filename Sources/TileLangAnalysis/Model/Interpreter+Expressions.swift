@@ -14,7 +14,7 @@ extension Interpreter {
     case .none: return .none
     case .name(let n): return lookup(n, env)
     case .attribute(let base, let name, _): return attribute(eval(base, &env), name)
-    case .subscript(let base, let index): return evalSubscript(eval(base, &env), index, &env)
+    case .subscript(let base, let index): return evalSubscript(eval(base, &env), index, &env, range: e.range)
     case .call: return evalCall(e, &env)
     case .binary(let op, let l, let r):
       let a = eval(l, &env)
@@ -181,7 +181,9 @@ extension Interpreter {
 
   /// `tileOperand`: the subscript is an operand of a copy or fill, whose region is not an element access when it
   /// slices.
-  mutating func evalSubscript(_ base: Value, _ index: Expr, _ env: inout Env, tileOperand: Bool = false) -> Value {
+  mutating func evalSubscript(
+    _ base: Value, _ index: Expr, _ env: inout Env, tileOperand: Bool = false, range: TextRange? = nil
+  ) -> Value {
     if run != nil, case .buffer(let b) = base {
       run?.touch(b.id)
       markConsumed(b.id)
@@ -189,6 +191,10 @@ extension Interpreter {
       // Element accesses inside T.Parallel give a fragment its layout from that loop's partition.
       if loops.contains(where: { if case .parallel = $0.kind { return true } else { return false } }) {
         run?.layoutProviders.insert(b.id)
+      }
+      if b.scope.isFragment, !openParallel.isEmpty, !tileOperand {
+        recordParallelAccess(b, eval(index, &env), isWrite: false, range: range ?? index.range)
+        return .unknown
       }
     }
     switch base {

@@ -33,6 +33,8 @@ struct Interpreter {
   // MARK: - Kernel state (non-nil while executing a kernel body)
   var run: KernelRun?
   var loops: [LoopFrame] = []
+  /// The `T.Parallel` loops being executed, innermost last, collecting their fragment accesses.
+  var openParallel: [ParallelLoop] = []
 
   init(module: ModuleIndex, source: SourceText) {
     self.module = module
@@ -166,10 +168,16 @@ struct Interpreter {
     if case .loopRange(let kind) = it, run != nil {
       bindLoopTargets(target, &env, extents: Self.tripCounts(kind))
       loops.append(LoopFrame(kind: kind, range: range))
+      if case .parallel(let extents) = kind {
+        openParallel.append(ParallelLoop(range: range, variables: Self.loopNames(target, extents)))
+      }
       let start = run?.clock ?? 0
       let flow = exec(body, &env)
       run?.widenToLoop(from: start)
       loops.removeLast()
+      if case .parallel = kind, let loop = openParallel.popLast(), !loop.accesses.isEmpty {
+        run?.parallelLoops.append(loop)
+      }
       if case .returned = flow { return flow }
       return .normal
     }
@@ -190,6 +198,30 @@ struct Interpreter {
     let flow = exec(body, &env)
     if case .returned = flow { return flow }
     return .normal
+  }
+
+  /// `i` or `(i, j)` with the trip counts of `T.Parallel(M, N)`; nil for other targets.
+  static func loopNames(_ target: Expr, _ extents: [SymExpr?]) -> [(name: String, extent: SymExpr?)]? {
+    let names: [Expr]
+    switch target.kind {
+    case .name: names = [target]
+    case .tuple(let elts), .list(let elts): names = elts
+    default: return nil
+    }
+    var out: [(name: String, extent: SymExpr?)] = []
+    for (i, e) in names.enumerated() {
+      guard case .name(let n) = e.kind else { return nil }
+      out.append((n, i < extents.count ? extents[i] : nil))
+    }
+    return out
+  }
+
+  /// Records an element access of a fragment inside the innermost open `T.Parallel` loop.
+  mutating func recordParallelAccess(_ b: Buffer, _ index: Value, isWrite: Bool, range: TextRange) {
+    guard b.scope.isFragment, !openParallel.isEmpty else { return }
+    let indices = index.elements.map { $0.map(\.intValue) } ?? [index.intValue]
+    openParallel[openParallel.count - 1].accesses.append(
+      ParallelLoop.Access(buffer: b, indices: indices, isWrite: isWrite, range: range))
   }
 
   /// Records that `id` is read inside every enclosing `T.Pipelined` loop.
@@ -242,10 +274,13 @@ struct Interpreter {
       }
     case .starred(let inner):
       bind(inner, .unknown, &env)
-    case .subscript(let base, _):
+    case .subscript(let base, let index):
       if run != nil, case .buffer(let b) = eval(base, &env) {
         run?.touch(b.id)
         run?.untrackedLayouts.insert(b.id)
+        if b.scope.isFragment, !openParallel.isEmpty {
+          recordParallelAccess(b, eval(index, &env), isWrite: true, range: target.range)
+        }
         if loops.contains(where: { if case .parallel = $0.kind { return true } else { return false } }) {
           run?.layoutProviders.insert(b.id)
         }

@@ -89,6 +89,21 @@ struct ReduceCall: Sendable {
 }
 
 /// A tile op that fixes or carries fragment layouts, in program order.
+/// A `T.Parallel` loop and the fragment elements its body reads and writes.
+struct ParallelLoop: Sendable {
+  struct Access: Sendable {
+    var buffer: Buffer
+    /// One per index; nil where it could not be evaluated.
+    var indices: [SymExpr?]
+    var isWrite: Bool
+    var range: TextRange
+  }
+  var range: TextRange
+  /// The loop's variables with their trip counts (nil when a target is not a plain name).
+  var variables: [(name: String, extent: SymExpr?)]?
+  var accesses: [Access] = []
+}
+
 enum LayoutOp: Sendable {
   case gemm(GemmCall)
   case reduce(ReduceCall)
@@ -118,6 +133,8 @@ struct KernelRun: Sendable {
   /// Buffers whose layout may come from something that inference does not follow: element accesses, calls other
   /// than copies, fills, gemms and reductions, `T.annotate_layout`.
   var untrackedLayouts: Set<Int> = []
+  /// `T.Parallel` loops that access fragments element by element, in program order (FragmentLayoutConflict).
+  var parallelLoops: [ParallelLoop] = []
   /// Pass configs from the decorator / compile call.
   var passConfigs: [String: Bool] = [:]
   /// Names of kernel loop and block indices (symbolic at compile time).
