@@ -7,8 +7,6 @@ struct CheckContext {
   let run: KernelRun
   let event: CopyEvent
   var diagnostics: [Diagnostic] = []
-  /// Lanes of the last SIMT plan `LoweringPlanner.plan` made for this copy (fragment layout inheritance).
-  var plannedLanes: Int?
 
   init(source: SourceText, run: KernelRun, event: CopyEvent) {
     self.source = source

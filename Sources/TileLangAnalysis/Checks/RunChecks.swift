@@ -33,11 +33,9 @@ enum RunChecks {
             let ctx = copyContext(
               event, run, target: t, passConfigs: passConfigs, annotations: ann,
               inherited: layouts.inherited(model, event: index, target: t))
-            c.plannedLanes = nil
-            if let l = LoweringPlanner.plan(&c, model: model, ctx: ctx, buildInfo: buildLowerings) {
-              lowerings.append(l)
-            }
-            layouts.record(model, event: index, target: t, lanes: c.plannedLanes)
+            let planned = LoweringPlanner.plan(&c, model: model, ctx: ctx, buildInfo: buildLowerings)
+            if let l = planned.info { lowerings.append(l) }
+            layouts.record(model, event: index, target: t, lanes: planned.simtLanes)
           }
         }
       }
@@ -148,8 +146,8 @@ enum RunChecks {
       let ctx = RunChecks.copyContext(
         event, run, target: target, passConfigs: PassConfigs(values: run.passConfigs), annotations: ann,
         inherited: nil)
-      _ = LoweringPlanner.plan(&scratch, model: model, ctx: ctx, buildInfo: false)
-      record(model, event: root, target: target, lanes: scratch.plannedLanes)
+      let planned = LoweringPlanner.plan(&scratch, model: model, ctx: ctx, buildInfo: false)
+      record(model, event: root, target: target, lanes: planned.simtLanes)
     }
   }
 

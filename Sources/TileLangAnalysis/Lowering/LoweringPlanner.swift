@@ -4,24 +4,30 @@
 import TileLangSyntax
 
 enum LoweringPlanner {
-  static func plan(_ c: inout CheckContext, model: CopyModel, ctx: CopyContext, buildInfo: Bool = true) -> LoweringInfo?
-  {
+  /// What `plan` decided: the hover/JSON entry (when asked for) and, for a SIMT loop, its lanes (the width a
+  /// fragment this copy lays out gives the copies that follow it).
+  struct Planned {
+    var info: LoweringInfo?
+    var simtLanes: Int?
+  }
+
+  static func plan(_ c: inout CheckContext, model: CopyModel, ctx: CopyContext, buildInfo: Bool = true) -> Planned {
     let e = c.event
     switch model {
     case .scalar:
-      guard buildInfo else { return nil }
-      return LoweringInfo(
-        op: e.op, range: e.call.range, target: ctx.target, path: "scalar", vectorBits: nil, bytes: nil,
-        reason: "both sides are single elements: a plain element store (cast when dtypes differ)",
-        preview: "\(c.operandText(1)) = \(c.operandText(0));", extentsText: "point → point",
-        specialization: c.run.instance.provenance, inlayLabel: "scalar")
+      guard buildInfo else { return Planned() }
+      return Planned(
+        info: LoweringInfo(
+          op: e.op, range: e.call.range, target: ctx.target, path: "scalar", vectorBits: nil, bytes: nil,
+          reason: "both sides are single elements: a plain element store (cast when dtypes differ)",
+          preview: "\(c.operandText(1)) = \(c.operandText(0));", extentsText: "point → point",
+          specialization: c.run.instance.provenance, inlayLabel: "scalar"))
     case .tile(let copy):
       var ctx = ctx
       if ctx.warpSpecialized { ctx.pipelineHasTmaLoad = pipelineHasTmaLoad(c, target: ctx.target) }
       var plan = CopySelector.select(copy, ctx)
       var vector: VectorPlan?
       if plan.path == "simt" || plan.path == "cp_async" { vector = VectorWidth.plan(copy, ctx) }
-      c.plannedLanes = plan.path == "simt" ? vector?.lanes : nil
       if plan.path == "cp_async", let v = vector {
         let bytes = v.bits / 8
         if ![4, 8, 16].contains(bytes) {
@@ -37,9 +43,11 @@ enum LoweringPlanner {
         }
       }
       CopyLoweringCheck.check(&c, copy: copy, plan: plan, vector: vector, ctx: ctx)
-      return buildInfo ? info(c, copy: copy, plan: plan, vector: vector, ctx: ctx) : nil
+      return Planned(
+        info: buildInfo ? info(c, copy: copy, plan: plan, vector: vector, ctx: ctx) : nil,
+        simtLanes: plan.path == "simt" ? vector?.lanes : nil)
     case .rejected, .unknown:
-      return nil
+      return Planned()
     }
   }
 
