@@ -46,6 +46,7 @@ enum RunChecks {
       diagnostics.append(contentsOf: SharedMemoryBudget.check(run, target: t, source: source))
       diagnostics.append(
         contentsOf: FragmentLayoutConflict.check(run, target: t, passConfigs: passConfigs, source: source))
+      diagnostics.append(contentsOf: PipelineEpilogue.check(run, target: t, passConfigs: passConfigs, source: source))
     }
     return (diagnostics, lowerings)
   }

@@ -35,6 +35,8 @@ struct Interpreter {
   var loops: [LoopFrame] = []
   /// The `T.Parallel` loops being executed, innermost last, collecting their fragment accesses.
   var openParallel: [ParallelLoop] = []
+  /// The `T.Pipelined` loops being executed, innermost last, collecting their statements.
+  var openPipelined: [PipelinedLoop] = []
 
   init(module: ModuleIndex, source: SourceText) {
     self.module = module
@@ -172,7 +174,14 @@ struct Interpreter {
         openParallel.append(ParallelLoop(range: range, variables: Self.loopNames(target, extents)))
       }
       let start = run?.clock ?? 0
-      let flow = exec(body, &env)
+      var flow = Flow.normal
+      if case .pipelined(let stages, let extents) = kind {
+        openPipelined.append(PipelinedLoop(range: range, call: iter.range, stages: stages, extents: extents))
+        flow = execPipelinedBody(body, &env)
+        if let loop = openPipelined.popLast() { run?.pipelinedLoops.append(loop) }
+      } else {
+        flow = exec(body, &env)
+      }
       run?.widenToLoop(from: start)
       loops.removeLast()
       if case .parallel = kind, let loop = openParallel.popLast(), !loop.accesses.isEmpty {
@@ -224,8 +233,34 @@ struct Interpreter {
       ParallelLoop.Access(buffer: b, indices: indices, isWrite: isWrite, range: range))
   }
 
+  /// Runs a `T.Pipelined` body one top-level statement at a time, noting which are lone global → shared copies.
+  private mutating func execPipelinedBody(_ body: [Stmt], _ env: inout Env) -> Flow {
+    for stmt in body {
+      let before = run?.events.count ?? 0
+      openPipelined[openPipelined.count - 1].statements.append(PipelinedLoop.Statement())
+      let flow = exec([stmt], &env)
+      let after = run?.events.count ?? 0
+      if before < after, openPipelined[openPipelined.count - 1].firstCopyEvent == nil {
+        openPipelined[openPipelined.count - 1].firstCopyEvent = before
+      }
+      if case .expr = stmt.kind, after == before + 1, let e = run?.events[before], ["copy", "im2col"].contains(e.op),
+        let src = e.operands.first?.buffer, src.scope == .global,
+        let dst = e.operands.dropFirst().first?.buffer, dst.scope.isShared
+      {
+        let last = openPipelined[openPipelined.count - 1].statements.count - 1
+        openPipelined[openPipelined.count - 1].statements[last].copiesInto = dst.id
+      }
+      if case .normal = flow { continue }
+      return flow
+    }
+    return .normal
+  }
+
   /// Records that `id` is read inside every enclosing `T.Pipelined` loop.
   mutating func markConsumed(_ id: Int) {
+    if !openPipelined.isEmpty, let last = openPipelined[openPipelined.count - 1].statements.indices.last {
+      openPipelined[openPipelined.count - 1].statements[last].reads.insert(id)
+    }
     for frame in loops {
       if case .pipelined = frame.kind { run?.pipelineConsumers[frame.range, default: []].insert(id) }
     }

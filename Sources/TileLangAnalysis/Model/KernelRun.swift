@@ -89,6 +89,24 @@ struct ReduceCall: Sendable {
 }
 
 /// A tile op that fixes or carries fragment layouts, in program order.
+/// A `T.Pipelined` loop and its body's top-level statements, as the compiler's pipeline planning sees them.
+struct PipelinedLoop: Sendable {
+  struct Statement: Sendable {
+    /// A lone global → shared `T.copy` / `T.im2col` (not under an `if`): the pipeliner's producer stage.
+    var copiesInto: Int?
+    /// Buffers the statement reads.
+    var reads: Set<Int> = []
+  }
+  var range: TextRange
+  /// The `T.Pipelined(...)` call.
+  var call: TextRange
+  var stages: Int?
+  var extents: [SymExpr?]
+  var statements: [Statement] = []
+  /// Index into `KernelRun.events` of a copy inside the loop, if any.
+  var firstCopyEvent: Int?
+}
+
 /// A `T.Parallel` loop and the fragment elements its body reads and writes.
 struct ParallelLoop: Sendable {
   struct Access: Sendable {
@@ -135,6 +153,8 @@ struct KernelRun: Sendable {
   var untrackedLayouts: Set<Int> = []
   /// `T.Parallel` loops that access fragments element by element, in program order (FragmentLayoutConflict).
   var parallelLoops: [ParallelLoop] = []
+  /// `T.Pipelined` loops with the buffers each top-level statement of their body reads (PipelineEpilogue).
+  var pipelinedLoops: [PipelinedLoop] = []
   /// Pass configs from the decorator / compile call.
   var passConfigs: [String: Bool] = [:]
   /// Names of kernel loop and block indices (symbolic at compile time).

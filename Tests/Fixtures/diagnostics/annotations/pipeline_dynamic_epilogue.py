@@ -1,0 +1,88 @@
+# fixture: target=sm_80,sm_90
+# TL212: without warp specialisation (sm_80 here) a T.Pipelined loop whose trip count and end are only known at run
+# time (a block index, a T.dynamic size) cannot drain two or more pipeline stages: CUDA code generation fails.
+# Near misses: one stage to drain (num_stages=2 when every copy feeds the last statement, or num_stages=1), a
+# constant trip count, a constant end with a moving start, and sm_90, whose TMA producer replaces the pipeliner.
+import tilelang.language as T
+
+
+def causal_attention(N, block, stages):
+    @T.prim_func
+    def main(
+        Q: T.Tensor((N, 64), "float16"),
+        K: T.Tensor((N, 64), "float16"),
+        V: T.Tensor((N, 64), "float16"),
+        O: T.Tensor((N, 64), "float32"),
+    ):
+        with T.Kernel(T.ceildiv(N, block), threads=128) as bx:
+            Q_s = T.alloc_shared((block, 64), "float16")
+            K_s = T.alloc_shared((block, 64), "float16")
+            V_s = T.alloc_shared((block, 64), "float16")
+            s = T.alloc_fragment((block, block), "float32")
+            s16 = T.alloc_fragment((block, block), "float16")
+            acc = T.alloc_fragment((block, 64), "float32")
+            T.copy(Q[bx * block, 0], Q_s)
+            T.clear(acc)
+            for k in T.Pipelined(T.min(T.ceildiv(N, block), bx + 1), num_stages=stages):
+            #        ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ error TL212: this T.Pipelined loop runs min(16, bx + 1) times, which is not known at compile time, and its pipeline drains 2 stages after the loop: on sm_80 the epilogue waits on cp.async groups with a count that depends on its loop variable, and CUDA code generation fails ("Downcast from tirx.Sub to ir.IntImm failed"); use num_stages=1 or a trip count known at compile time (with N=1024, block=64, stages=2 from line 83)
+                T.copy(K[k * block, 0], K_s)
+                T.clear(s)
+                T.gemm(Q_s, K_s, s, transpose_B=True, policy=T.GemmWarpPolicy.FullRow)
+                T.copy(s, s16)
+                T.copy(V[k * block, 0], V_s)
+                T.gemm(s16, V_s, acc, policy=T.GemmWarpPolicy.FullRow)
+            T.copy(acc, O[bx * block, 0])
+
+    return main
+
+
+def dynamic_k_gemm(M, N, stages):
+    K = T.dynamic("K")
+
+    @T.prim_func
+    def main(A: T.Tensor((M, K), "float16"), B: T.Tensor((K, N), "float16"), C: T.Tensor((M, N), "float32")):
+        with T.Kernel(N // 128, M // 128, threads=128) as (bx, by):
+            A_s = T.alloc_shared((128, 32), "float16")
+            B_s = T.alloc_shared((32, 128), "float16")
+            acc = T.alloc_fragment((128, 128), "float32")
+            T.clear(acc)
+            for k in T.Pipelined(T.ceildiv(K, 32), num_stages=stages):
+            #        ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ error TL212: this T.Pipelined loop runs (K + 31) // 32 times, which is not known at compile time, and its pipeline drains 2 stages after the loop: on sm_80 the epilogue waits on cp.async groups with a count that depends on its loop variable, and CUDA code generation fails ("Downcast from tirx.Sub to ir.IntImm failed"); use num_stages=2 (or 1) or a trip count known at compile time (with M=1024, N=1024, stages=3 from line 85)
+                T.copy(A[by * 128, k * 32], A_s)
+                T.copy(B[k * 32, bx * 128], B_s)
+                T.gemm(A_s, B_s, acc)
+            T.copy(acc, C[by * 128, bx * 128])
+
+    return main
+
+
+def moving_window(M, N, constant_end):
+    @T.prim_func
+    def main(A: T.Tensor((M, 1024), "float16"), B: T.Tensor((1024, N), "float16"), C: T.Tensor((M, N), "float32")):
+        with T.Kernel(N // 128, M // 128, threads=128) as (bx, by):
+            A_s = T.alloc_shared((128, 32), "float16")
+            B_s = T.alloc_shared((32, 128), "float16")
+            acc = T.alloc_fragment((128, 128), "float32")
+            T.clear(acc)
+            if constant_end:
+                for k in T.Pipelined(bx, 32, num_stages=3):
+                    T.copy(A[by * 128, k * 32], A_s)
+                    T.copy(B[k * 32, bx * 128], B_s)
+                    T.gemm(A_s, B_s, acc)
+            else:
+                for k in T.Pipelined(bx, bx + 8, num_stages=3):
+                    T.copy(A[by * 128, k * 32], A_s)
+                    T.copy(B[k * 32, bx * 128], B_s)
+                    T.gemm(A_s, B_s, acc)
+            T.copy(acc, C[by * 128, bx * 128])
+
+    return main
+
+
+if __name__ == "__main__":
+    causal_attention(1024, 64, 2)
+    causal_attention(1024, 64, 1)
+    dynamic_k_gemm(1024, 1024, 3)
+    dynamic_k_gemm(1024, 1024, 2)
+    moving_window(1024, 1024, True)
+    moving_window(1024, 1024, False)
