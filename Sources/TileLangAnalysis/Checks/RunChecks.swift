@@ -30,9 +30,10 @@ enum RunChecks {
           let model = CopyRegions.model(event.operands[0], event.operands[1], hasAnnotations: !ann.isEmpty)
           CopyExtents.check(&c, model: model)
           for t in targets {
-            let ctx = copyContext(
+            var ctx = copyContext(
               event, run, target: t, passConfigs: passConfigs, annotations: ann,
               inherited: layouts.inherited(model, event: index, target: t))
+            ctx.feedsWarpSpecializedLoop = preludeLoop(index, event, run, source: source, target: t, passConfigs)
             let planned = LoweringPlanner.plan(&c, model: model, ctx: ctx, buildInfo: buildLowerings)
             if let l = planned.info { lowerings.append(l) }
             layouts.record(model, event: index, target: t, lanes: planned.simtLanes)
@@ -150,6 +151,33 @@ enum RunChecks {
       let planned = LoweringPlanner.plan(&scratch, model: model, ctx: ctx, buildInfo: false)
       record(model, event: root, target: target, lanes: planned.simtLanes)
     }
+  }
+
+  /// The line of the next warp-specialised `T.Pipelined` loop at the same level as copy `index` that reads the
+  /// copy's destination; nil when there is none or the copy is inside a pipelined loop itself.
+  static func preludeLoop(
+    _ index: Int, _ event: CopyEvent, _ run: KernelRun, source: SourceText, target: TargetArch,
+    _ passConfigs: PassConfigs
+  ) -> Int? {
+    guard target.hasBulkCopy, !passConfigs.disableWarpSpecialized, event.op == "copy",
+      !event.loops.contains(where: { if case .pipelined = $0.kind { return true } else { return false } }),
+      let dst = event.operands.dropFirst().first?.buffer
+    else { return nil }
+    let level = event.loops.map(\.range)
+    for loop in run.pipelinedLoops {
+      guard let first = loop.firstCopyEvent, first > index, first < run.events.count, (loop.stages ?? 0) >= 1
+      else { continue }
+      let inside = run.events[first]
+      guard let at = inside.loops.firstIndex(where: { $0.range == loop.range }),
+        inside.loops[..<at].map(\.range) == level
+      else { continue }
+      // The nearest loop after the copy at its level decides.
+      guard run.pipelineConsumers[loop.range]?.contains(dst.id) ?? false,
+        LoweringPlanner.pipelineHasTmaLoad(CheckContext(source: source, run: run, event: inside), target: target)
+      else { return nil }
+      return source.line(of: loop.call.start) + 1
+    }
+    return nil
   }
 
   /// A kernel that allocates tensor memory is written for sm_100: it is checked for the configured targets that

@@ -64,6 +64,9 @@ struct CopyContext: Sendable {
   var inheritedLayout: (buffer: String, lanes: Int, line: Int)?
   /// Trip counts of kernel indices, for in-bounds proofs.
   var indexExtents: [String: SymExpr] = [:]
+  /// Line of the warp-specialised `T.Pipelined` loop that this copy, written before it at the same level, feeds
+  /// (the loop reads its destination): warp specialisation moves such prelude copies into the producer branch.
+  var feedsWarpSpecializedLoop: Int?
   var inPipeline: Bool { (pipelineStages ?? 0) >= 1 }
   var warpSpecialized: Bool { target.hasBulkCopy && !passConfigs.disableWarpSpecialized && inPipeline }
 }

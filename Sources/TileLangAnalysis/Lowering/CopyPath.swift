@@ -296,6 +296,18 @@ enum CopySelector {
         notTaken.append("not cp.async: tirx.use_async_copy=false")
       }
       if ctx.pipelineConsumed, let r = f.canCpAsyncReason { notTaken.append("not cp.async: \(r)") }
+    } else if f.srcScope == .global, f.dstScope.isShared, let line = ctx.feedsWarpSpecializedLoop, !ann.disableTma,
+      loadReason == nil
+    {
+      // ProducerConsumerWS classifies the statements before the pipelined loop: a load whose tile the loop reads
+      // moves into the producer branch and is issued like the loop's own loads.
+      let why = "before the warp-specialised T.Pipelined loop on line \(line), which reads \(copy.dst.buffer.name)"
+      if case (.bulkLoad1D, _)? = firstTma() {
+        return CopyPlan(
+          selected: .bulkLoad1D, path: "bulk_load",
+          reason: "\(why): the producer issues a 1-D bulk copy (contiguous, in-bounds region)")
+      }
+      return CopyPlan(selected: .bulkLoad, path: "tma_load", reason: "\(why): the producer issues TMA")
     } else if f.srcScope == .global, f.dstScope.isShared, ctx.target.hasBulkCopy {
       notTaken.append(
         "not TMA: plain global→shared copies outside T.Pipelined are SIMT unless prefer_instruction=\"tma\"")
