@@ -63,6 +63,7 @@ enum RunChecks {
       threads: event.threads?.constant ?? run.threads?.constant ?? 128, op: event.op,
       annotatedLayout: run.annotatedLayouts, gemmOperands: run.gemmOperands)
     ctx.pipelineConsumed = pipelineStages(event, run) != nil
+    ctx.conditionalInPipeline = event.conditionalInPipeline
     ctx.indexExtents = run.indexExtents
     ctx.inheritedLayout = inherited
     return ctx

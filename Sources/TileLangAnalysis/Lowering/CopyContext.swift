@@ -58,6 +58,8 @@ struct CopyContext: Sendable {
   /// Whether something inside that loop reads the copied tile: sm_80's software pipeliner only makes consumed
   /// copies asynchronous, while sm_90's warp specialisation turns every pipelined load into a producer copy.
   var pipelineConsumed = true
+  /// The copy sits under a run-time `if` inside the loop: the software pipeliner leaves it synchronous.
+  var conditionalInPipeline = false
   /// A fragment side that another copy lays out: that copy's lanes and line (`RunChecks.InheritedFragmentLayouts`).
   /// This copy follows that layout (its own `coalesced_width` is ignored) and vectorizes at most as wide as its
   /// per-thread runs.

@@ -286,6 +286,9 @@ enum CopySelector {
       if ctx.passConfigs.disableWarpSpecialized { notTaken.append("not TMA: tl.disable_warp_specialized") }
       if !ctx.pipelineConsumed {
         notTaken.append("not cp.async: nothing in the T.Pipelined loop reads this tile, so the loop is not pipelined")
+      } else if ctx.conditionalInPipeline {
+        // pipeline_planning.cc: a statement under a run-time condition is not a producer (copy) stage.
+        notTaken.append("not cp.async: under an `if` inside the T.Pipelined loop, the pipeliner leaves it synchronous")
       } else if ctx.passConfigs.useAsyncCopy, f.canCpAsyncReason == nil {
         return CopyPlan(
           selected: .cpAsync, path: "cp_async",

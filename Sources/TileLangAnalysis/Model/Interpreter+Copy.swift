@@ -30,10 +30,11 @@ extension Interpreter {
     if let src = operands.first?.buffer { markConsumed(src.id) }
     var keywords: [String: (value: Value, argument: Argument)] = [:]
     for (k, arg) in a.keywordArgs { keywords[k] = (a.keywords[k] ?? .unknown, arg) }
-    let event = CopyEvent(
+    var event = CopyEvent(
       op: op, call: call, callee: callee, arguments: args, positional: a.positional, positionalArgs: a.positionalArgs,
       operands: operands, operandExprs: operandExprs, problems: problems, keywords: keywords, loops: loops,
       threads: run?.threads, kernelCall: run?.kernelCall)
+    event.conditionalInPipeline = openPipelined.last.map { runtimeIfDepth > $0.ifDepth } ?? false
     if let n = run?.events.count { run?.layoutOps.append(.copy(n)) }
     run?.events.append(event)
   }

@@ -37,6 +37,8 @@ struct Interpreter {
   var openParallel: [ParallelLoop] = []
   /// The `T.Pipelined` loops being executed, innermost last, collecting their statements.
   var openPipelined: [PipelinedLoop] = []
+  /// How many `if`s with a run-time condition enclose the statement being executed.
+  var runtimeIfDepth = 0
 
   init(module: ModuleIndex, source: SourceText) {
     self.module = module
@@ -136,8 +138,10 @@ struct Interpreter {
     // Unknown condition: run both branches from the same state and keep only what they agree on.
     var a = env
     var b = env
+    runtimeIfDepth += 1
     let fa = exec(body, &a)
     let fb = exec(orElse, &b)
+    runtimeIfDepth -= 1
     env = merge(a, b, returnedA: fa, returnedB: fb)
     if case .returned(let va) = fa, case .returned = fb { return .returned(va) }
     return .normal
@@ -176,7 +180,8 @@ struct Interpreter {
       let start = run?.clock ?? 0
       var flow = Flow.normal
       if case .pipelined(let stages, let extents) = kind {
-        openPipelined.append(PipelinedLoop(range: range, call: iter.range, stages: stages, extents: extents))
+        openPipelined.append(
+          PipelinedLoop(range: range, call: iter.range, stages: stages, extents: extents, ifDepth: runtimeIfDepth))
         flow = execPipelinedBody(body, &env)
         if let loop = openPipelined.popLast() { run?.pipelinedLoops.append(loop) }
       } else {

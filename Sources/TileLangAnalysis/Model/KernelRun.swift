@@ -56,6 +56,9 @@ struct CopyEvent: Sendable {
   var loops: [LoopFrame]
   var threads: SymExpr?
   var kernelCall: TextRange?
+  /// Under an `if` with a run-time condition inside the innermost `T.Pipelined` loop: the pipeliner does not make it
+  /// a producer stage.
+  var conditionalInPipeline = false
 }
 
 /// A `T.gemm`-family call: its operands as evaluated and the arguments that set its warp partition.
@@ -103,6 +106,8 @@ struct PipelinedLoop: Sendable {
   var stages: Int?
   var extents: [SymExpr?]
   var statements: [Statement] = []
+  /// Run-time `if`s around the loop (those inside it make its copies conditional).
+  var ifDepth = 0
   /// Index into `KernelRun.events` of a copy inside the loop, if any.
   var firstCopyEvent: Int?
 }

@@ -50,6 +50,37 @@ def gemm_fp32_out():
     return main
 
 
+
+def masked_blocks(M, N, K):
+    # Copies under a run-time `if` in the loop are not producer stages: synchronous on sm_80, TMA on sm_90.
+    @T.prim_func
+    def main(
+        A: T.Tensor((M, K), "float16"),
+        B: T.Tensor((K, N), "float16"),
+        Mask: T.Tensor((K // 32,), "bool"),
+        C: T.Tensor((M, N), "float32"),
+    ):
+        with T.Kernel(N // 128, M // 128, threads=128) as (bx, by):
+            A_s = T.alloc_shared((128, 32), "float16")
+            B_s = T.alloc_shared((32, 128), "float16")
+            acc = T.alloc_fragment((128, 128), "float32")
+            T.clear(acc)
+            for k in T.Pipelined(K // 32, num_stages=2):
+                if Mask[k]:
+                    T.copy(A[by * 128, k * 32], A_s)
+                  # ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ lowering sm_80: simt 128b
+                  # ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ lowering sm_90: tma_load
+                    T.copy(B[k * 32, bx * 128], B_s)
+                  # ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ lowering sm_80: simt 128b
+                  # ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ lowering sm_90: tma_load
+                    T.gemm(A_s, B_s, acc)
+            T.copy(acc, C[by * 128, bx * 128])
+          # ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ lowering sm_80: simt 64b
+          # ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ lowering sm_90: simt 64b
+
+    return main
+
 if __name__ == "__main__":
     gemm(1024, 1024, 1024, 128, 128, 32, 3)
     gemm_fp32_out()
+    masked_blocks(1024, 1024, 1024)
