@@ -14,7 +14,8 @@ enum PipelineEpilogue {
     var out: [Diagnostic] = []
     let dynamic = run.dynamicVariables
     for loop in run.pipelinedLoops {
-      guard let stages = loop.stages, stages >= 2, let event = loop.firstCopyEvent, event < run.events.count
+      guard let stages = loop.stages, stages >= 2, !loop.annotated, let event = loop.firstCopyEvent,
+        event < run.events.count
       else { continue }
       guard let (start, end) = bounds(loop.extents) else { continue }
       let trip = end - start

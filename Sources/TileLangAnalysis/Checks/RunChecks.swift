@@ -48,6 +48,8 @@ enum RunChecks {
       diagnostics.append(
         contentsOf: FragmentLayoutConflict.check(run, target: t, passConfigs: passConfigs, source: source))
       diagnostics.append(contentsOf: PipelineEpilogue.check(run, target: t, passConfigs: passConfigs, source: source))
+      diagnostics.append(
+        contentsOf: PipelinedBufferEscape.check(run, target: t, passConfigs: passConfigs, source: source))
     }
     return (diagnostics, lowerings)
   }

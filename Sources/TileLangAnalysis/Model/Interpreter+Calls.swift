@@ -32,7 +32,7 @@ extension Interpreter {
     if case .dsl(let name) = callee { tileOperands = Self.copyOps.contains(name) || name == "fill" || name == "clear" }
     func argument(_ e: Expr, _ env: inout Env) -> Value {
       guard tileOperands, case .subscript(let base, let index) = e.kind else { return eval(e, &env) }
-      return evalSubscript(eval(base, &env), index, &env, tileOperand: true)
+      return evalSubscript(eval(base, &env), index, &env, tileOperand: true, range: e.range)
     }
     for arg in args {
       if arg.isDoubleStar {

@@ -16,6 +16,7 @@ extension Interpreter {
       for v in p + Array(a.keywords.values) {
         guard case .buffer(let b) = v else { continue }
         run?.touch(b.id)
+        notePipelineUse(b, call.range)
         if laysOut {
           run?.layoutProviders.insert(b.id)
           if !tracked { run?.untrackedLayouts.insert(b.id) }

@@ -186,6 +186,7 @@ extension Interpreter {
   ) -> Value {
     if run != nil, case .buffer(let b) = base {
       run?.touch(b.id)
+      notePipelineUse(b, range ?? index.range)
       markConsumed(b.id)
       if !(tileOperand && index.containsSlice) { run?.untrackedLayouts.insert(b.id) }
       // Element accesses inside T.Parallel give a fragment its layout from that loop's partition.

@@ -39,6 +39,9 @@ struct Interpreter {
   var openPipelined: [PipelinedLoop] = []
   /// How many `if`s with a run-time condition enclose the statement being executed.
   var runtimeIfDepth = 0
+  /// The branches of undecided `if`s around the statement being executed, and the next `if`'s id.
+  var branches: [BranchStep] = []
+  var nextBranchID = 0
 
   init(module: ModuleIndex, source: SourceText) {
     self.module = module
@@ -139,8 +142,13 @@ struct Interpreter {
     var a = env
     var b = env
     runtimeIfDepth += 1
+    let id = nextBranchID
+    nextBranchID += 1
+    branches.append(BranchStep(id: id, taken: true))
     let fa = exec(body, &a)
+    branches[branches.count - 1].taken = false
     let fb = exec(orElse, &b)
+    branches.removeLast()
     runtimeIfDepth -= 1
     env = merge(a, b, returnedA: fa, returnedB: fb)
     if case .returned(let va) = fa, case .returned = fb { return .returned(va) }
@@ -180,8 +188,11 @@ struct Interpreter {
       let start = run?.clock ?? 0
       var flow = Flow.normal
       if case .pipelined(let stages, let extents) = kind {
-        openPipelined.append(
-          PipelinedLoop(range: range, call: iter.range, stages: stages, extents: extents, ifDepth: runtimeIfDepth))
+        var loop = PipelinedLoop(
+          range: range, call: iter.range, stages: stages, extents: extents, ifDepth: runtimeIfDepth,
+          branches: branches)
+        if case .call(_, let args) = iter.kind { loop.annotated = args.contains { $0.name == "annotations" } }
+        openPipelined.append(loop)
         flow = execPipelinedBody(body, &env)
         if let loop = openPipelined.popLast() { run?.pipelinedLoops.append(loop) }
       } else {
@@ -261,6 +272,14 @@ struct Interpreter {
     return .normal
   }
 
+  /// Records a use of shared buffer `b` at `range`, keyed by the innermost enclosing `T.Pipelined` loop.
+  mutating func notePipelineUse(_ b: Buffer, _ range: TextRange) {
+    guard b.scope.isShared, run != nil else { return }
+    let loop = loops.last { if case .pipelined = $0.kind { return true } else { return false } }?.range
+    let known = run?.pipelineUses[b.id]?.contains { $0.loop == loop && $0.branches == branches } ?? false
+    if !known { run?.pipelineUses[b.id, default: []].append(PipelineUse(loop: loop, range: range, branches: branches)) }
+  }
+
   /// Records that `id` is read inside every enclosing `T.Pipelined` loop.
   mutating func markConsumed(_ id: Int) {
     if !openPipelined.isEmpty, let last = openPipelined[openPipelined.count - 1].statements.indices.last {
@@ -317,6 +336,7 @@ struct Interpreter {
     case .subscript(let base, let index):
       if run != nil, case .buffer(let b) = eval(base, &env) {
         run?.touch(b.id)
+        notePipelineUse(b, target.range)
         run?.untrackedLayouts.insert(b.id)
         if b.scope.isFragment, !openParallel.isEmpty {
           recordParallelAccess(b, eval(index, &env), isWrite: true, range: target.range)

@@ -108,8 +108,30 @@ struct PipelinedLoop: Sendable {
   var statements: [Statement] = []
   /// Run-time `if`s around the loop (those inside it make its copies conditional).
   var ifDepth = 0
+  /// The branches of undecided `if`s the loop sits in (a loop in the other branch never runs with it).
+  var branches: [BranchStep] = []
+  /// `T.Pipelined(..., annotations=...)`: a hand-written schedule (warp-specialisation ids) tl-lsp does not model.
+  var annotated = false
   /// Index into `KernelRun.events` of a copy inside the loop, if any.
   var firstCopyEvent: Int?
+}
+
+/// One branch of an `if` whose condition the interpreter could not decide (it runs both).
+struct BranchStep: Sendable, Hashable {
+  var id: Int
+  var taken: Bool
+
+  /// Whether code on `a` and code on `b` never run together (they sit in opposite branches of one `if`).
+  static func exclusive(_ a: [BranchStep], _ b: [BranchStep]) -> Bool {
+    a.contains { x in b.contains { $0.id == x.id && $0.taken != x.taken } }
+  }
+}
+
+/// A use of a shared buffer, with the innermost `T.Pipelined` loop around it (nil: none) and its branches.
+struct PipelineUse: Sendable {
+  var loop: TextRange?
+  var range: TextRange
+  var branches: [BranchStep]
 }
 
 /// A `T.Parallel` loop and the fragment elements its body reads and writes.
@@ -173,6 +195,9 @@ struct KernelRun: Sendable {
   /// Live interval of each buffer in touch order: from its first to its last use, widened to whole loops.
   var liveness: [Int: ClosedRange<Int>] = [:]
   var clock = 0
+  /// Per shared buffer: where it is first used inside each innermost `T.Pipelined` loop (by the loop's range), and
+  /// outside every such loop (key nil). PipelinedBufferEscape.
+  var pipelineUses: [Int: [PipelineUse]] = [:]
 
   mutating func touch(_ id: Int) {
     clock += 1

@@ -11,7 +11,7 @@ public enum DiagnosticCode: String, Sendable, CaseIterable, Hashable {
   // MARK: - TL3xx im2col
   case TL301, TL302, TL303, TL304, TL305, TL306, TL307, TL308, TL309, TL310, TL311
   // MARK: - TL4xx layout and lowering
-  case TL401, TL402, TL403, TL404, TL405, TL406, TL407, TL408, TL409, TL410, TL411
+  case TL401, TL402, TL403, TL404, TL405, TL406, TL407, TL408, TL409, TL410, TL411, TL412
   // MARK: - TL5xx compiler
   case TL501, TL502, TL503, TL504, TL505
 
@@ -204,6 +204,10 @@ public enum DiagnosticCode: String, Sendable, CaseIterable, Hashable {
         summary:
           "two ops demand different thread layouts for one fragment (two gemms, or a copy between fragments whose layouts are fixed differently)"
       )
+    case .TL412:
+      return Info(
+        name: "pipelined-tile-escapes", severity: .error,
+        summary: "a shared tile that a T.Pipelined loop multi-buffers is used outside that loop")
     case .TL501:
       return Info(name: "compiler-error", severity: .error, summary: "the tilelang compiler rejected the kernel")
     case .TL502:
