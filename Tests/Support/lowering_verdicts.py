@@ -30,6 +30,9 @@ VECTOR_BITS = {
     "char2": 16, "uchar2": 16, "ushort4": 64, "short4": 64, "ushort2": 32, "short2": 32,
     # Plain scalar casts serve as vectors of narrower elements (4 x int8 is `*(int*)`, 2 x fp16 `*(uint1*)`).
     "int": 32, "uint": 32, "unsigned": 32, "short": 16, "ushort": 16, "int64_t": 64, "uint64_t": 64,
+    # fp8 vectors (tl_templates/cuda/cuda_fp8.h).
+    "fp8_e4_2_t": 16, "fp8_e4_4_t": 32, "fp8_e4_8_t": 64, "fp8_e4_16_t": 128, "fp8_e4_32_t": 256,
+    "fp8_e5_2_t": 16, "fp8_e5_4_t": 32, "fp8_e5_8_t": 64, "fp8_e5_16_t": 128, "fp8_e5_32_t": 256,
 }
 DTYPE_BITS = re.compile(r"(\d+)")
 

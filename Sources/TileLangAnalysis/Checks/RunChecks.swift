@@ -11,6 +11,7 @@ enum RunChecks {
     let passConfigs = PassConfigs(values: run.passConfigs)
     let targets = effectiveTargets(run, settings)
     var layouts = InheritedFragmentLayouts(run: run, source: source)
+    let gemmLayout = gemmLayoutFragments(run)
     for (index, event) in run.events.enumerated() {
       var c = CheckContext(source: source, run: run, event: event)
       CopyExtents.checkSubscripts(&c)
@@ -34,6 +35,8 @@ enum RunChecks {
               event, run, target: t, passConfigs: passConfigs, annotations: ann,
               inherited: layouts.inherited(model, event: index, target: t))
             ctx.feedsWarpSpecializedLoop = preludeLoop(index, event, run, source: source, target: t, passConfigs)
+            ctx.copyLaidOut = layouts.copyLaidOut
+            ctx.gemmLayout = gemmLayout
             let planned = LoweringPlanner.plan(&c, model: model, ctx: ctx, buildInfo: buildLowerings)
             if let l = planned.info { lowerings.append(l) }
             layouts.record(model, event: index, target: t, lanes: planned.simtLanes)
@@ -83,6 +86,11 @@ enum RunChecks {
     let source: SourceText
     /// Fragment buffer id → index in `run.events` of the copy that lays it out.
     var roots: [Int: Int] = [:]
+    /// Fragments whose root copies them from a fragment laid out by something else: they take that layout, whose
+    /// runs the copy's own lanes do not tell (a float32 → fp8 register copy runs 4 lanes over runs of 8).
+    var anchoredElsewhere: Set<Int> = []
+    /// Fragments a copy of their own lays out (not taken from another fragment).
+    var copyLaidOut: Set<Int> = []
     var byTarget: [TargetArch: [Int: (buffer: String, lanes: Int, line: Int)]] = [:]
 
     init(run: KernelRun, source: SourceText) {
@@ -103,15 +111,16 @@ enum RunChecks {
         var registers =
           extents.count == copy.base.nonUnit.count && threads > 0
           ? SafeArithmetic.product(extents).map { ($0 + threads - 1) / threads } : nil
-        if [copy.src, copy.dst].contains(where: { $0.buffer.scope.isFragment && !followed($0.buffer) }) {
-          registers = 0
-        }
+        let anchored = [copy.src, copy.dst].contains { $0.buffer.scope.isFragment && !followed($0.buffer) }
+        if anchored { registers = 0 }
         for side in [copy.src, copy.dst] where followed(side.buffer) {
           candidates[side.buffer.id, default: []].append((i, registers))
         }
       }
       for (buffer, list) in candidates where list.allSatisfy({ $0.registers != nil }) {
-        roots[buffer] = list.min { ($0.registers!, $0.event) < ($1.registers!, $1.event) }!.event
+        let root = list.min { ($0.registers!, $0.event) < ($1.registers!, $1.event) }!
+        roots[buffer] = root.event
+        if root.registers == 0 { anchoredElsewhere.insert(buffer) } else { copyLaidOut.insert(buffer) }
       }
     }
 
@@ -126,7 +135,7 @@ enum RunChecks {
     ) -> (buffer: String, lanes: Int, line: Int)? {
       guard case .tile(let copy) = model else { return nil }
       var found: [(buffer: String, lanes: Int, line: Int)] = []
-      for side in [copy.src, copy.dst] {
+      for side in [copy.src, copy.dst] where !anchoredElsewhere.contains(side.buffer.id) {
         guard let root = roots[side.buffer.id], root != event else { continue }
         if byTarget[target]?[side.buffer.id] == nil, root > event { planAhead(root, target: target) }
         if let entry = byTarget[target]?[side.buffer.id] { found.append(entry) }
@@ -148,12 +157,43 @@ enum RunChecks {
       var scratch = CheckContext(source: source, run: run, event: event)
       let ann = CopyAnnotationsCheck.check(&scratch)
       let model = CopyRegions.model(event.operands[0], event.operands[1], hasAnnotations: !ann.isEmpty)
-      let ctx = RunChecks.copyContext(
+      var ctx = RunChecks.copyContext(
         event, run, target: target, passConfigs: PassConfigs(values: run.passConfigs), annotations: ann,
         inherited: nil)
+      ctx.copyLaidOut = copyLaidOut
+      ctx.gemmLayout = RunChecks.gemmLayoutFragments(run)
       let planned = LoweringPlanner.plan(&scratch, model: model, ctx: ctx, buildInfo: false)
       record(model, event: root, target: target, lanes: planned.simtLanes)
     }
+  }
+
+  /// Gemm operands, and the fragments that take a gemm fragment's layout from it: those a T.Parallel loop writes at
+  /// the same indices as it reads one (`out[i, j] = T.max(acc[i, j], 0)`), and those a whole copy of one shape
+  /// fills from one (`T.copy(acc, acc_cast)`), transitively.
+  static func gemmLayoutFragments(_ run: KernelRun) -> Set<Int> {
+    var out = run.gemmOperands
+    guard !out.isEmpty else { return out }
+    var changed = true
+    while changed {
+      let before = out.count
+      for loop in run.parallelLoops {
+        for read in loop.accesses where !read.isWrite && out.contains(read.buffer.id) {
+          for write in loop.accesses where write.isWrite && !out.contains(write.buffer.id) {
+            if write.indices == read.indices, !write.indices.contains(where: { $0 == nil }) {
+              out.insert(write.buffer.id)
+            }
+          }
+        }
+      }
+      for e in run.events where e.op == "copy" && e.operands.count >= 2 {
+        guard case .buffer(let s) = e.operands[0], case .buffer(let d) = e.operands[1], s.scope.isFragment,
+          d.scope.isFragment, s.concreteShape != nil, s.concreteShape == d.concreteShape
+        else { continue }
+        if out.contains(s.id) { out.insert(d.id) } else if out.contains(d.id) { out.insert(s.id) }
+      }
+      changed = out.count != before
+    }
+    return out
   }
 
   /// The line of the next warp-specialised `T.Pipelined` loop at the same level as copy `index` that reads the

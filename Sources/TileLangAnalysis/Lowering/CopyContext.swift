@@ -69,6 +69,10 @@ struct CopyContext: Sendable {
   /// Line of the warp-specialised `T.Pipelined` loop that this copy, written before it at the same level, feeds
   /// (the loop reads its destination): warp specialisation moves such prelude copies into the producer branch.
   var feedsWarpSpecializedLoop: Int?
+  /// Fragments with a gemm's layout: its operands, and fragments a T.Parallel loop fills elementwise from one.
+  var gemmLayout: Set<Int> = []
+  /// Fragments that only copies lay out (`RunChecks.InheritedFragmentLayouts.roots`).
+  var copyLaidOut: Set<Int> = []
   var inPipeline: Bool { (pipelineStages ?? 0) >= 1 }
   var warpSpecialized: Bool { target.hasBulkCopy && !passConfigs.disableWarpSpecialized && inPipeline }
 }

@@ -20,11 +20,14 @@ struct VectorPlan: Sendable {
 
 enum VectorWidth {
   static func plan(_ copy: TileCopy, _ ctx: CopyContext) -> VectorPlan {
-    // Only memory accesses bound the width by their dtype: a `local` or `fragment` side's does not (registers; the
-    // conversion goes through a cast buffer), so a bool → float32 local copy vectorizes to 16 bool lanes, and an
-    // int8 → float32 fragment copy to 16 (checked with 0.1.15). A fragment's width can still be capped by the layout
-    // another op gave it: a gemm's (below) or a copy's (`inheritedLayout` below).
-    let memory = [copy.src, copy.dst].filter { $0.buffer.scope != .local && !$0.buffer.scope.isFragment }
+    // Only memory accesses bound the width by their dtype: a `local` side's does not (registers; the conversion goes
+    // through a cast buffer), so a bool → float32 local copy vectorizes to 16 bool lanes, and neither does the side
+    // of a fragment that copies lay out: an int8 → float32 fragment copy runs 16 (checked with 0.1.15). Its width
+    // can still be capped by the layout a copy gave it (`inheritedLayout` below). A fragment that another op lays
+    // out (a T.Parallel loop, a reduction) keeps its dtype as a bound: that op vectorized it, 128 bits at a time.
+    let memory = [copy.src, copy.dst].filter {
+      $0.buffer.scope != .local && !($0.buffer.scope.isFragment && ctx.copyLaidOut.contains($0.buffer.id))
+    }
     let bound = (memory.isEmpty ? [copy.src, copy.dst] : memory).map { $0.buffer.elementBits ?? 16 }.max()!
     let widest = [copy.src, copy.dst].max { ($0.buffer.elementBits ?? 16) < ($1.buffer.elementBits ?? 16) }!
     let wide = widest.buffer.elementBits ?? 16
@@ -51,9 +54,15 @@ enum VectorWidth {
         "the innermost extent \(innerC) is not a multiple of \(maxBits / bound) elements (at most \(v) per access\(v > 1 ? ", and thread padding then prefers 1" : ""))"
     }
     // A gemm operand fragment carries the mma/wgmma fragment layout: each thread owns runs of 2 adjacent columns,
-    // so the layout's last output dim caps the access at 2 elements (a float2 / half2 per access).
+    // so the layout's last output dim caps the access at 2 elements (a float2 / half2 per access). So does a fragment
+    // a T.Parallel loop fills elementwise from one. A whole copy between two fragments of one shape instead runs
+    // over each thread's registers, which are contiguous (an accumulator → float16 cast copy runs 4 float lanes).
+    let registerCopy =
+      copy.src.buffer.scope.isFragment && copy.dst.buffer.scope.isFragment && copy.src.isWholeBuffer
+      && copy.dst.isWholeBuffer && copy.src.buffer.concreteShape != nil
+      && copy.src.buffer.concreteShape == copy.dst.buffer.concreteShape
     for side in [copy.src, copy.dst]
-    where side.buffer.scope.isFragment && ctx.gemmOperands.contains(side.buffer.id) && v > 2 {
+    where !registerCopy && side.buffer.scope.isFragment && ctx.gemmLayout.contains(side.buffer.id) && v > 2 {
       v = 2
       limit = "\(side.buffer.name) has the gemm fragment layout (2 adjacent elements per thread)"
     }

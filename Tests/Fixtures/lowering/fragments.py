@@ -86,8 +86,85 @@ def fragment_fp16():
     return main
 
 
+
+def gemm_fragment_derivatives(M, N, K):
+    # A fragment filled elementwise from an accumulator (T.Parallel) or copied whole from it takes the gemm layout:
+    # stores out of it run 2 lanes; the register copy itself runs over contiguous registers (4 float lanes).
+    @T.prim_func
+    def main(A: T.Tensor((M, K), "float16"), B: T.Tensor((N, K), "float16"), C: T.Tensor((M, N), "float16")):
+        with T.Kernel(N // 64, M // 64, threads=128) as (bx, by):
+            A_s = T.alloc_shared((64, K), "float16")
+            B_s = T.alloc_shared((64, K), "float16")
+            acc = T.alloc_fragment((64, 64), "float32")
+            out = T.alloc_fragment((64, 64), "float16")
+            cast = T.alloc_fragment((64, 64), "float16")
+            T.copy(A[by * 64, 0], A_s)
+          # ^^^^^^^^^^^^^^^^^^^^^^^^^^ lowering sm_80: simt 128b
+          # ^^^^^^^^^^^^^^^^^^^^^^^^^^ lowering sm_90: simt 128b
+            T.copy(B[bx * 64, 0], B_s)
+          # ^^^^^^^^^^^^^^^^^^^^^^^^^^ lowering sm_80: simt 128b
+          # ^^^^^^^^^^^^^^^^^^^^^^^^^^ lowering sm_90: simt 128b
+            T.gemm(A_s, B_s, acc, transpose_B=True, clear_accum=True)
+            for i, j in T.Parallel(64, 64):
+                out[i, j] = T.max(acc[i, j], 0)
+            T.copy(out, C[by * 64, bx * 64])
+          # ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ lowering sm_80: simt 32b
+          # ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ lowering sm_90: simt 32b
+            T.copy(acc, cast)
+          # ^^^^^^^^^^^^^^^^^ lowering sm_80: simt 128b
+          # ^^^^^^^^^^^^^^^^^ lowering sm_90: simt 128b
+            T.copy(cast, C[by * 64, bx * 64])
+          # ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ lowering sm_80: simt 32b
+          # ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ lowering sm_90: simt 32b
+
+    return main
+
+
+def parallel_filled_cast_store(M, N):
+    # A float32 fragment a T.Parallel loop fills is vectorized 4 floats at a time; storing it as float16 keeps 4.
+    @T.prim_func
+    def main(A: T.Tensor((M, N), "float32"), C: T.Tensor((M, N), "float16")):
+        with T.Kernel(M // 64, threads=128) as by:
+            F = T.alloc_fragment((64, 64), "float32")
+            for i, j in T.Parallel(64, 64):
+                F[i, j] = A[by * 64 + i, j] * 0.5
+            T.copy(F, C[by * 64, 0])
+          # ^^^^^^^^^^^^^^^^^^^^^^^^ lowering sm_80: simt 128b
+          # ^^^^^^^^^^^^^^^^^^^^^^^^ lowering sm_90: simt 128b
+
+    return main
+
+
+def per_token_fp8(M, N):
+    # x8 takes x's layout through the register copy (8 floats per thread; the copy itself runs 4 lanes), so its
+    # fp8 store runs 8 lanes.
+    @T.prim_func
+    def main(X: T.Tensor((M, N), "float32"), Y: T.Tensor((M, N), "float8_e4m3"), S: T.Tensor((M,), "float32")):
+        with T.Kernel(M // 8, threads=128) as bx:
+            x = T.alloc_fragment((8, 128), "float32")
+            x8 = T.alloc_fragment((8, 128), "float8_e4m3")
+            amax = T.alloc_fragment((8,), "float32")
+            T.copy(X[bx * 8, 0], x)
+          # ^^^^^^^^^^^^^^^^^^^^^^^ lowering sm_80: simt 128b
+          # ^^^^^^^^^^^^^^^^^^^^^^^ lowering sm_90: simt 128b
+            T.reduce_absmax(x, amax, dim=1)
+            T.copy(x, x8)
+          # ^^^^^^^^^^^^^ lowering sm_80: simt 128b
+          # ^^^^^^^^^^^^^ lowering sm_90: simt 128b
+            T.copy(x8, Y[bx * 8, 0])
+          # ^^^^^^^^^^^^^^^^^^^^^^^^ lowering sm_80: simt 64b
+          # ^^^^^^^^^^^^^^^^^^^^^^^^ lowering sm_90: simt 64b
+            T.copy(amax, S[bx * 8])
+          # ^^^^^^^^^^^^^^^^^^^^^^^ lowering sm_80: simt 32b
+          # ^^^^^^^^^^^^^^^^^^^^^^^ lowering sm_90: simt 32b
+
+    return main
+
 if __name__ == "__main__":
     epilogue_stmatrix()
     epilogue_fp32_shared()
     fragment_roundtrip()
     fragment_fp16()
+    gemm_fragment_derivatives(1024, 1024, 64)
+    parallel_filled_cast_store(1024, 64)
+    per_token_fp8(1024, 128)
