@@ -358,22 +358,29 @@ struct Interpreter {
   /// Binds `with T.Kernel(...) as (bx, by)` targets: thread/block indices are opaque integers.
   mutating func bindFrameTarget(_ target: Expr, _ frame: Value, _ env: inout Env) {
     if case .kernelFrame(_, let grid) = frame {
-      bindLoopTargets(target, &env, extents: grid)
+      bindLoopTargets(target, &env, extents: grid, unitIsZero: true)
     } else {
       bind(target, .unknown, &env)
     }
   }
 
   /// Loop variables of kernel loops are symbolic integers named after the variable.
-  /// `extents` gives each variable's trip count in order, when known (grid sizes, loop extents).
-  mutating func bindLoopTargets(_ target: Expr, _ env: inout Env, extents: [SymExpr?] = []) {
+  /// `extents` gives each variable's trip count in order, when known (grid sizes, loop extents). With `unitIsZero`,
+  /// a block index over a grid dimension of 1 is 0, as the compiler's simplifier makes it (so a store at
+  /// `C[by * 64, bx * 128]` with one block along x is contiguous).
+  mutating func bindLoopTargets(
+    _ target: Expr, _ env: inout Env, extents: [SymExpr?] = [], unitIsZero: Bool = false
+  ) {
     switch target.kind {
     case .name(let n):
-      env[n] = .int(SymExpr(variable: n))
+      let unit = unitIsZero && (extents.first ?? nil)?.constant == 1
+      env[n] = .int(unit ? SymExpr(constant: 0) : SymExpr(variable: n))
       run?.loopVariables.insert(n)
       if let e = extents.first ?? nil { run?.indexExtents[n] = e }
     case .tuple(let elts), .list(let elts):
-      for (i, e) in elts.enumerated() { bindLoopTargets(e, &env, extents: i < extents.count ? [extents[i]] : []) }
+      for (i, e) in elts.enumerated() {
+        bindLoopTargets(e, &env, extents: i < extents.count ? [extents[i]] : [], unitIsZero: unitIsZero)
+      }
     default: bind(target, .unknown, &env)
     }
   }
