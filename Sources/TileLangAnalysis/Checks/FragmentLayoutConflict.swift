@@ -478,13 +478,22 @@ private struct Simulation {
         let source = laidOut.last(where: { $0.access.isWrite })
           ?? laidOut.first(where: { $0.layout.owners.isUnreplicated })
       else { continue }
+      // Fragments read or written at the source's own indices with the source's own layout always fit.
+      let others = laidOut.filter {
+        $0.access.buffer.id != source.access.buffer.id
+          && !($0.index == source.index && $0.layout.owners == source.layout.owners)
+      }
+      guard !others.isEmpty else { continue }
       var point = Array(repeating: 0, count: extents.count)
+      var at = Array(repeating: 0, count: source.index.count)
+      var x: [Int] = []
       for _ in 0..<count {
-        let at = source.index.map { $0.value(point) }
+        for (d, e) in source.index.enumerated() { at[d] = e.value(point) }
         if Self.inside(at, source.layout.owners.shape) {
           let threads = source.layout.owners.owners(at)
-          for other in laidOut where other.access.buffer.id != source.access.buffer.id {
-            let x = other.index.map { $0.value(point) }
+          for other in others {
+            x.removeAll(keepingCapacity: true)
+            for e in other.index { x.append(e.value(point)) }
             guard Self.inside(x, other.layout.owners.shape) else { continue }
             let held = other.layout.owners.owners(x)
             let fits =
