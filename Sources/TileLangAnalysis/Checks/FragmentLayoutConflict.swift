@@ -411,13 +411,14 @@ private struct Simulation {
       return Diagnostic(
         .TL411,
         "this copy between fragments of conflicting layouts fails on \(target.rawValue): \(e.to.name) \(dst.origin.text), and \(e.from.name) \(src.origin.text); \(example): layout inference fails (\"Layout infer conflict between \(e.from.name) and \(e.to.name) in T.Parallel loop\"); \(hint)",
-        at: e.range,
-        related: [
-          RelatedNote(message: "\(e.to.name)'s layout comes from here", range: dst.origin.range),
-          RelatedNote(message: "\(e.from.name)'s layout comes from here", range: src.origin.range),
-        ])
+        at: e.range, related: Self.layoutNotes([(e.to.name, dst), (e.from.name, src)]))
     }
     return nil
+  }
+
+  /// "A's layout comes from here" for each fragment of a conflict.
+  static func layoutNotes(_ fragments: [(name: String, layout: KnownLayout)]) -> [RelatedNote] {
+    fragments.map { RelatedNote(message: "\($0.name)'s layout comes from here", range: $0.layout.origin.range) }
   }
 
   /// A reduction into a fragment that already has a layout: the old layout must place every element only on
@@ -532,11 +533,7 @@ private struct Simulation {
     return Diagnostic(
       .TL411,
       "this T.Parallel loop takes its threads from \(s), which \(sourceLayout.origin.text), but \(a) \(otherLayout.origin.text): \(example); layout inference fails (\"Layout infer conflict between \(a) and \(s) in T.Parallel loop\") on \(target.rawValue); \(hint)",
-      at: other.range,
-      related: [
-        RelatedNote(message: "\(s)'s layout comes from here", range: sourceLayout.origin.range),
-        RelatedNote(message: "\(a)'s layout comes from here", range: otherLayout.origin.range),
-      ])
+      at: other.range, related: Self.layoutNotes([(s, sourceLayout), (a, otherLayout)]))
   }
 }
 
