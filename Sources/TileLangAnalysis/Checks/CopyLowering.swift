@@ -76,6 +76,13 @@ enum CopyLoweringCheck {
             .TL410,
             "this copy lowers to a TMA \(plan.selected == .bulkStore ? "store" : "load") on \(t), but its region of \(shared.buffer.name) spans \(e) along dim \(dim) where the buffer has \(size): the compiler fails (\"plain SMEM layout is not a bijection\")",
             at: c.operandRange(shared.buffer.id == copy.src.buffer.id ? 0 : 1)))
+      } else if let (inner, outer) = gapped(shared, layoutFixed: c.run.annotatedLayout(shared.buffer)) {
+        c.emit(
+          Diagnostic(
+            .TL410,
+            "this copy lowers to a TMA \(plan.selected == .bulkStore ? "store" : "load") on \(t), but its region of \(shared.buffer.name) \(shared.buffer.shape.tupleText) is not one dense block of it: it takes \(inner.extent) of \(inner.size) along dim \(inner.dim) and spans \(outer.extent) along dim \(outer.dim), so its rows have gaps between them: the compiler fails (\"plain SMEM layout is not a bijection\"); copy whole rows, use a shared buffer of the region's shape, or pass disable_tma=True",
+            at: c.operandRange(shared.buffer.id == copy.src.buffer.id ? 0 : 1),
+            fixes: insertKeyword(c, "disable_tma=True")))
       }
       let sharedTile = shared.nonUnit.map(\.extent), globalTile = global.nonUnit.map(\.extent)
       if sharedTile.count == globalTile.count,
@@ -161,6 +168,31 @@ enum CopyLoweringCheck {
       if ec > sc || (minC.map { $0 + ec > sc } ?? false) { return (d, ec, sc) }
     }
     return nil
+  }
+
+  /// A shared region that is not one dense block of its buffer: along some dim it takes less than the buffer's
+  /// extent (`inner`) while an outer dim spans more than 1 (`outer`). TMA describes the shared side as a dense box
+  /// in the buffer's plain (unswizzled) layout (cuda/op/copy.cc: RightInverse of tile → plain SMEM); with a row-major
+  /// plain layout that box must be whole rows. Judged for buffers without an annotated layout whose rows fit one
+  /// swizzle atom (128 B), where the plain layout is row-major.
+  static func gapped(_ side: CopySide, layoutFixed: Bool) -> (
+    inner: (dim: Int, extent: Int, size: Int), outer: (dim: Int, extent: Int)
+  )? {
+    let shape = side.buffer.shape.map(\.constant)
+    guard !layoutFixed, side.encoded.count == shape.count, let bits = side.buffer.elementBits,
+      let cols = shape.last ?? nil, cols * bits <= 128 * 8
+    else { return nil }
+    let extents = side.encoded.map(\.constant)
+    guard
+      let partial = extents.indices.last(where: { d in
+        guard let e = extents[d], let s = shape[d] else { return true }
+        return e < s
+      }), let pe = extents[partial], let ps = shape[partial]
+    else { return nil }
+    guard let outer = extents.indices.prefix(partial).first(where: { (extents[$0] ?? 1) > 1 }),
+      let oe = extents[outer]
+    else { return nil }
+    return ((partial, pe, ps), (outer, oe))
   }
 
   /// The argument plus its separating comma, so removing it leaves valid code.

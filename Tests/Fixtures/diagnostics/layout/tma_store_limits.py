@@ -12,7 +12,7 @@ def bool_store(block):
         with T.Kernel(8, threads=128) as bx:
             S = T.alloc_shared((block, block), "bool")
             T.copy(A[bx * block, 0], S)
-          # ^^^^^^^^^^^^^^^^^^^^^^^^^^^ error TL408: this copy into bool buffer S vectorizes to 16 lanes on sm_90, and CUDA codegen fails with "Cannot convert type boolx16 to CUDA type"; copy through uint8 or use coalesced_width=4 (with block=64 from line 88)
+          # ^^^^^^^^^^^^^^^^^^^^^^^^^^^ error TL408: this copy into bool buffer S vectorizes to 16 lanes on sm_90, and CUDA codegen fails with "Cannot convert type boolx16 to CUDA type"; copy through uint8 or use coalesced_width=4 (with block=64 from line 89)
             T.copy(S, B[bx * block, 0])
           # ^^^^^^^^^^^^^^^^^^^^^^^^^^^ error TL404: this copy lowers to a TMA store on sm_90, and TMA cannot encode dtype bool: the compiler fails with "Check failed: (0) is false: bool"; pass disable_tma=True
 
@@ -80,6 +80,7 @@ def padded_rows():
             T.copy(A[0:64, 0:60], S)
             T.copy(S[:, 0:32], B[0:64, 0:32])
           # ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ error TL406: TMA store from S (64, 60) on sm_90: its rows are 60 × 2 B = 120 B, not a multiple of 16 B, so no Hopper layout fits ("Unsupported layout for Hopper with stride=..., continuous=60"); pad the row or pass disable_tma=True
+            #      ^^^^^^^^^^ error TL410: this copy lowers to a TMA store on sm_90, but its region of S (64, 60) is not one dense block of it: it takes 32 of 60 along dim 1 and spans 64 along dim 0, so its rows have gaps between them: the compiler fails ("plain SMEM layout is not a bijection"); copy whole rows, use a shared buffer of the region's shape, or pass disable_tma=True
 
     return main
 
