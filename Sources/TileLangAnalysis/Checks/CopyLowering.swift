@@ -137,9 +137,7 @@ enum CopyLoweringCheck {
     }
     // A copy of a fragment that another copy lays out follows that layout (checked with 0.1.15: coalesced_width 2, 4
     // and 8 on such copies leave the width the laying-out copy gave).
-    if let inherited = ctx.inheritedLayout, let cw = ctx.annotations.coalescedWidth,
-      copy.src.buffer.scope != .local, copy.dst.buffer.scope != .local
-    {
+    if vector.coalescedIgnored, let inherited = ctx.inheritedLayout, let cw = ctx.annotations.coalescedWidth {
       c.emit(
         Diagnostic(
           .TL202,

@@ -16,6 +16,8 @@ struct VectorPlan: Sendable {
   var maxBits: Int
   /// Set when the innermost extent itself (not alignment or thread padding) caps the width below the maximum.
   var innerExtentLimit: String?
+  /// The copy's `coalesced_width` has no effect: it follows a fragment layout another copy set (TL202).
+  var coalescedIgnored = false
 }
 
 enum VectorWidth {
@@ -106,7 +108,8 @@ enum VectorWidth {
     var before: Int?
     // coalesced_width takes effect where the loop is partitioned over threads; a copy with a `local` side runs
     // per thread and keeps its width (checked with 0.1.15: float16 → local with coalesced_width 2, 3, 4 stays 8 lanes).
-    if partitioned, ctx.inheritedLayout == nil, let c = ctx.annotations.coalescedWidth, c > 0 {
+    let coalescedIgnored = partitioned && ctx.inheritedLayout != nil && ctx.annotations.coalescedWidth != nil
+    if partitioned, !coalescedIgnored, let c = ctx.annotations.coalescedWidth, c > 0 {
       // 0.1.15 (src/op/parallel.cc): the largest divisor of the geometry width not above the request; the
       // compiler warns whenever that differs from the request.
       var e = min(v, c)
@@ -117,7 +120,7 @@ enum VectorWidth {
     }
     return VectorPlan(
       lanes: v, bits: v * wide, dtype: widest.buffer.dtype, limit: limit, beforeCoalesced: before, maxBits: maxBits,
-      innerExtentLimit: innerLimit)
+      innerExtentLimit: innerLimit, coalescedIgnored: coalescedIgnored)
   }
 
   /// The side's flattened offset (mins × strides and the outer loop strides) is a multiple of `lanes`.
