@@ -128,8 +128,8 @@ struct CopyFacts: Sendable {
       guard let e = ext.constant, let sd = shape[d].constant, e > 0, e <= sd else { return false }
       if let c = m.constant {
         if c < 0 || c + e > sd { return false }
-      } else if let high = maximum(m), m.constantTerm >= 0, m.terms.allSatisfy({ $0.coefficient >= 0 }) {
-        if high + e > sd { return false }
+      } else if let (low, high) = bounds(m) {
+        if low < 0 || high + e > sd { return false }
       } else if !(sd % e == 0 && m.terms.allSatisfy { $0.coefficient % e == 0 && $0.monomial != .one }) {
         return false
       }
@@ -137,20 +137,24 @@ struct CopyFacts: Sendable {
     return true
   }
 
-  /// The largest value of a linear combination of kernel indices with known trip counts (indices start at 0).
-  func maximum(_ e: SymExpr) -> Int? {
-    var total = 0
+  /// The smallest and largest values of a linear combination of kernel indices with known trip counts (indices
+  /// start at 0): `(C - 1 - k) * 512` with `k < C` spans 0 ... (C - 1) * 512.
+  func bounds(_ e: SymExpr) -> (low: Int, high: Int)? {
+    var low = 0
+    var high = 0
     for t in e.terms {
       if t.monomial == .one {
-        total += t.coefficient
+        low += t.coefficient
+        high += t.coefficient
         continue
       }
       guard t.monomial.atoms.count == 1, case .variable(let v) = t.monomial.atoms[0],
         let trips = indexExtents[v]?.constant, trips >= 1
       else { return nil }
-      total += t.coefficient * (trips - 1)
+      let span = t.coefficient * (trips - 1)
+      if span < 0 { low += span } else { high += span }
     }
-    return total
+    return (low, high)
   }
 
   /// dtype pairs a TMA load accepts: equal, or packed fp4 in global into unpacked fp4 in shared.

@@ -94,6 +94,24 @@ def store_fp32():
     return main
 
 
+
+def reversed_row_chunks(M, N):
+    # (N // 512 - 1 - k) * 512 with k < N // 512 stays inside the row: the store is contiguous and in bounds, a
+    # 1-D bulk store on sm_90.
+    @T.prim_func
+    def main(A: T.Tensor((M, N), "float32"), B: T.Tensor((M, N), "float32")):
+        with T.Kernel(M, threads=128) as bx:
+            S = T.alloc_shared((1, 512), "float32")
+            for k in T.serial(N // 512):
+                T.copy(A[bx, (N // 512 - 1 - k) * 512], S)
+              # ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ lowering sm_80: simt 128b
+              # ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ lowering sm_90: simt 128b
+                T.copy(S, B[bx, (N // 512 - 1 - k) * 512])
+              # ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ lowering sm_80: simt 128b
+              # ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ lowering sm_90: bulk_store
+
+    return main
+
 if __name__ == "__main__":
     store_tile()
     store_rows()
@@ -101,3 +119,4 @@ if __name__ == "__main__":
     store_cast()
     store_inner60()
     store_fp32()
+    reversed_row_chunks(256, 8192)
