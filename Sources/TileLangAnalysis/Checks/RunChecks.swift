@@ -12,6 +12,8 @@ enum RunChecks {
     let targets = effectiveTargets(run, settings)
     var layouts = InheritedFragmentLayouts(run: run, source: source)
     let gemmLayout = gemmLayoutFragments(run)
+    var rowRegisters: [TargetArch: [Int: Int]] = [:]
+    for t in targets { rowRegisters[t] = rowReductionRegisters(run, target: t, passConfigs: passConfigs) }
     for (index, event) in run.events.enumerated() {
       var c = CheckContext(source: source, run: run, event: event)
       CopyExtents.checkSubscripts(&c)
@@ -37,6 +39,7 @@ enum RunChecks {
             ctx.feedsWarpSpecializedLoop = preludeLoop(index, event, run, source: source, target: t, passConfigs)
             ctx.copyLaidOut = layouts.copyLaidOut
             ctx.gemmLayout = gemmLayout
+            ctx.rowRegisters = rowRegisters[t] ?? [:]
             let planned = LoweringPlanner.plan(&c, model: model, ctx: ctx, buildInfo: buildLowerings)
             if let l = planned.info { lowerings.append(l) }
             layouts.record(model, event: index, target: t, lanes: planned.simtLanes)
@@ -165,6 +168,37 @@ enum RunChecks {
       let planned = LoweringPlanner.plan(&scratch, model: model, ctx: ctx, buildInfo: false)
       record(model, event: root, target: target, lanes: planned.simtLanes)
     }
+  }
+
+  /// For the 1-D row reductions (`dim=1`) of a gemm accumulator and the fragments whole copies fill from them: how
+  /// many rows each thread holds. An mma/wgmma accumulator gives each thread 2 rows of every 16-row block of its
+  /// warp's rows, so `m / (8 × warps along m)`; the reduction keeps that and replicates each row over its threads.
+  static func rowReductionRegisters(_ run: KernelRun, target: TargetArch, passConfigs: PassConfigs) -> [Int: Int] {
+    guard let threads = run.threads?.constant else { return [:] }
+    var plans: [Int: GemmPlan] = [:]
+    var out: [Int: Int] = [:]
+    for op in run.layoutOps {
+      switch op {
+      case .gemm(let g):
+        if case .buffer(let c) = g.operands[2],
+          let p = GemmFragmentLayout.plan(g, threads: threads, target: target, passConfigs: passConfigs)
+        {
+          plans[c.id] = p
+        }
+      case .reduce(let r):
+        guard r.dim == 1, case .buffer(let s) = r.source, case .buffer(let d) = r.destination,
+          let p = plans[s.id], d.concreteShape == [p.m], p.m % (8 * p.mWarp) == 0
+        else { continue }
+        out[d.id] = p.m / (8 * p.mWarp)
+      case .copy(let i):
+        guard i < run.events.count, run.events[i].operands.count >= 2,
+          case .buffer(let s) = run.events[i].operands[0], case .buffer(let d) = run.events[i].operands[1],
+          s.scope.isFragment, d.scope.isFragment, s.concreteShape != nil, s.concreteShape == d.concreteShape
+        else { continue }
+        if let n = out[s.id], out[d.id] == nil { out[d.id] = n }
+      }
+    }
+    return out
   }
 
   /// Gemm operands, and the fragments that take a gemm fragment's layout from it: those a T.Parallel loop writes at

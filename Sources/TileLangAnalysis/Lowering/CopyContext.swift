@@ -71,6 +71,8 @@ struct CopyContext: Sendable {
   var feedsWarpSpecializedLoop: Int?
   /// Fragments with a gemm's layout: its operands, and fragments a T.Parallel loop fills elementwise from one.
   var gemmLayout: Set<Int> = []
+  /// Row reductions of a gemm accumulator (and whole copies of them): how many rows each thread holds.
+  var rowRegisters: [Int: Int] = [:]
   /// Fragments that only copies lay out (`RunChecks.InheritedFragmentLayouts.roots`).
   var copyLaidOut: Set<Int> = []
   var inPipeline: Bool { (pipelineStages ?? 0) >= 1 }

@@ -81,7 +81,15 @@ enum VectorWidth {
     let partitioned = copy.src.buffer.scope != .local && copy.dst.buffer.scope != .local
     let constants = base.nonUnit.compactMap(\.extent.constant)
     let total = constants.count == base.nonUnit.count ? SafeArithmetic.product(constants) : nil
-    if partitioned, let total, ctx.threads > 0 {
+    let registers = registerCopy ? (ctx.rowRegisters[copy.src.buffer.id] ?? ctx.rowRegisters[copy.dst.buffer.id]) : nil
+    if let registers {
+      // A register copy of a gemm's row reduction: each thread holds `registers` rows of it (replicated over the
+      // threads of a row), and the copy runs over those (scores_max → scores_max_prev: 2 float lanes).
+      while v > 1, registers % v != 0 {
+        v /= 2
+        limit = "each thread holds \(registers) of \(copy.src.buffer.name)'s rows"
+      }
+    } else if partitioned, let total, ctx.threads > 0 {
       let isFragment = copy.src.buffer.scope.isFragment || copy.dst.buffer.scope.isFragment
       if isFragment {
         while v > 1, total % (ctx.threads * v) != 0 {

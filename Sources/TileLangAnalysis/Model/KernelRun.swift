@@ -91,7 +91,6 @@ struct ReduceCall: Sendable {
   var loops: [LoopFrame]
 }
 
-/// A tile op that fixes or carries fragment layouts, in program order.
 /// A `T.Pipelined` loop and its body's top-level statements, as the compiler's pipeline planning sees them.
 struct PipelinedLoop: Sendable {
   struct Statement: Sendable {
@@ -149,6 +148,7 @@ struct ParallelLoop: Sendable {
   var accesses: [Access] = []
 }
 
+/// A tile op that fixes or carries fragment layouts, in program order.
 enum LayoutOp: Sendable {
   case gemm(GemmCall)
   case reduce(ReduceCall)

@@ -160,6 +160,35 @@ def per_token_fp8(M, N):
 
     return main
 
+
+def row_maxima_copy(M, N, policy):
+    # A row reduction of an accumulator keeps the accumulator's rows per thread (64 rows over 4×1 warps: 2 each;
+    # over 2×2 warps, 4 each, checked by hand): the register copy of it runs that many lanes.
+    @T.prim_func
+    def main(A: T.Tensor((M, N), "float16"), B: T.Tensor((N, N), "float16"), O: T.Tensor((M,), "float32")):
+        with T.Kernel(1, threads=128) as bx:
+            A_s = T.alloc_shared((M, N), "float16")
+            B_s = T.alloc_shared((N, N), "float16")
+            s = T.alloc_fragment((M, N), "float32")
+            m = T.alloc_fragment((M,), "float32")
+            m_prev = T.alloc_fragment((M,), "float32")
+            T.copy(A[0, 0], A_s)
+          # ^^^^^^^^^^^^^^^^^^^^ lowering sm_80: simt 128b
+          # ^^^^^^^^^^^^^^^^^^^^ lowering sm_90: simt 128b
+            T.copy(B[0, 0], B_s)
+          # ^^^^^^^^^^^^^^^^^^^^ lowering sm_80: simt 128b
+          # ^^^^^^^^^^^^^^^^^^^^ lowering sm_90: simt 128b
+            T.gemm(A_s, B_s, s, transpose_B=True, clear_accum=True, policy=policy)
+            T.reduce_max(s, m, dim=1)
+            T.copy(m, m_prev)
+          # ^^^^^^^^^^^^^^^^^ lowering sm_80: simt 64b
+          # ^^^^^^^^^^^^^^^^^ lowering sm_90: simt 64b
+            T.copy(m_prev, O[0])
+          # ^^^^^^^^^^^^^^^^^^^^ lowering sm_80: simt 32b
+          # ^^^^^^^^^^^^^^^^^^^^ lowering sm_90: simt 32b
+
+    return main
+
 if __name__ == "__main__":
     epilogue_stmatrix()
     epilogue_fp32_shared()
@@ -168,3 +197,4 @@ if __name__ == "__main__":
     gemm_fragment_derivatives(1024, 1024, 64)
     parallel_filled_cast_store(1024, 64)
     per_token_fp8(1024, 128)
+    row_maxima_copy(64, 64, T.GemmWarpPolicy.FullRow)
