@@ -118,7 +118,8 @@ enum CopyLoweringCheck {
     {
       let narrow =
         ctx.inheritedLayout.map { "give the copy on line \($0.line), which lays out \($0.buffer), coalesced_width=4" }
-        ?? "use coalesced_width=4"
+        ?? (vector.perThread
+          ? "copy fewer than 8 elements at a time (each thread runs this copy whole)" : "use coalesced_width=4")
       c.emit(
         Diagnostic(
           .TL408,

@@ -12,6 +12,8 @@ enum RunChecks {
     let targets = effectiveTargets(run, settings)
     var layouts = InheritedFragmentLayouts(run: run, source: source)
     let gemmLayout = gemmLayoutFragments(run)
+    let replicated = run.serialElementAccess.subtracting(run.layoutProviders).subtracting(gemmLayout)
+      .subtracting(run.annotatedLayouts)
     var rowRegisters: [TargetArch: [Int: Int]] = [:]
     for t in targets { rowRegisters[t] = rowReductionRegisters(run, target: t, passConfigs: passConfigs) }
     for (index, event) in run.events.enumerated() {
@@ -40,6 +42,7 @@ enum RunChecks {
             ctx.copyLaidOut = layouts.copyLaidOut
             ctx.gemmLayout = gemmLayout
             ctx.rowRegisters = rowRegisters[t] ?? [:]
+            ctx.replicated = replicated
             let planned = LoweringPlanner.plan(&c, model: model, ctx: ctx, buildInfo: buildLowerings)
             if let l = planned.info { lowerings.append(l) }
             layouts.record(model, event: index, target: t, lanes: planned.simtLanes)

@@ -71,6 +71,9 @@ struct CopyContext: Sendable {
   var feedsWarpSpecializedLoop: Int?
   /// Fragments with a gemm's layout: its operands, and fragments a T.Parallel loop fills elementwise from one.
   var gemmLayout: Set<Int> = []
+  /// Fragments every thread holds whole (element accesses outside T.Parallel, nothing else lays them out): a copy
+  /// into or out of one runs per thread, like a `local` buffer.
+  var replicated: Set<Int> = []
   /// Row reductions of a gemm accumulator (and whole copies of them): how many rows each thread holds.
   var rowRegisters: [Int: Int] = [:]
   /// Fragments that only copies lay out (`RunChecks.InheritedFragmentLayouts.roots`).

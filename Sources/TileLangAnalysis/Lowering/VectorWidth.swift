@@ -18,6 +18,8 @@ struct VectorPlan: Sendable {
   var innerExtentLimit: String?
   /// The copy's `coalesced_width` has no effect: it follows a fragment layout another copy set (TL202).
   var coalescedIgnored = false
+  /// Each thread runs the whole loop (a `local` side, or a fragment every thread holds whole).
+  var perThread = false
 }
 
 enum VectorWidth {
@@ -27,8 +29,9 @@ enum VectorWidth {
     // of a fragment that copies lay out: an int8 → float32 fragment copy runs 16 (checked with 0.1.15). Its width
     // can still be capped by the layout a copy gave it (`inheritedLayout` below). A fragment that another op lays
     // out (a T.Parallel loop, a reduction) keeps its dtype as a bound: that op vectorized it, 128 bits at a time.
+    func perThread(_ side: CopySide) -> Bool { side.buffer.scope == .local || ctx.replicated.contains(side.buffer.id) }
     let memory = [copy.src, copy.dst].filter {
-      $0.buffer.scope != .local && !($0.buffer.scope.isFragment && ctx.copyLaidOut.contains($0.buffer.id))
+      !perThread($0) && !($0.buffer.scope.isFragment && ctx.copyLaidOut.contains($0.buffer.id))
     }
     let bound = (memory.isEmpty ? [copy.src, copy.dst] : memory).map { $0.buffer.elementBits ?? 16 }.max()!
     let widest = [copy.src, copy.dst].max { ($0.buffer.elementBits ?? 16) < ($1.buffer.elementBits ?? 16) }!
@@ -78,7 +81,9 @@ enum VectorWidth {
       limit =
         "\(inherited.buffer)'s layout comes from the copy on line \(inherited.line) (\(inherited.lanes) contiguous elements per thread)"
     }
-    let partitioned = copy.src.buffer.scope != .local && copy.dst.buffer.scope != .local
+    // A fragment every thread holds whole runs per thread like a `local` one (a (16,) bool mask read in a serial
+    // loop is copied 16 lanes at a time, checked with 0.1.15).
+    let partitioned = !perThread(copy.src) && !perThread(copy.dst)
     let constants = base.nonUnit.compactMap(\.extent.constant)
     let total = constants.count == base.nonUnit.count ? SafeArithmetic.product(constants) : nil
     let registers = registerCopy ? (ctx.rowRegisters[copy.src.buffer.id] ?? ctx.rowRegisters[copy.dst.buffer.id]) : nil
@@ -128,7 +133,7 @@ enum VectorWidth {
     }
     return VectorPlan(
       lanes: v, bits: v * wide, dtype: widest.buffer.dtype, limit: limit, beforeCoalesced: before, maxBits: maxBits,
-      innerExtentLimit: innerLimit, coalescedIgnored: coalescedIgnored)
+      innerExtentLimit: innerLimit, coalescedIgnored: coalescedIgnored, perThread: !partitioned)
   }
 
   /// The side's flattened offset (mins × strides and the outer loop strides) is a multiple of `lanes`.

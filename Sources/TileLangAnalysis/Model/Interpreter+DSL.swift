@@ -49,7 +49,7 @@ extension Interpreter {
       return constNames(p.first?.stringValue)
     case "symbolic", "dynamic", "Var":
       let v = constNames(p.first?.stringValue)
-      if let n = p.first?.stringValue { run?.declaredDynamic.insert(n) }
+      if let spec = p.first?.stringValue { run?.declaredDynamic.formUnion(ModuleIndex.declaredNames(spec)) }
       return v
     case "Tensor", "Buffer", "StridedTensor", "SharedBuffer", "FragmentBuffer":
       return tensorType(name, p, a.keywords)
@@ -174,7 +174,7 @@ extension Interpreter {
   /// `T.const("M, N, K")`: names bound by the instance's `.compile(M=...)` sizes, else symbolic.
   private func constNames(_ spec: String?) -> Value {
     guard let spec else { return .unknown }
-    let names = spec.split(whereSeparator: { $0 == "," || $0 == " " }).map(String.init)
+    let names = ModuleIndex.declaredNames(spec)
     let consts = run?.instance.constSizes ?? [:]
     let values: [Value] = names.map { consts[$0] ?? .int(SymExpr(variable: $0)) }
     return values.count == 1 ? values[0] : .sequence(values, isList: false)

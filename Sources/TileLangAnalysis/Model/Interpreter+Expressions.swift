@@ -192,6 +192,8 @@ extension Interpreter {
       // Element accesses inside T.Parallel give a fragment its layout from that loop's partition.
       if loops.contains(where: { if case .parallel = $0.kind { return true } else { return false } }) {
         run?.layoutProviders.insert(b.id)
+      } else if b.scope.isFragment, !tileOperand {
+        run?.serialElementAccess.insert(b.id)
       }
       if b.scope.isFragment, !openParallel.isEmpty, !tileOperand {
         recordParallelAccess(b, eval(index, &env), isWrite: false, range: range ?? index.range)

@@ -343,6 +343,8 @@ struct Interpreter {
         }
         if loops.contains(where: { if case .parallel = $0.kind { return true } else { return false } }) {
           run?.layoutProviders.insert(b.id)
+        } else if b.scope.isFragment {
+          run?.serialElementAccess.insert(b.id)
         }
       }
     case .attribute(let base, let name, _):

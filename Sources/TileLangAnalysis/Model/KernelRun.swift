@@ -178,6 +178,9 @@ struct KernelRun: Sendable {
   /// Buffers whose layout may come from something that inference does not follow: element accesses, calls other
   /// than copies, fills, gemms and reductions, `T.annotate_layout`.
   var untrackedLayouts: Set<Int> = []
+  /// Fragments read or written element by element outside any `T.Parallel` loop: every thread needs every element,
+  /// so layout inference replicates them whole on each thread (unless something else lays them out).
+  var serialElementAccess: Set<Int> = []
   /// `T.Parallel` loops that access fragments element by element, in program order (FragmentLayoutConflict).
   var parallelLoops: [ParallelLoop] = []
   /// `T.Pipelined` loops with the buffers each top-level statement of their body reads (PipelineEpilogue).

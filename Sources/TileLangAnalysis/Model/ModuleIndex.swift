@@ -42,11 +42,16 @@ struct ModuleIndex: Sendable {
       guard case .call(let callee, let args) = e.kind, case .attribute(_, let attr, _) = callee.kind,
         attr == "dynamic" || attr == "symbolic" || attr == "Var", let q = index.qualifiedName(callee),
         ["tilelang.language.dynamic", "tilelang.language.symbolic", "tilelang.language.Var"].contains(q),
-        let first = args.first, case .string(let n, _) = first.value.kind
+        let first = args.first, case .string(let spec, _) = first.value.kind
       else { return }
-      names.insert(n)
+      names.formUnion(Self.declaredNames(spec))
     }.walk(body)
     dynamicNames = names
+  }
+
+  /// The names a `T.const` / `T.dynamic` spec declares: `"m, k"` → m, k.
+  static func declaredNames(_ spec: String) -> [String] {
+    spec.split(whereSeparator: { $0 == "," || $0 == " " }).map(String.init)
   }
 
   func entry(_ id: FunctionID) -> FunctionEntry { functions[id.index] }

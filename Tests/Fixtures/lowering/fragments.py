@@ -189,6 +189,22 @@ def row_maxima_copy(M, N, policy):
 
     return main
 
+
+def whole_row_per_thread(N):
+    # Read element by element in a serial loop, v is held whole by every thread: its load runs per thread, 8 halves
+    # per access.
+    @T.prim_func
+    def main(V: T.Tensor((N, 1024), "float16"), X: T.Tensor((N, 1024), "float32")):
+        with T.Kernel(N, threads=128) as bx:
+            v = T.alloc_fragment((64,), "float16")
+            T.copy(V[bx, 0:64], v)
+          # ^^^^^^^^^^^^^^^^^^^^^^ lowering sm_80: simt 128b
+          # ^^^^^^^^^^^^^^^^^^^^^^ lowering sm_90: simt 128b
+            for k in T.serial(64):
+                X[bx, k] = v[k]
+
+    return main
+
 if __name__ == "__main__":
     epilogue_stmatrix()
     epilogue_fp32_shared()
@@ -198,3 +214,4 @@ if __name__ == "__main__":
     parallel_filled_cast_store(1024, 64)
     per_token_fp8(1024, 128)
     row_maxima_copy(64, 64, T.GemmWarpPolicy.FullRow)
+    whole_row_per_thread(64)

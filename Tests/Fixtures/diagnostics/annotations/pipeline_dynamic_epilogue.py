@@ -24,7 +24,7 @@ def causal_attention(N, block, stages):
             T.copy(Q[bx * block, 0], Q_s)
             T.clear(acc)
             for k in T.Pipelined(T.min(T.ceildiv(N, block), bx + 1), num_stages=stages):
-            #        ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ error TL212: this T.Pipelined loop runs min(16, bx + 1) times, which is not known at compile time, and its pipeline drains 2 stages after the loop: on sm_80 the epilogue waits on cp.async groups with a count that depends on its loop variable, and CUDA code generation fails ("Downcast from tirx.Sub to ir.IntImm failed"); use num_stages=1 or a trip count known at compile time (with N=1024, block=64, stages=2 from line 83)
+            #        ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ error TL212: this T.Pipelined loop runs min(16, bx + 1) times, which is not known at compile time, and its pipeline drains 2 stages after the loop: on sm_80 the epilogue waits on cp.async groups with a count that depends on its loop variable, and CUDA code generation fails ("Downcast from tirx.Sub to ir.IntImm failed"); use num_stages=1 or a trip count known at compile time (with N=1024, block=64, stages=2 from line 102)
                 T.copy(K[k * block, 0], K_s)
                 T.clear(s)
                 T.gemm(Q_s, K_s, s, transpose_B=True, policy=T.GemmWarpPolicy.FullRow)
@@ -47,7 +47,7 @@ def dynamic_k_gemm(M, N, stages):
             acc = T.alloc_fragment((128, 128), "float32")
             T.clear(acc)
             for k in T.Pipelined(T.ceildiv(K, 32), num_stages=stages):
-            #        ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ error TL212: this T.Pipelined loop runs (K + 31) // 32 times, which is not known at compile time, and its pipeline drains 2 stages after the loop: on sm_80 the epilogue waits on cp.async groups with a count that depends on its loop variable, and CUDA code generation fails ("Downcast from tirx.Sub to ir.IntImm failed"); use num_stages=2 (or 1) or a trip count known at compile time (with M=1024, N=1024, stages=3 from line 85)
+            #        ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ error TL212: this T.Pipelined loop runs (K + 31) // 32 times, which is not known at compile time, and its pipeline drains 2 stages after the loop: on sm_80 the epilogue waits on cp.async groups with a count that depends on its loop variable, and CUDA code generation fails ("Downcast from tirx.Sub to ir.IntImm failed"); use num_stages=2 (or 1) or a trip count known at compile time (with M=1024, N=1024, stages=3 from line 104)
                 T.copy(A[by * 128, k * 32], A_s)
                 T.copy(B[k * 32, bx * 128], B_s)
                 T.gemm(A_s, B_s, acc)
@@ -79,6 +79,25 @@ def moving_window(M, N, constant_end):
     return main
 
 
+
+def dynamic_pair_gemm(N):
+    M, K = T.dynamic("m, k")
+
+    @T.prim_func
+    def main(A: T.Tensor((M, K), "float16"), B: T.Tensor((N, K), "float16"), C: T.Tensor((M, N), "float32")):
+        with T.Kernel(N // 64, T.ceildiv(M, 64), threads=128) as (bx, by):
+            A_s = T.alloc_shared((64, 64), "float16")
+            B_s = T.alloc_shared((64, 64), "float16")
+            acc = T.alloc_fragment((64, 64), "float32")
+            for ko in T.Pipelined(T.ceildiv(K, 64), num_stages=4):
+            #         ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ error TL212: this T.Pipelined loop runs (k + 63) // 64 times, which is not known at compile time, and its pipeline drains 3 stages after the loop: on sm_80 the epilogue waits on cp.async groups with a count that depends on its loop variable, and CUDA code generation fails ("Downcast from tirx.Sub to ir.IntImm failed"); use num_stages=2 (or 1) or a trip count known at compile time
+                T.copy(A[by * 64, ko * 64], A_s)
+                T.copy(B[bx * 64, ko * 64], B_s)
+                T.gemm(A_s, B_s, acc, transpose_B=True)
+            T.copy(acc, C[by * 64, bx * 64])
+
+    return main
+
 if __name__ == "__main__":
     causal_attention(1024, 64, 2)
     causal_attention(1024, 64, 1)
@@ -86,3 +105,4 @@ if __name__ == "__main__":
     dynamic_k_gemm(1024, 1024, 2)
     moving_window(1024, 1024, True)
     moving_window(1024, 1024, False)
+    dynamic_pair_gemm(1024)

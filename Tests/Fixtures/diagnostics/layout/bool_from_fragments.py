@@ -99,6 +99,21 @@ def smallest_of_three_copies_decides(M):
 
     return main
 
+
+def mask_read_in_a_serial_loop(N, L):
+    # Every thread reads every element of m, so each holds m whole and copies it 16 bools at a time (4 compiles).
+    @T.prim_func
+    def main(Mask: T.Tensor((N, 1024), "bool"), X: T.Tensor((N, 1024), "float32")):
+        with T.Kernel(N, threads=128) as bx:
+            m = T.alloc_fragment((L,), "bool")
+            T.copy(Mask[bx, 0:L], m)
+          # ^^^^^^^^^^^^^^^^^^^^^^^^ error TL408: this copy into bool buffer m vectorizes to 16 lanes on sm_80, and CUDA codegen fails with "Cannot convert type boolx16 to CUDA type"; copy through uint8 or copy fewer than 8 elements at a time (each thread runs this copy whole) (with N=64, L=16 from line 126)
+            for k in T.serial(L):
+                if m[k]:
+                    X[bx, k] = 1.0
+
+    return main
+
 if __name__ == "__main__":
     f16_frag_to_bool(256)
     f16_frag_narrow_to_bool(256)
@@ -108,3 +123,5 @@ if __name__ == "__main__":
     partial_copy_out_lays_out_the_fragment(256)
     partial_copy_out_at_eight_per_thread(256)
     smallest_of_three_copies_decides(256)
+    mask_read_in_a_serial_loop(64, 16)
+    mask_read_in_a_serial_loop(64, 4)

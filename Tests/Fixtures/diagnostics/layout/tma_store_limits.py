@@ -41,7 +41,7 @@ def bool_source(block):
           # ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ error TL408: this copy from bool buffer A vectorizes to 8 lanes on sm_90, and CUDA codegen fails with "Cannot convert type boolx8 to CUDA type"; copy through uint8 or use coalesced_width=4
             T.copy(A[bx * block:(bx + 1) * block, 0:32], F)
             T.copy(A[bx * block:(bx + 1) * block, 0:32], R)
-          # ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ error TL408: this copy from bool buffer A vectorizes to 16 lanes on sm_90, and CUDA codegen fails with "Cannot convert type boolx16 to CUDA type"; copy through uint8 or use coalesced_width=4
+          # ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ error TL408: this copy from bool buffer A vectorizes to 16 lanes on sm_90, and CUDA codegen fails with "Cannot convert type boolx16 to CUDA type"; copy through uint8 or copy fewer than 8 elements at a time (each thread runs this copy whole)
             T.copy(F, B[bx * block:(bx + 1) * block, 0:32])
 
     return main
