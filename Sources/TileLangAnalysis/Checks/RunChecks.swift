@@ -59,6 +59,8 @@ enum RunChecks {
       diagnostics.append(contentsOf: PipelineEpilogue.check(run, target: t, passConfigs: passConfigs, source: source))
       diagnostics.append(
         contentsOf: PipelinedBufferEscape.check(run, target: t, passConfigs: passConfigs, source: source))
+      diagnostics.append(
+        contentsOf: WarpSpecializedScalar.check(run, target: t, passConfigs: passConfigs, source: source))
     }
     return (diagnostics, lowerings)
   }
@@ -304,8 +306,10 @@ enum PassConfigDiscovery {
     return out
   }
 
-  /// `{"tl.disable_tma_lower": True, tilelang.PassConfigKey.TL_DISABLE_WARP_SPECIALIZED: True}`.
+  /// `{"tl.disable_tma_lower": True, tilelang.PassConfigKey.TL_DISABLE_WARP_SPECIALIZED: True}`, or the name of a
+  /// module-level variable bound to such a dict (`pass_configs=pass_configs`).
   static func literal(_ e: Expr, module: ModuleIndex) -> [String: Bool] {
+    if case .name(let n) = e.kind, let bound = module.moduleDicts[n] { return literal(bound, module: module) }
     guard case .dict(let items) = e.kind else { return [:] }
     var out: [String: Bool] = [:]
     for item in items {

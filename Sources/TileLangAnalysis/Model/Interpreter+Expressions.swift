@@ -195,6 +195,7 @@ extension Interpreter {
       } else if b.scope.isFragment, !tileOperand {
         run?.serialElementAccess.insert(b.id)
       }
+      if b.scope == .global, !openParallel.isEmpty { openParallel[openParallel.count - 1].readsGlobal = true }
       if b.scope.isFragment, !openParallel.isEmpty, !tileOperand {
         recordParallelAccess(b, eval(index, &env), isWrite: false, range: range ?? index.range)
         return .unknown

@@ -183,7 +183,11 @@ struct Interpreter {
       bindLoopTargets(target, &env, extents: Self.tripCounts(kind))
       loops.append(LoopFrame(kind: kind, range: range))
       if case .parallel(let extents) = kind {
-        openParallel.append(ParallelLoop(range: range, variables: Self.loopNames(target, extents)))
+        var loop = ParallelLoop(range: range, variables: Self.loopNames(target, extents))
+        if !openPipelined.isEmpty {
+          ASTWalker { e, _ in if case .name(let n) = e.kind { loop.names.insert(n) } }.walk(body)
+        }
+        openParallel.append(loop)
       }
       let start = run?.clock ?? 0
       var flow = Flow.normal
@@ -200,8 +204,9 @@ struct Interpreter {
       }
       run?.widenToLoop(from: start)
       loops.removeLast()
-      if case .parallel = kind, let loop = openParallel.popLast(), !loop.accesses.isEmpty {
-        run?.parallelLoops.append(loop)
+      if case .parallel = kind, let loop = openParallel.popLast() {
+        if !loop.accesses.isEmpty { run?.parallelLoops.append(loop) }
+        if !openPipelined.isEmpty { openPipelined[openPipelined.count - 1].parallelLoops.append(loop) }
       }
       if case .returned = flow { return flow }
       return .normal
@@ -252,6 +257,11 @@ struct Interpreter {
   /// Runs a `T.Pipelined` body one top-level statement at a time, noting which are lone global → shared copies.
   private mutating func execPipelinedBody(_ body: [Stmt], _ env: inout Env) -> Flow {
     for stmt in body {
+      if case .assign(let targets, let value) = stmt.kind, targets.count == 1, case .name(let n) = targets[0].kind,
+        loadsBuffer(value, env)
+      {
+        openPipelined[openPipelined.count - 1].loadedScalars[n] = stmt.range
+      }
       let before = run?.events.count ?? 0
       openPipelined[openPipelined.count - 1].statements.append(PipelinedLoop.Statement())
       let flow = exec([stmt], &env)
@@ -278,6 +288,17 @@ struct Interpreter {
     let loop = loops.last { if case .pipelined = $0.kind { return true } else { return false } }?.range
     let known = run?.pipelineUses[b.id]?.contains { $0.loop == loop && $0.branches == branches } ?? false
     if !known { run?.pipelineUses[b.id, default: []].append(PipelineUse(loop: loop, range: range, branches: branches)) }
+  }
+
+  /// Whether `e` reads an element of a buffer (`Sb[k]`, `A[i, j] * 2`).
+  func loadsBuffer(_ e: Expr, _ env: Env) -> Bool {
+    var found = false
+    ASTWalker { x, _ in
+      if !found, case .subscript(let base, _) = x.kind, case .name(let n) = base.kind, case .buffer? = env[n] {
+        found = true
+      }
+    }.walk([Stmt(.expr(e), e.range)])
+    return found
   }
 
   /// Records that `id` is read inside every enclosing `T.Pipelined` loop.
@@ -341,6 +362,7 @@ struct Interpreter {
         if b.scope.isFragment, !openParallel.isEmpty {
           recordParallelAccess(b, eval(index, &env), isWrite: true, range: target.range)
         }
+        if b.scope.isShared, !openParallel.isEmpty { openParallel[openParallel.count - 1].writesShared = true }
         if loops.contains(where: { if case .parallel = $0.kind { return true } else { return false } }) {
           run?.layoutProviders.insert(b.id)
         } else if b.scope.isFragment {

@@ -111,6 +111,10 @@ struct PipelinedLoop: Sendable {
   var branches: [BranchStep] = []
   /// `T.Pipelined(..., annotations=...)`: a hand-written schedule (warp-specialisation ids) tl-lsp does not model.
   var annotated = false
+  /// Scalars the body binds from a buffer load (`s = Sb[k]`), with the binding's range.
+  var loadedScalars: [String: TextRange] = [:]
+  /// The `T.Parallel` loops inside the body.
+  var parallelLoops: [ParallelLoop] = []
   /// Index into `KernelRun.events` of a copy inside the loop, if any.
   var firstCopyEvent: Int?
 }
@@ -146,6 +150,11 @@ struct ParallelLoop: Sendable {
   /// The loop's variables with their trip counts (nil when a target is not a plain name).
   var variables: [(name: String, extent: SymExpr?)]?
   var accesses: [Access] = []
+  /// Whether the body stores into shared memory and loads global memory (a producer-side loop under warp
+  /// specialisation), and the names it mentions.
+  var writesShared = false
+  var readsGlobal = false
+  var names: Set<String> = []
 }
 
 /// A tile op that fixes or carries fragment layouts, in program order.

@@ -27,6 +27,8 @@ struct ModuleIndex: Sendable {
   var importsTilelang = false
   /// Names declared with `T.dynamic("n")` / `T.symbolic("n")` anywhere in the file: symbolic at compile time.
   var dynamicNames: Set<String> = []
+  /// Module-level variables bound to a dict literal (`pass_configs = {...}`), by name; the last binding wins.
+  var moduleDicts: [String: Expr] = [:]
 
   init(_ body: [Stmt], source: SourceText) {
     collectImports(body)
@@ -34,6 +36,13 @@ struct ModuleIndex: Sendable {
       let before = functions.count
       collectFunctions([stmt], parent: nil)
       for j in before..<functions.count { functions[j].topLevel = i }
+    }
+    for stmt in body {
+      if case .assign(let targets, let value) = stmt.kind, case .dict = value.kind, targets.count == 1,
+        case .name(let n) = targets[0].kind
+      {
+        moduleDicts[n] = value
+      }
     }
     var names = Set<String>()
     let index = self
