@@ -52,6 +52,9 @@ enum RunChecks {
       diagnostics.append(contentsOf: c.diagnostics)
     }
     diagnostics.append(contentsOf: FragmentPartition.check(run, source: source))
+    diagnostics.append(contentsOf: TileOpPlacement.check(run, source: source))
+    diagnostics.append(contentsOf: GemmOperands.check(run, source: source))
+    diagnostics.append(contentsOf: ReduceShape.check(run, source: source))
     for t in targets {
       diagnostics.append(contentsOf: SharedMemoryBudget.check(run, target: t, source: source))
       diagnostics.append(

@@ -67,6 +67,7 @@ extension Interpreter {
     run = KernelRun(instance: inst)
     run?.passConfigs = passConfigs
     run?.moduleDynamic = module.dynamicNames
+    run?.otherBackend = module.otherBackend
     var env = inst.closure
     for p in entry.def.params.list {
       if let ann = p.annotation, case .tensorType(let t) = eval(ann, &env) {

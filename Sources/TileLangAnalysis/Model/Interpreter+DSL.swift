@@ -10,6 +10,12 @@ extension Interpreter {
     _ name: String, _ call: Expr, _ callee: Expr, _ args: [Argument], _ a: CallArguments, _ env: inout Env
   ) -> Value {
     let p = a.positional
+    if run != nil,
+      Self.gemmOps.contains(name) || Self.reduceOps.contains(name) || ["fill", "clear", "cumsum"].contains(name),
+      loops.contains(where: { if case .parallel = $0.kind { return true } else { return false } })
+    {
+      run?.tileOpsInParallel.append((name, call.range))
+    }
     if run != nil {
       let laysOut = !Self.copyOps.contains(name) && !["fill", "clear"].contains(name)
       let tracked = Self.gemmOps.contains(name) || Self.reduceOps.contains(name)

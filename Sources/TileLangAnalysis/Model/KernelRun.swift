@@ -190,6 +190,9 @@ struct KernelRun: Sendable {
   /// Fragments read or written element by element outside any `T.Parallel` loop: every thread needs every element,
   /// so layout inference replicates them whole on each thread (unless something else lays them out).
   var serialElementAccess: Set<Int> = []
+  /// Tile operations other than copies called inside a `T.Parallel` loop (`T.fill`, `T.reduce_max`, `T.gemm`, ...):
+  /// the op's name and call.
+  var tileOpsInParallel: [(op: String, call: TextRange)] = []
   /// `T.Parallel` loops that access fragments element by element, in program order (FragmentLayoutConflict).
   var parallelLoops: [ParallelLoop] = []
   /// `T.Pipelined` loops with the buffers each top-level statement of their body reads (PipelineEpilogue).
@@ -204,6 +207,8 @@ struct KernelRun: Sendable {
   var declaredDynamic: Set<String> = []
   /// `T.dynamic` names declared anywhere in the file.
   var moduleDynamic: Set<String> = []
+  /// The file also compiles for a non-CUDA backend (ModuleIndex.otherBackend).
+  var otherBackend = false
   /// Live interval of each buffer in touch order: from its first to its last use, widened to whole loops.
   var liveness: [Int: ClosedRange<Int>] = [:]
   var clock = 0

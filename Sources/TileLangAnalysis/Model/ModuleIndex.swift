@@ -29,6 +29,9 @@ struct ModuleIndex: Sendable {
   var dynamicNames: Set<String> = []
   /// Module-level variables bound to a dict literal (`pass_configs = {...}`), by name; the last binding wins.
   var moduleDicts: [String: Expr] = [:]
+  /// The file compiles for a backend other than CUDA somewhere (`target="metal"`, `Target("cpu")`, ...): its gemms
+  /// are not judged by CUDA's warp rules.
+  var otherBackend = false
 
   init(_ body: [Stmt], source: SourceText) {
     collectImports(body)
@@ -43,6 +46,22 @@ struct ModuleIndex: Sendable {
       {
         moduleDicts[n] = value
       }
+    }
+    if source.containsAny(["metal", "\"cpu\"", "\"llvm\"", "\"c\"", "hip", "rocm", "webgpu"]) {
+      var other = false
+      ASTWalker { e, _ in
+        guard !other, case .call(let callee, let args) = e.kind else { return }
+        var spec: Expr?
+        if let t = args.first(where: { $0.name == "target" }) {
+          spec = t.value
+        } else if case .attribute(_, "Target", _) = callee.kind, let first = args.first, first.name == nil {
+          spec = first.value
+        }
+        guard let spec, case .string(let s, _) = spec.kind else { return }
+        let kind = s.split(separator: " ").first.map(String.init) ?? s
+        if ["metal", "cpu", "llvm", "c", "hip", "rocm", "webgpu"].contains(kind) { other = true }
+      }.walk(body)
+      otherBackend = other
     }
     var names = Set<String>()
     let index = self

@@ -1,0 +1,99 @@
+# fixture: target=sm_80,sm_90
+# TL413–TL415: tile operations outside the copy family that the front end or lowering rejects. A T.Parallel loop holds
+# only elementwise statements (a tile copy, fill or reduction there fails; a copy between two elements is a store);
+# T.gemm's K must agree, its dtypes match (outside fp8/fp6/fp4) and its warps split M × N into 16 × 8 pieces; a
+# reduction's output drops the reduced dim or keeps it as 1.
+import tilelang.language as T
+
+
+def tile_ops_in_parallel(N):
+    @T.prim_func
+    def main(A: T.Tensor((N, 64), "float32"), B: T.Tensor((N, 64), "float32")):
+        with T.Kernel(N // 64, threads=128) as bx:
+            S = T.alloc_shared((64, 64), "float32")
+            F = T.alloc_fragment((64, 64), "float32")
+            m = T.alloc_fragment((64,), "float32")
+            for i in T.Parallel(64):
+                T.copy(A[bx * 64 + i, 0:64], S[i, :])
+              # ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ error TL413: T.copy is a tile operation, and a T.Parallel loop may only hold elementwise statements: the compiler fails ("Only elementwise operations are allowed inside a parallel loop. Got a tile-op"); call it outside the loop (index the loop's elements directly inside it)
+            for i in T.Parallel(64):
+                T.copy(A[bx * 64 + i, 0], S[i, 0])
+            T.copy(S, F)
+            T.reduce_max(F, m, dim=1)
+            T.copy(m, B[bx * 64:bx * 64 + 64, 0])
+
+    return main
+
+
+def gemm_k(transpose_b):
+    @T.prim_func
+    def main(A: T.Tensor((64, 32), "float16"), B: T.Tensor((64, 32), "float16"), C: T.Tensor((64, 64), "float32")):
+        with T.Kernel(1, threads=128) as bx:
+            As = T.alloc_shared((64, 32), "float16")
+            Bs = T.alloc_shared((64, 32), "float16")
+            Cf = T.alloc_fragment((64, 64), "float32")
+            T.copy(A, As)
+            T.copy(B, Bs)
+            T.gemm(As, Bs, Cf, transpose_B=transpose_b, clear_accum=True)
+            #          ^^ error TL414: T.gemm multiplies As (64, 32) by Bs (64, 32): K is 32 for A and 64 for B, and the front end fails ("T.gemm K shape check failed: K_A = 32, K_B = 64"); if B is stored (N, K), pass transpose_B=True (with transpose_b=False from line 92)
+            T.copy(Cf, C)
+
+    return main
+
+
+def gemm_dtypes(b_dtype):
+    @T.prim_func
+    def main(A: T.Tensor((64, 32), "float16"), B: T.Tensor((32, 64), b_dtype), C: T.Tensor((64, 64), "float32")):
+        with T.Kernel(1, threads=128) as bx:
+            As = T.alloc_shared((64, 32), "float16")
+            Bs = T.alloc_shared((32, 64), b_dtype)
+            Cf = T.alloc_fragment((64, 64), "float32")
+            T.copy(A, As)
+            T.copy(B, Bs)
+            T.gemm(As, Bs, Cf, clear_accum=True)
+            #          ^^ error TL414: T.gemm's A is float16 and B is bfloat16: the compiler multiplies mixed dtypes only within the fp8/fp6/fp4 family ("Mixed-dtype GEMM only supports f8f6f4 family operands"); cast one of them (with b_dtype="bfloat16" from line 94)
+            T.copy(Cf, C)
+
+    return main
+
+
+def gemm_tile(m, n):
+    @T.prim_func
+    def main(A: T.Tensor((m, 32), "float16"), B: T.Tensor((32, n), "float16"), C: T.Tensor((m, n), "float32")):
+        with T.Kernel(1, threads=128) as bx:
+            As = T.alloc_shared((m, 32), "float16")
+            Bs = T.alloc_shared((32, n), "float16")
+            Cf = T.alloc_fragment((m, n), "float32")
+            T.copy(A, As)
+            T.copy(B, Bs)
+            T.gemm(As, Bs, Cf, clear_accum=True)
+            #              ^^ error TL414: T.gemm's accumulator Cf is 16×16, which 4 warps cannot split into pieces of 16 rows × 8 columns: the compiler fails ("No valid warp partition for T.gemm"); use a larger tile or fewer threads (with m=16, n=16 from line 96)
+            T.copy(Cf, C)
+
+    return main
+
+
+def row_sums(out_rows, dim):
+    @T.prim_func
+    def main(A: T.Tensor((1024, 128), "float32"), O: T.Tensor((1024,), "float32")):
+        with T.Kernel(16, threads=128) as bx:
+            F = T.alloc_fragment((64, 128), "float32")
+            R = T.alloc_fragment((out_rows,), "float32")
+            T.copy(A[bx * 64, 0], F)
+            T.reduce_sum(F, R, dim=dim)
+            #               ^ error TL415: T.reduce_sum over dim 1 of F (64, 128) writes R (128,), but the output must be (64,) or (64, 1): the front end fails ("Invalid reduce output shape") (with out_rows=128, dim=1 from line 98)
+            T.copy(R[0:64], O[bx * 64])
+
+    return main
+
+
+if __name__ == "__main__":
+    tile_ops_in_parallel(1024)
+    gemm_k(False)
+    gemm_k(True)
+    gemm_dtypes("bfloat16")
+    gemm_dtypes("float16")
+    gemm_tile(16, 16)
+    gemm_tile(64, 64)
+    row_sums(128, 1)
+    row_sums(64, 1)
