@@ -47,7 +47,7 @@ struct ModuleIndex: Sendable {
         moduleDicts[n] = value
       }
     }
-    if source.containsAny(["metal", "\"cpu\"", "\"llvm\"", "\"c\"", "hip", "rocm", "webgpu"]) {
+    if source.containsAny(["target=", "target =", "Target("]) {
       var other = false
       ASTWalker { e, _ in
         guard !other, case .call(let callee, let args) = e.kind else { return }
