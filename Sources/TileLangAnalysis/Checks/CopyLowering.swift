@@ -177,11 +177,18 @@ enum CopyLoweringCheck {
   static func gapped(_ side: CopySide, layoutFixed: Bool) -> (
     inner: (dim: Int, extent: Int, size: Int), outer: (dim: Int, extent: Int)
   )? {
-    let shape = side.buffer.shape.map(\.constant)
-    guard !layoutFixed, side.encoded.count == shape.count, let bits = side.buffer.elementBits,
+    gapped(side.buffer, extents: side.encoded, layoutFixed: layoutFixed)
+  }
+
+  /// `gapped` for a region given as its buffer and extents (an im2col column tile).
+  static func gapped(_ buffer: Buffer, extents regionExtents: [SymExpr], layoutFixed: Bool) -> (
+    inner: (dim: Int, extent: Int, size: Int), outer: (dim: Int, extent: Int)
+  )? {
+    let shape = buffer.shape.map(\.constant)
+    guard !layoutFixed, regionExtents.count == shape.count, let bits = buffer.elementBits,
       let cols = shape.last ?? nil, cols * bits <= 128 * 8
     else { return nil }
-    let extents = side.encoded.map(\.constant)
+    let extents = regionExtents.map(\.constant)
     guard
       let partial = extents.indices.last(where: { d in
         guard let e = extents[d], let s = shape[d] else { return true }

@@ -145,6 +145,16 @@ enum Im2colCheck {
             .TL308,
             "on \(target.rawValue) the im2col TMA box is \(bk) channels × \(bits / 8) B = \(bk * bits / 8) B wide, not a multiple of 16 B (\"im2col cannot lower the shared tile of \(col.name)\") [\(target.rawValue)]",
             at: c.operandRange(1)))
+      } else if let (inner, outer) = CopyLoweringCheck.gapped(
+        col, extents: colExtents, layoutFixed: c.run.annotatedLayout(col))
+      {
+        // The TMA box is written densely into the column tile (cuda/op/copy.cc, "plain SMEM layout is not a
+        // bijection"): part of each row of several rows leaves gaps.
+        c.emit(
+          Diagnostic(
+            .TL308,
+            "on \(target.rawValue) im2col's TMA box is written densely into \(col.name) \(col.shapeText), but this tile takes \(inner.extent) of \(inner.size) along dim \(inner.dim) over \(outer.extent) along dim \(outer.dim), so its rows have gaps: the compiler fails (\"plain SMEM layout is not a bijection\"); use whole rows of \(col.name) or a buffer of the tile's shape [\(target.rawValue)]",
+            at: c.operandRange(1)))
       }
     }
     return lowering(c, img: img, col: col, colExtents: colExtents, target: target)
