@@ -240,7 +240,7 @@ private struct Simulation {
 
   func copyEdge(_ e: CopyEvent) -> LayoutEdge? {
     guard e.op == "copy", e.operands.count >= 2, e.operandExprs.count >= 2, e.keywords.isEmpty,
-      !e.loops.contains(where: { if case .parallel = $0.kind { return true } else { return false } }),
+      !e.loops.contains(where: \.isParallel),
       case .tile(let c) = CopyRegions.model(e.operands[0], e.operands[1], hasAnnotations: true),
       c.src.buffer.scope.isFragment, c.dst.buffer.scope.isFragment, c.src.buffer.id != c.dst.buffer.id,
       let srcShape = c.src.buffer.concreteShape, let dstShape = c.dst.buffer.concreteShape
@@ -281,7 +281,7 @@ private struct Simulation {
   func reduceEdge(_ r: ReduceCall) -> LayoutEdge? {
     guard case .buffer(let s) = r.source, case .buffer(let d) = r.destination, s.scope.isFragment,
       d.scope.isFragment, let dim = r.dim, let ss = s.concreteShape, let ds = d.concreteShape, dim >= 0, dim < ss.count,
-      !r.loops.contains(where: { if case .parallel = $0.kind { return true } else { return false } })
+      !r.loops.contains(where: \.isParallel)
     else { return nil }
     var expected = ss
     expected.remove(at: dim)
@@ -295,7 +295,7 @@ private struct Simulation {
   /// (its loop has no laid-out fragment to start from, or follows the fragment's layout).
   static func isNeutral(_ e: CopyEvent) -> Bool {
     guard e.op == "copy", e.operands.count >= 2,
-      !e.loops.contains(where: { if case .parallel = $0.kind { return true } else { return false } }),
+      !e.loops.contains(where: \.isParallel),
       case .tile = CopyRegions.model(e.operands[0], e.operands[1], hasAnnotations: true)
     else { return false }
     return e.keywords["loop_layout"] == nil && e.keywords["annotations"] == nil

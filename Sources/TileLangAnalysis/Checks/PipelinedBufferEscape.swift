@@ -26,7 +26,7 @@ enum PipelinedBufferEscape {
       var tiles = Set<Int>()
       for e in run.events where e.op == "copy" || e.op == "tma_copy" || e.op == "async_copy" {
         guard
-          e.loops.last(where: { if case .pipelined = $0.kind { return true } else { return false } })?.range
+          e.loops.last(where: \.isPipelined)?.range
             == loop.range,
           let src = e.operands.first?.buffer, src.scope == .global,
           let dst = e.operands.dropFirst().first?.buffer, dst.scope.isShared,

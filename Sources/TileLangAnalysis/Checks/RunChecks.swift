@@ -245,7 +245,7 @@ enum RunChecks {
     _ passConfigs: PassConfigs
   ) -> Int? {
     guard target.hasBulkCopy, !passConfigs.disableWarpSpecialized, event.op == "copy",
-      !event.loops.contains(where: { if case .pipelined = $0.kind { return true } else { return false } }),
+      !event.loops.contains(where: \.isPipelined),
       let dst = event.operands.dropFirst().first?.buffer
     else { return nil }
     let level = event.loops.map(\.range)

@@ -9,7 +9,7 @@ enum TileOpPlacement {
   static func check(_ run: KernelRun, source: SourceText) -> [Diagnostic] {
     var found: [(op: String, call: TextRange)] = run.tileOpsInParallel
     for e in run.events
-    where e.loops.contains(where: { if case .parallel = $0.kind { return true } else { return false } }) {
+    where e.loops.contains(where: \.isParallel) {
       if e.operands.count >= 2,
         case .scalar = CopyRegions.model(e.operands[0], e.operands[1], hasAnnotations: !e.keywords.isEmpty)
       {

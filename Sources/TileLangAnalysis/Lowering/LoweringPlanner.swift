@@ -55,7 +55,7 @@ enum LoweringPlanner {
   /// carry (no `disable_tma`): only then does warp specialisation split off a TMA producer.
   static func pipelineHasTmaLoad(_ c: CheckContext, target: TargetArch) -> Bool {
     func pipeline(_ e: CopyEvent) -> TextRange? {
-      e.loops.last { if case .pipelined = $0.kind { return true } else { return false } }?.range
+      e.loops.last(where: \.isPipelined)?.range
     }
     guard let mine = pipeline(c.event) else { return false }
     for e in c.run.events

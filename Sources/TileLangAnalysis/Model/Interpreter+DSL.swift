@@ -12,7 +12,7 @@ extension Interpreter {
     let p = a.positional
     if run != nil,
       Self.gemmOps.contains(name) || Self.reduceOps.contains(name) || ["fill", "clear", "cumsum"].contains(name),
-      loops.contains(where: { if case .parallel = $0.kind { return true } else { return false } })
+      loops.contains(where: \.isParallel)
     {
       run?.tileOpsInParallel.append((name, call.range))
     }

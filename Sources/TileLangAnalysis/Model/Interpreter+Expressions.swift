@@ -190,7 +190,7 @@ extension Interpreter {
       markConsumed(b.id)
       if !(tileOperand && index.containsSlice) { run?.untrackedLayouts.insert(b.id) }
       // Element accesses inside T.Parallel give a fragment its layout from that loop's partition.
-      if loops.contains(where: { if case .parallel = $0.kind { return true } else { return false } }) {
+      if loops.contains(where: \.isParallel) {
         run?.layoutProviders.insert(b.id)
       } else if b.scope.isFragment, !tileOperand {
         run?.serialElementAccess.insert(b.id)

@@ -285,7 +285,7 @@ struct Interpreter {
   /// Records a use of shared buffer `b` at `range`, keyed by the innermost enclosing `T.Pipelined` loop.
   mutating func notePipelineUse(_ b: Buffer, _ range: TextRange) {
     guard b.scope.isShared, run != nil else { return }
-    let loop = loops.last { if case .pipelined = $0.kind { return true } else { return false } }?.range
+    let loop = loops.last(where: \.isPipelined)?.range
     let known = run?.pipelineUses[b.id]?.contains { $0.loop == loop && $0.branches == branches } ?? false
     if !known { run?.pipelineUses[b.id, default: []].append(PipelineUse(loop: loop, range: range, branches: branches)) }
   }
@@ -363,7 +363,7 @@ struct Interpreter {
           recordParallelAccess(b, eval(index, &env), isWrite: true, range: target.range)
         }
         if b.scope.isShared, !openParallel.isEmpty { openParallel[openParallel.count - 1].writesShared = true }
-        if loops.contains(where: { if case .parallel = $0.kind { return true } else { return false } }) {
+        if loops.contains(where: \.isParallel) {
           run?.layoutProviders.insert(b.id)
         } else if b.scope.isFragment {
           run?.serialElementAccess.insert(b.id)

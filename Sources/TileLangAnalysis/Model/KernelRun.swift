@@ -19,6 +19,9 @@ struct KernelInstance: Sendable {
 struct LoopFrame: Sendable {
   var kind: LoopKind
   var range: TextRange
+
+  var isParallel: Bool { if case .parallel = kind { return true } else { return false } }
+  var isPipelined: Bool { if case .pipelined = kind { return true } else { return false } }
 }
 
 /// A copy operand after evaluation (tilelang/language/utils.py `get_extent` forms).
