@@ -8,7 +8,8 @@ import TileLangSyntax
 
 enum PipelineEpilogue {
   /// Emits TL212 on each `T.Pipelined` call whose epilogue would wait with a non-constant count on `target`.
-  static func check(_ run: KernelRun, target: TargetArch, passConfigs: PassConfigs, source: SourceText)
+  /// `specialized`: the loops warp specialisation takes over on `target` (RunChecks.warpSpecializedLoops).
+  static func check(_ run: KernelRun, target: TargetArch, specialized: Set<TextRange>, source: SourceText)
     -> [Diagnostic]
   {
     var out: [Diagnostic] = []
@@ -23,12 +24,7 @@ enum PipelineEpilogue {
         start.variables.isSubset(of: dynamic)
       else { continue }
       // Warp specialisation (a TMA producer) replaces the software pipeliner.
-      let c = CheckContext(source: source, run: run, event: run.events[event])
-      if target.hasBulkCopy, !passConfigs.disableWarpSpecialized,
-        LoweringPlanner.pipelineHasTmaLoad(c, target: target)
-      {
-        continue
-      }
+      if specialized.contains(loop.range) { continue }
       guard let depth = epilogueStages(loop, stages: stages), depth >= 2 else { continue }
       out.append(
         Diagnostic(

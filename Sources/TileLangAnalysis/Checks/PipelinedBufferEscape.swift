@@ -9,7 +9,8 @@ import TileLangSyntax
 
 enum PipelinedBufferEscape {
   /// Emits TL412 on the first use outside its loop of each shared tile a pipelined loop multi-buffers.
-  static func check(_ run: KernelRun, target: TargetArch, passConfigs: PassConfigs, source: SourceText)
+  /// `specialized`: the loops warp specialisation takes over on `target` (RunChecks.warpSpecializedLoops).
+  static func check(_ run: KernelRun, target: TargetArch, specialized ws: Set<TextRange>, source: SourceText)
     -> [Diagnostic]
   {
     // Tile → (loop, stages, warp-specialised) for every loop that multi-buffers it.
@@ -19,10 +20,7 @@ enum PipelinedBufferEscape {
       guard let stages = loop.stages, stages >= 2, !loop.annotated, let first = loop.firstCopyEvent,
         first < run.events.count
       else { continue }
-      let specialized =
-        target.hasBulkCopy && !passConfigs.disableWarpSpecialized
-        && LoweringPlanner.pipelineHasTmaLoad(
-          CheckContext(source: source, run: run, event: run.events[first]), target: target)
+      let specialized = ws.contains(loop.range)
       var tiles = Set<Int>()
       for e in run.events where e.op == "copy" || e.op == "tma_copy" || e.op == "async_copy" {
         guard

@@ -15,7 +15,11 @@ enum RunChecks {
     let replicated = run.serialElementAccess.subtracting(run.layoutProviders).subtracting(gemmLayout)
       .subtracting(run.annotatedLayouts)
     var rowRegisters: [TargetArch: [Int: Int]] = [:]
-    for t in targets { rowRegisters[t] = rowReductionRegisters(run, target: t, passConfigs: passConfigs) }
+    var specialized: [TargetArch: Set<TextRange>] = [:]
+    for t in targets {
+      rowRegisters[t] = rowReductionRegisters(run, target: t, passConfigs: passConfigs)
+      specialized[t] = warpSpecializedLoops(run, target: t, passConfigs: passConfigs)
+    }
     for (index, event) in run.events.enumerated() {
       var c = CheckContext(source: source, run: run, event: event)
       CopyExtents.checkSubscripts(&c)
@@ -38,7 +42,8 @@ enum RunChecks {
             var ctx = copyContext(
               event, run, target: t, passConfigs: passConfigs, annotations: ann,
               inherited: layouts.inherited(model, event: index, target: t))
-            ctx.feedsWarpSpecializedLoop = preludeLoop(index, event, run, source: source, target: t, passConfigs)
+            ctx.feedsWarpSpecializedLoop = preludeLoop(
+              index, event, run, source: source, specialized: specialized[t] ?? [])
             ctx.copyLaidOut = layouts.copyLaidOut
             ctx.gemmLayout = gemmLayout
             ctx.rowRegisters = rowRegisters[t] ?? [:]
@@ -59,11 +64,10 @@ enum RunChecks {
       diagnostics.append(contentsOf: SharedMemoryBudget.check(run, target: t, source: source))
       diagnostics.append(
         contentsOf: FragmentLayoutConflict.check(run, target: t, passConfigs: passConfigs, source: source))
-      diagnostics.append(contentsOf: PipelineEpilogue.check(run, target: t, passConfigs: passConfigs, source: source))
-      diagnostics.append(
-        contentsOf: PipelinedBufferEscape.check(run, target: t, passConfigs: passConfigs, source: source))
-      diagnostics.append(
-        contentsOf: WarpSpecializedScalar.check(run, target: t, passConfigs: passConfigs, source: source))
+      let ws = specialized[t] ?? []
+      diagnostics.append(contentsOf: PipelineEpilogue.check(run, target: t, specialized: ws, source: source))
+      diagnostics.append(contentsOf: PipelinedBufferEscape.check(run, target: t, specialized: ws, source: source))
+      diagnostics.append(contentsOf: WarpSpecializedScalar.check(run, target: t, specialized: ws, source: source))
     }
     return (diagnostics, lowerings)
   }
@@ -238,14 +242,22 @@ enum RunChecks {
     return out
   }
 
+  /// The `T.Pipelined` loops warp specialisation takes over on `target`: a TMA-capable target, `num_stages >= 1`,
+  /// `tl.disable_warp_specialized` unset, and a copy in the loop a TMA load can carry (a producer to split off).
+  static func warpSpecializedLoops(_ run: KernelRun, target: TargetArch, passConfigs: PassConfigs) -> Set<TextRange> {
+    guard target.hasBulkCopy, !passConfigs.disableWarpSpecialized else { return [] }
+    return Set(
+      run.pipelinedLoops.filter {
+        ($0.stages ?? 0) >= 1 && LoweringPlanner.pipelineHasTmaLoad($0.range, run: run, target: target)
+      }.map(\.range))
+  }
+
   /// The line of the next warp-specialised `T.Pipelined` loop at the same level as copy `index` that reads the
   /// copy's destination; nil when there is none or the copy is inside a pipelined loop itself.
   static func preludeLoop(
-    _ index: Int, _ event: CopyEvent, _ run: KernelRun, source: SourceText, target: TargetArch,
-    _ passConfigs: PassConfigs
+    _ index: Int, _ event: CopyEvent, _ run: KernelRun, source: SourceText, specialized: Set<TextRange>
   ) -> Int? {
-    guard target.hasBulkCopy, !passConfigs.disableWarpSpecialized, event.op == "copy",
-      !event.loops.contains(where: \.isPipelined),
+    guard !specialized.isEmpty, event.op == "copy", !event.loops.contains(where: \.isPipelined),
       let dst = event.operands.dropFirst().first?.buffer
     else { return nil }
     let level = event.loops.map(\.range)
@@ -257,8 +269,7 @@ enum RunChecks {
         inside.loops[..<at].map(\.range) == level
       else { continue }
       // The nearest loop after the copy at its level decides.
-      guard run.pipelineConsumers[loop.range]?.contains(dst.id) ?? false,
-        LoweringPlanner.pipelineHasTmaLoad(CheckContext(source: source, run: run, event: inside), target: target)
+      guard run.pipelineConsumers[loop.range]?.contains(dst.id) ?? false, specialized.contains(loop.range)
       else { return nil }
       return source.line(of: loop.call.start) + 1
     }

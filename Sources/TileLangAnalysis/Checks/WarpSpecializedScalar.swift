@@ -7,16 +7,13 @@ import TileLangSyntax
 
 enum WarpSpecializedScalar {
   /// Emits TL213 on the binding of each such scalar, once per loop.
-  static func check(_ run: KernelRun, target: TargetArch, passConfigs: PassConfigs, source: SourceText)
+  /// `specialized`: the loops warp specialisation takes over on `target` (RunChecks.warpSpecializedLoops).
+  static func check(_ run: KernelRun, target: TargetArch, specialized: Set<TextRange>, source: SourceText)
     -> [Diagnostic]
   {
-    guard target.hasBulkCopy, !passConfigs.disableWarpSpecialized else { return [] }
     var out: [Diagnostic] = []
-    for loop in run.pipelinedLoops where !loop.loadedScalars.isEmpty && !loop.annotated && (loop.stages ?? 0) >= 1 {
-      guard let first = loop.firstCopyEvent, first < run.events.count,
-        LoweringPlanner.pipelineHasTmaLoad(
-          CheckContext(source: source, run: run, event: run.events[first]), target: target)
-      else { continue }
+    for loop in run.pipelinedLoops
+    where !loop.loadedScalars.isEmpty && !loop.annotated && specialized.contains(loop.range) {
       for producer in loop.parallelLoops where producer.writesShared && producer.readsGlobal {
         for (name, range) in loop.loadedScalars.sorted(by: { $0.value.start < $1.value.start })
         where producer.names.contains(name) {

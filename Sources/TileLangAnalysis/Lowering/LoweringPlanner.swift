@@ -54,12 +54,14 @@ enum LoweringPlanner {
   /// Whether a `T.copy` of the same `T.Pipelined` loop (this one included) is a global→shared copy that a TMA load can
   /// carry (no `disable_tma`): only then does warp specialisation split off a TMA producer.
   static func pipelineHasTmaLoad(_ c: CheckContext, target: TargetArch) -> Bool {
-    func pipeline(_ e: CopyEvent) -> TextRange? {
-      e.loops.last(where: \.isPipelined)?.range
-    }
-    guard let mine = pipeline(c.event) else { return false }
-    for e in c.run.events
-    where e.op == "copy" && pipeline(e) == mine && e.operands.count >= 2 {
+    guard let mine = c.event.loops.last(where: \.isPipelined)?.range else { return false }
+    return pipelineHasTmaLoad(mine, run: c.run, target: target)
+  }
+
+  /// Whether a `T.copy` whose innermost `T.Pipelined` loop is `loop` is a global→shared copy a TMA load can carry.
+  static func pipelineHasTmaLoad(_ loop: TextRange, run: KernelRun, target: TargetArch) -> Bool {
+    for e in run.events
+    where e.op == "copy" && e.loops.last(where: \.isPipelined)?.range == loop && e.operands.count >= 2 {
       if e.keywords["disable_tma"]?.value.truthiness == true { continue }
       guard case .tile(let copy) = CopyRegions.model(e.operands[0], e.operands[1], hasAnnotations: false) else {
         continue
