@@ -11,15 +11,8 @@ enum RunChecks {
     let passConfigs = PassConfigs(values: run.passConfigs)
     let targets = effectiveTargets(run, settings)
     var layouts = InheritedFragmentLayouts(run: run, source: source)
-    let gemmLayout = gemmLayoutFragments(run)
-    let replicated = run.serialElementAccess.subtracting(run.layoutProviders).subtracting(gemmLayout)
-      .subtracting(run.annotatedLayouts)
-    var rowRegisters: [TargetArch: [Int: Int]] = [:]
-    var specialized: [TargetArch: Set<TextRange>] = [:]
-    for t in targets {
-      rowRegisters[t] = rowReductionRegisters(run, target: t, passConfigs: passConfigs)
-      specialized[t] = warpSpecializedLoops(run, target: t, passConfigs: passConfigs)
-    }
+    layouts.facts = PlanningFacts(run, targets: targets, passConfigs: passConfigs, copyLaidOut: layouts.copyLaidOut)
+    let facts = layouts.facts
     for (index, event) in run.events.enumerated() {
       var c = CheckContext(source: source, run: run, event: event)
       CopyExtents.checkSubscripts(&c)
@@ -39,15 +32,9 @@ enum RunChecks {
           let model = CopyRegions.model(event.operands[0], event.operands[1], hasAnnotations: !ann.isEmpty)
           CopyExtents.check(&c, model: model)
           for t in targets {
-            var ctx = copyContext(
-              event, run, target: t, passConfigs: passConfigs, annotations: ann,
+            let ctx = copyContext(
+              index, run, target: t, annotations: ann, facts: facts, source: source,
               inherited: layouts.inherited(model, event: index, target: t))
-            ctx.feedsWarpSpecializedLoop = preludeLoop(
-              index, event, run, source: source, specialized: specialized[t] ?? [])
-            ctx.copyLaidOut = layouts.copyLaidOut
-            ctx.gemmLayout = gemmLayout
-            ctx.rowRegisters = rowRegisters[t] ?? [:]
-            ctx.replicated = replicated
             let planned = LoweringPlanner.plan(&c, model: model, ctx: ctx, buildInfo: buildLowerings)
             if let l = planned.info { lowerings.append(l) }
             layouts.record(model, event: index, target: t, lanes: planned.simtLanes)
@@ -64,7 +51,7 @@ enum RunChecks {
       diagnostics.append(contentsOf: SharedMemoryBudget.check(run, target: t, source: source))
       diagnostics.append(
         contentsOf: FragmentLayoutConflict.check(run, target: t, passConfigs: passConfigs, source: source))
-      let ws = specialized[t] ?? []
+      let ws = facts.specialized[t] ?? []
       diagnostics.append(contentsOf: PipelineEpilogue.check(run, target: t, specialized: ws, source: source))
       diagnostics.append(contentsOf: PipelinedBufferEscape.check(run, target: t, specialized: ws, source: source))
       diagnostics.append(contentsOf: WarpSpecializedScalar.check(run, target: t, specialized: ws, source: source))
@@ -72,20 +59,58 @@ enum RunChecks {
     return (diagnostics, lowerings)
   }
 
-  /// What the planner needs to know about one copy for one target.
+  /// What the planner knows about a run beyond any one copy, derived once per run.
+  struct PlanningFacts {
+    var passConfigs: PassConfigs
+    /// Fragments with a gemm's layout (gemmLayoutFragments).
+    var gemmLayout: Set<Int> = []
+    /// Fragments every thread holds whole: element accesses outside T.Parallel and nothing else lays them out.
+    var replicated: Set<Int> = []
+    /// Fragments a copy of their own lays out (InheritedFragmentLayouts).
+    var copyLaidOut: Set<Int> = []
+    /// Per target: rows per thread of row reductions (rowReductionRegisters), warp-specialised loops.
+    var rowRegisters: [TargetArch: [Int: Int]] = [:]
+    var specialized: [TargetArch: Set<TextRange>] = [:]
+
+    init(passConfigs: PassConfigs) { self.passConfigs = passConfigs }
+
+    init(_ run: KernelRun, targets: [TargetArch], passConfigs: PassConfigs, copyLaidOut: Set<Int>) {
+      self.passConfigs = passConfigs
+      gemmLayout = RunChecks.gemmLayoutFragments(run)
+      replicated = run.serialElementAccess.subtracting(run.layoutProviders).subtracting(gemmLayout)
+        .subtracting(run.annotatedLayouts)
+      self.copyLaidOut = copyLaidOut
+      for t in targets {
+        rowRegisters[t] = RunChecks.rowReductionRegisters(run, target: t, passConfigs: passConfigs)
+        specialized[t] = RunChecks.warpSpecializedLoops(run, target: t, passConfigs: passConfigs)
+      }
+    }
+  }
+
+  /// What the planner needs to know about copy `index` for one target: the one place a CopyContext is built.
   static func copyContext(
-    _ event: CopyEvent, _ run: KernelRun, target: TargetArch, passConfigs: PassConfigs, annotations: CopyAnnotations,
-    inherited: (buffer: String, lanes: Int, line: Int)?
+    _ index: Int, _ run: KernelRun, target: TargetArch, annotations: CopyAnnotations, facts: PlanningFacts,
+    source: SourceText, inherited: (buffer: String, lanes: Int, line: Int)?
   ) -> CopyContext {
+    let event = run.events[index]
+    let specialized = facts.specialized[target] ?? []
     var ctx = CopyContext(
-      target: target, passConfigs: passConfigs, annotations: annotations,
+      target: target, passConfigs: facts.passConfigs, annotations: annotations,
       pipelineStages: pipelineStages(event, run, consumedOnly: false),
       threads: event.threads?.constant ?? run.threads?.constant ?? 128, op: event.op,
       annotatedLayout: run.annotatedLayouts, gemmOperands: run.gemmOperands)
     ctx.pipelineConsumed = pipelineStages(event, run) != nil
+    if ctx.warpSpecialized, let loop = event.loops.last(where: \.isPipelined) {
+      ctx.pipelineHasTmaLoad = specialized.contains(loop.range)
+    }
     ctx.conditionalInPipeline = event.conditionalInPipeline
     ctx.indexExtents = run.indexExtents
     ctx.inheritedLayout = inherited
+    ctx.feedsWarpSpecializedLoop = preludeLoop(index, event, run, source: source, specialized: specialized)
+    ctx.copyLaidOut = facts.copyLaidOut
+    ctx.gemmLayout = facts.gemmLayout
+    ctx.rowRegisters = facts.rowRegisters[target] ?? [:]
+    ctx.replicated = facts.replicated
     return ctx
   }
 
@@ -107,10 +132,13 @@ enum RunChecks {
     /// Fragments a copy of their own lays out (not taken from another fragment).
     var copyLaidOut: Set<Int> = []
     var byTarget: [TargetArch: [Int: (buffer: String, lanes: Int, line: Int)]] = [:]
+    /// The run's planning facts, for planning a root ahead of its turn (set once the roots are known).
+    var facts: PlanningFacts
 
     init(run: KernelRun, source: SourceText) {
       self.run = run
       self.source = source
+      facts = PlanningFacts(passConfigs: PassConfigs(values: run.passConfigs))
       var candidates: [Int: [(event: Int, registers: Int?)]] = [:]
       for (i, event) in run.events.enumerated() {
         let buffers = event.operands.prefix(2).compactMap(\.buffer).filter(followed)
@@ -172,11 +200,8 @@ enum RunChecks {
       var scratch = CheckContext(source: source, run: run, event: event)
       let ann = CopyAnnotationsCheck.check(&scratch)
       let model = CopyRegions.model(event.operands[0], event.operands[1], hasAnnotations: !ann.isEmpty)
-      var ctx = RunChecks.copyContext(
-        event, run, target: target, passConfigs: PassConfigs(values: run.passConfigs), annotations: ann,
-        inherited: nil)
-      ctx.copyLaidOut = copyLaidOut
-      ctx.gemmLayout = RunChecks.gemmLayoutFragments(run)
+      let ctx = RunChecks.copyContext(
+        root, run, target: target, annotations: ann, facts: facts, source: source, inherited: nil)
       let planned = LoweringPlanner.plan(&scratch, model: model, ctx: ctx, buildInfo: false)
       record(model, event: root, target: target, lanes: planned.simtLanes)
     }

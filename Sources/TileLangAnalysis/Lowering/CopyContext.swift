@@ -52,7 +52,7 @@ struct CopyContext: Sendable {
   var gemmOperands: Set<Int>
 
   /// Whether some global→shared copy of the enclosing pipeline can be a TMA load: warp specialisation only splits
-  /// off a producer warpgroup when one can (otherwise the pipeline stays cp.async).
+  /// off a producer warpgroup when one can (otherwise the pipeline stays cp.async). Set by RunChecks.copyContext.
   var pipelineHasTmaLoad = true
 
   /// Whether something inside that loop reads the copied tile: sm_80's software pipeliner only makes consumed

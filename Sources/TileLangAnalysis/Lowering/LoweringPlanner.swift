@@ -23,8 +23,6 @@ enum LoweringPlanner {
           preview: "\(c.operandText(1)) = \(c.operandText(0));", extentsText: "point → point",
           specialization: c.run.instance.provenance, inlayLabel: "scalar"))
     case .tile(let copy):
-      var ctx = ctx
-      if ctx.warpSpecialized { ctx.pipelineHasTmaLoad = pipelineHasTmaLoad(c, target: ctx.target) }
       var plan = CopySelector.select(copy, ctx)
       var vector: VectorPlan?
       if plan.path == "simt" || plan.path == "cp_async" { vector = VectorWidth.plan(copy, ctx) }
@@ -51,14 +49,8 @@ enum LoweringPlanner {
     }
   }
 
-  /// Whether a `T.copy` of the same `T.Pipelined` loop (this one included) is a global→shared copy that a TMA load can
+  /// Whether a `T.copy` whose innermost `T.Pipelined` loop is `loop` is a global→shared copy that a TMA load can
   /// carry (no `disable_tma`): only then does warp specialisation split off a TMA producer.
-  static func pipelineHasTmaLoad(_ c: CheckContext, target: TargetArch) -> Bool {
-    guard let mine = c.event.loops.last(where: \.isPipelined)?.range else { return false }
-    return pipelineHasTmaLoad(mine, run: c.run, target: target)
-  }
-
-  /// Whether a `T.copy` whose innermost `T.Pipelined` loop is `loop` is a global→shared copy a TMA load can carry.
   static func pipelineHasTmaLoad(_ loop: TextRange, run: KernelRun, target: TargetArch) -> Bool {
     for e in run.events
     where e.op == "copy" && e.loops.last(where: \.isPipelined)?.range == loop && e.operands.count >= 2 {
