@@ -228,10 +228,7 @@ enum RunChecks {
         else { continue }
         out[d.id] = p.m / (8 * p.mWarp)
       case .copy(let i):
-        guard i < run.events.count, run.events[i].operands.count >= 2,
-          case .buffer(let s) = run.events[i].operands[0], case .buffer(let d) = run.events[i].operands[1],
-          s.scope.isFragment, d.scope.isFragment, s.concreteShape != nil, s.concreteShape == d.concreteShape
-        else { continue }
+        guard i < run.events.count, let (s, d) = run.events[i].wholeFragmentCopy else { continue }
         if let n = out[s.id], out[d.id] == nil { out[d.id] = n }
       }
     }
@@ -256,10 +253,8 @@ enum RunChecks {
           }
         }
       }
-      for e in run.events where e.op == "copy" && e.operands.count >= 2 {
-        guard case .buffer(let s) = e.operands[0], case .buffer(let d) = e.operands[1], s.scope.isFragment,
-          d.scope.isFragment, s.concreteShape != nil, s.concreteShape == d.concreteShape
-        else { continue }
+      for e in run.events where e.op == "copy" {
+        guard let (s, d) = e.wholeFragmentCopy else { continue }
         if out.contains(s.id) { out.insert(d.id) } else if out.contains(d.id) { out.insert(s.id) }
       }
       changed = out.count != before

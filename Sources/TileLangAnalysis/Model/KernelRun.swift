@@ -62,6 +62,15 @@ struct CopyEvent: Sendable {
   /// Under an `if` with a run-time condition inside the innermost `T.Pipelined` loop: the pipeliner does not make it
   /// a producer stage.
   var conditionalInPipeline = false
+
+  /// `T.copy(F, G)` of a whole fragment into a whole fragment of the same constant shape: a register copy, along
+  /// which a fragment's layout carries over.
+  var wholeFragmentCopy: (src: Buffer, dst: Buffer)? {
+    guard operands.count >= 2, case .buffer(let s) = operands[0], case .buffer(let d) = operands[1],
+      s.scope.isFragment, d.scope.isFragment, s.concreteShape != nil, s.concreteShape == d.concreteShape
+    else { return nil }
+    return (s, d)
+  }
 }
 
 /// A `T.gemm`-family call: its operands as evaluated and the arguments that set its warp partition.
