@@ -101,8 +101,8 @@ public struct BuildProduct: Sendable, Hashable {
   public var kernel: String
   /// CUDA C++ with `#line N "file.py"` markers.
   public var cuda: String
-  /// Host TIR (shows TMA descriptor arguments).
-  public var host: String
+  /// The TMA descriptors the host side creates before the launch (none without TMA).
+  public var tmaDescriptors: [TMADescriptor]
   /// `(cudaLine, pythonLine)` pairs, 1-based, from the `#line` markers that name the kernel file.
   public var lineMap: [LineMapping]
   /// The sizes actually used, and which of them came from a `# tl-lsp:` comment.
@@ -127,6 +127,42 @@ public struct BuildChild: Sendable, Hashable {
 public struct LineMapping: Sendable, Hashable {
   public var cudaLine: Int
   public var pythonLine: Int
+
+  /// The pairs for the `#line N "path"` markers (`tl.emit_line_directives`) that name `file` (or a path that
+  /// resolves to the same file): the CUDA line after the marker, and N.
+  static func fromLineDirectives(in cuda: String, naming file: String) -> [LineMapping] {
+    let real = URL(fileURLWithPath: file).resolvingSymlinksInPath().path
+    var sameFile: [Substring: Bool] = [:]
+    var out: [LineMapping] = []
+    for (index, line) in cuda.split(separator: "\n", omittingEmptySubsequences: false).enumerated()
+    where line.hasPrefix("#line ") {
+      let rest = line.dropFirst(6)
+      guard let space = rest.firstIndex(of: " "), let number = Int(rest[..<space]) else { continue }
+      let quoted = rest[rest.index(after: space)...]
+      guard quoted.count >= 2, quoted.first == "\"", quoted.last == "\"" else { continue }
+      let path = quoted.dropFirst().dropLast()
+      let same =
+        sameFile[path]
+        ?? {
+          let answer = path == file || URL(fileURLWithPath: String(path)).resolvingSymlinksInPath().path == real
+          sameFile[path] = answer
+          return answer
+        }()
+      if same { out.append(LineMapping(cudaLine: index + 2, pythonLine: number)) }
+    }
+    return out
+  }
+}
+
+/// A TMA descriptor the host creates (`tma_descriptor_args` of the host function): `name` (`A_desc`), the runtime
+/// function (`__tvm_tensormap_create_tiled` or `..._im2col`) and its arguments as the compiler prints them.
+public struct TMADescriptor: Sendable, Hashable {
+  public var name: String
+  public var function: String
+  public var arguments: [String]
+
+  /// `A_desc = __tvm_tensormap_create_tiled(A_desc, 6, 2, A, ...)`.
+  public var declaration: String { "\(name) = \(function)(\(arguments.joined(separator: ", ")))" }
 }
 
 /// A location the compiler named (traceback frame, `--> file:line:col` span or syntax error), 1-based.

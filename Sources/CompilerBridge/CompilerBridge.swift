@@ -81,7 +81,7 @@ public final class CompilerBridge: @unchecked Sendable {
     let outcome: Result<BuildProduct, CompilerFailure>
     switch worker.send(method: "build", params: params, timeout: timeout + settings.supervisionMargin, token: token) {
     case .failure(let f): outcome = .failure(f)
-    case .success(let response): outcome = response.buildOutcome()
+    case .success(let response): outcome = response.buildOutcome(kernelFile: request.file)
     }
     if let key { cache.put(key, outcome) }
     return BuildResult(outcome: outcome, fromCache: false, elapsed: Date().timeIntervalSince(start))

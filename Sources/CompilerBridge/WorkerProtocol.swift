@@ -87,7 +87,7 @@ struct WorkerResponse: Decodable {
   // build
   var kernel: String?
   var cuda: String?
-  var host: String?
+  var tmaDescriptors: [WireTMADescriptor]?
   var lineMap: [[Int]]?
   var specialization: Specialization?
   var times: [String: Double]?
@@ -111,9 +111,10 @@ struct WorkerResponse: Decodable {
   }
 
   enum CodingKeys: String, CodingKey {
-    case id, ok, python, tilelang, executable, kernel, cuda, host, specialization, times, logs, error, child
+    case id, ok, python, tilelang, executable, kernel, cuda, specialization, times, logs, error, child
     case importError = "import_error"
     case lineMap = "line_map"
+    case tmaDescriptors = "tma_descriptors"
   }
 
   static func decode(line: Data) -> WorkerResponse? {
@@ -133,6 +134,12 @@ struct WireError: Decodable {
   var kernel: String?
 }
 
+struct WireTMADescriptor: Decodable {
+  var name: String
+  var function: String?
+  var args: [String]?
+}
+
 struct WireLocation: Decodable {
   var file: String
   var line: Int
@@ -144,13 +151,19 @@ struct WireLocation: Decodable {
 
 extension WorkerResponse {
   /// The build outcome this response describes.
-  func buildOutcome() -> Result<BuildProduct, CompilerFailure> {
+  /// `kernelFile`: the file the request built; the `#line` markers that name it make the line map (unless the
+  /// worker sent one).
+  func buildOutcome(kernelFile: String) -> Result<BuildProduct, CompilerFailure> {
     if ok, let cuda {
       let used = (specialization?.kwargs ?? [:]).mapValues { $0.value.description }
       return .success(
         BuildProduct(
-          kernel: kernel ?? "", cuda: cuda, host: host ?? "",
-          lineMap: (lineMap ?? []).compactMap { $0.count == 2 ? LineMapping(cudaLine: $0[0], pythonLine: $0[1]) : nil },
+          kernel: kernel ?? "", cuda: cuda,
+          tmaDescriptors: (tmaDescriptors ?? []).map {
+            TMADescriptor(name: $0.name, function: $0.function ?? "", arguments: $0.args ?? [])
+          },
+          lineMap: lineMap?.compactMap { $0.count == 2 ? LineMapping(cudaLine: $0[0], pythonLine: $0[1]) : nil }
+            ?? LineMapping.fromLineDirectives(in: cuda, naming: kernelFile),
           usedArguments: used, argumentsFromComment: specialization?.fromComment ?? [], times: times ?? [:],
           logs: logs ?? "",
           child: child.map { BuildChild(processID: $0.pid, build: $0.build, recycled: $0.recycled ?? false) }))

@@ -1,6 +1,6 @@
 // The worker's long-lived build child (real tilelang in `.venv-tilelang`): one child serves build after build, yet
 // each build sees the file's current text and its same-folder helpers, a crash costs only that build, and the child
-// is replaced after its build limit or when a build leaves a thread running.
+// is replaced after its build limit or when a build leaves a thread running or a compiler context entered.
 
 import Foundation
 import Testing
@@ -94,6 +94,32 @@ import Testing
         from tilelang import tvm
         assert tvm.target.Target.current(allow_none=True) is None, "a target leaked"
         assert "tl.disable_tma_lower" not in tvm.transform.PassContext.current().config, "a pass config leaked"
+        """)
+    let dir = try folder(["leak.py": leak, "probe.py": probe])
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let a = try product(bridge.buildBlocking(BuildRequest(file: dir.appendingPathComponent("leak.py").path)))
+    let b = try product(bridge.buildBlocking(BuildRequest(file: dir.appendingPathComponent("probe.py").path)))
+    #expect(b.cuda.contains("tma_load"))
+    // builds share one thread of the child (its thread-local caches stay warm), so a build that leaves a compiler
+    // context entered costs its child: the next build runs in a fresh one
+    #expect(a.child?.recycled == true)
+    #expect(a.child?.processID != b.child?.processID)
+  }
+
+  @Test func threadLocalStateABuildLeavesDoesNotReachTheNextBuild() throws {
+    let bridge = try makeBridge()
+    defer { bridge.shutdown() }
+    let leak = try gemm(
+      blockK: "32",
+      prologue: """
+        import tilelang.language.kernel as launch
+        launch._local.left_by_the_build_before = True
+        """)
+    let probe = try gemm(
+      blockK: "32",
+      prologue: """
+        import tilelang.language.kernel as launch
+        assert not hasattr(launch._local, "left_by_the_build_before"), "thread-local state leaked"
         """)
     let dir = try folder(["leak.py": leak, "probe.py": probe])
     defer { try? FileManager.default.removeItem(at: dir) }

@@ -72,7 +72,8 @@ import Testing
     try "x = 1\n".write(to: file, atomically: false, encoding: .utf8)
     let cache = BuildCache(capacity: 2)
     let product = BuildProduct(
-      kernel: "k", cuda: "", host: "", lineMap: [], usedArguments: [:], argumentsFromComment: [], times: [:], logs: "")
+      kernel: "k", cuda: "", tmaDescriptors: [], lineMap: [], usedArguments: [:], argumentsFromComment: [], times: [:],
+      logs: "")
     let keys = try ["sm_80", "sm_86", "sm_90"].map {
       try #require(BuildCacheKey(request: BuildRequest(file: file.path, target: $0), python: "p", script: "w"))
     }

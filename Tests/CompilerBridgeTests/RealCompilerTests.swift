@@ -44,7 +44,10 @@ let sharedRealBridge = CompilerBridge(
     let r = try build("gemm_factory.py", target: "sm_90")
     let p = try #require(r.product, "\(String(describing: r.failure))")
     #expect(p.cuda.contains("tma_load"))
-    #expect(p.host.contains("tma_descriptor_args"))
+    let a = try #require(p.tmaDescriptors.first { $0.name == "A_desc" }, "\(p.tmaDescriptors)")
+    #expect(a.function == "__tvm_tensormap_create_tiled")
+    // rank 2, the global tensor A (1024 x 1024, innermost first), a box of block_K x block_M = 32 x 128
+    #expect(a.arguments[2...5] == ["2", "A", "1024", "1024"] && a.arguments[8...9] == ["32", "128"], "\(a.arguments)")
   }
 
   @Test func eagerJitGemmTakesConstSizesAsKeywords() throws {
@@ -58,13 +61,13 @@ let sharedRealBridge = CompilerBridge(
     let r = try build("conv_im2col.py", target: "sm_90")
     let p = try #require(r.product, "\(String(describing: r.failure))")
     #expect(p.cuda.contains("tma_load_im2col"))
+    #expect(p.tmaDescriptors.contains { $0.function == "__tvm_tensormap_create_im2col" }, "\(p.tmaDescriptors)")
   }
 
-  @Test func cacheHitIsFast() throws {
+  @Test func secondBuildIsACacheHit() throws {
     _ = try build("gemm_factory.py", target: "sm_90")
     let hit = try build("gemm_factory.py", target: "sm_90")
-    #expect(hit.fromCache)
-    #expect(hit.elapsed < 0.005, "cache hit took \(hit.elapsed * 1000) ms")
+    #expect(hit.fromCache)  // its speed is measured by scripts/bench-bridge.sh (docs/performance.md), not asserted
   }
 
   static let badKernels: [(String, String, Int)] = [

@@ -44,7 +44,7 @@ struct Transcript: Decodable {
     let path = BridgeTestPaths.fixture(transcript.fixture)
     let source = SourceText(try String(contentsOfFile: path, encoding: .utf8))
 
-    guard case .failure(let failure) = response.buildOutcome() else {
+    guard case .failure(let failure) = response.buildOutcome(kernelFile: path) else {
       Issue.record("transcript \(name) is not a failure")
       return
     }

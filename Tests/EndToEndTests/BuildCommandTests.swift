@@ -48,6 +48,7 @@ let tilelangPython = fixturesDirectory.deletingLastPathComponent().deletingLastP
     let markdown = hover["contents"]["value"].string ?? ""
     #expect(markdown.contains("exact (tilelang 0.1.15, sm_90)"), "\(markdown)")
     #expect(markdown.contains("tma_load"), "the CUDA the #line map ties to the A copy")
+    #expect(markdown.contains("A_desc = __tvm_tensormap_create_tiled(A_desc, 6, 2, A, 1024, 1024"), "\(markdown)")
 
     #expect(try client.shutdownAndExit() == 0)
     expectClean(client)

@@ -29,14 +29,26 @@ extension DocumentBuild {
       let shown = lines.prefix(Self.exactLineCap)
       var body = shown.joined(separator: "\n")
       if lines.count > shown.count { body += "\n// … \(lines.count - shown.count) more lines" }
+      let descriptors = Self.descriptors(product, usedBy: shown)
+      let host =
+        descriptors.isEmpty
+        ? "" : "\nhost side, before the launch:\n```\n\(descriptors.map(\.declaration).joined(separator: "\n"))\n```"
       return """
         **exact (tilelang \(CompilerBridge.tilelangVersion), \(target))**, kernel `\(product.kernel)`\(how):
         ```cuda
         \(body)
         ```
-        """
+        """ + host
     }
     return nil
+  }
+
+  /// The TMA descriptors (`A_desc`) that `lines` name.
+  static func descriptors(_ product: BuildProduct, usedBy lines: some Sequence<String>) -> [TMADescriptor] {
+    let text = lines.joined(separator: "\n")
+    return product.tmaDescriptors.filter { d in
+      text.range(of: "(?<![A-Za-z0-9_])\(d.name)(?![A-Za-z0-9_])", options: .regularExpression) != nil
+    }
   }
 
   /// CUDA lines that use both buffers (`A_shared` and `A` or its TMA descriptor `A_desc`), trimmed.

@@ -28,6 +28,10 @@ struct BuildOptions {
   var timeout: Double?
   /// `--bench N` (for scripts/bench-bridge.sh): time worker start, N warm builds and N cache hits.
   var benchRuns = 0
+  /// `--bench-baseline SCRIPT` (scripts/bench-lower-baseline.py): each warm build is paired with one in-process
+  /// `tilelang.lower` of the same kernel in that warm Python process, run right after it (or before: the order
+  /// alternates), so that both see the same machine; the ratios are per pair.
+  var benchBaseline: String?
 
   /// Parses the arguments after `build`; returns a message on a usage error.
   static func parse(_ args: [String]) -> Result<BuildOptions, UsageError> {
@@ -86,6 +90,9 @@ struct BuildOptions {
           return .failure(UsageError(message: "--bench needs a count"))
         }
         o.benchRuns = n
+      case "--bench-baseline":
+        guard let v = next() else { return .failure(UsageError(message: "--bench-baseline needs a script")) }
+        o.benchBaseline = v
       case "--timeout":
         guard let v = next(), let s = Double(v), s > 0 else {
           return .failure(UsageError(message: "--timeout needs a positive number of seconds"))
@@ -129,7 +136,7 @@ func runBuild(arguments: [String]) -> Int32 {
   let request = BuildRequest(
     file: path, kernel: options.kernel, keywordArguments: options.kwargs, target: options.target,
     passConfigs: options.passConfigs, timeout: options.timeout)
-  if options.benchRuns > 0 { return runBench(bridge, request, runs: options.benchRuns) }
+  if options.benchRuns > 0 { return runBench(bridge, request, options) }
   let result = bridge.buildBlocking(request)
   let sites = hints.isEmpty ? nil : hints
   switch result.outcome {
@@ -173,46 +180,4 @@ private func printDiagnostics(_ diags: [Diagnostic], path: String, source: Sourc
     }
   }
   handle.write(Data(out.utf8))
-}
-
-/// Prints `start`, `first build`, warm build and cache hit times (medians, milliseconds) to stdout.
-private func runBench(_ bridge: CompilerBridge, _ request: BuildRequest, runs: Int) -> Int32 {
-  func ms(_ t: Double) -> String { String(format: "%.2f", t * 1000) }
-  func median(_ xs: [Double]) -> Double { xs.sorted()[xs.count / 2] }
-  let t0 = Date()
-  guard case .success = bridge.compilerVersion() else {
-    print("bench: the compiler is unavailable")
-    return 1
-  }
-  let start = Date().timeIntervalSince(t0)
-  let first = bridge.buildBlocking(request)
-  guard let product = first.product else {
-    print("bench: the build failed: \(first.failure?.message ?? "")")
-    return 1
-  }
-  var warm: [Double] = []
-  var lower: [Double] = []
-  var hits: [Double] = []
-  for _ in 0..<runs {
-    bridge.clearCache()
-    let r = bridge.buildBlocking(request)
-    warm.append(r.elapsed)
-    lower.append(r.product?.times["lower"] ?? 0)
-  }
-  var idle: [Double] = []
-  var idleLower: [Double] = []
-  for _ in 0..<runs {  // as in an editor: the worker is idle for a while between builds (its spare child warms up)
-    bridge.clearCache()
-    usleep(1_000_000)
-    let r = bridge.buildBlocking(request)
-    idle.append(r.elapsed)
-    idleLower.append(r.product?.times["lower"] ?? 0)
-  }
-  for _ in 0..<runs { hits.append(bridge.buildBlocking(request).elapsed) }
-  print("worker_start_ms \(ms(start))")
-  print("first_build_ms \(ms(first.elapsed)) kernel=\(product.kernel)")
-  print("warm_build_ms \(ms(median(warm))) (worker-side lower \(ms(median(lower))))")
-  print("idle_build_ms \(ms(median(idle))) (worker-side lower \(ms(median(idleLower)))) after 1 s idle")
-  print("cache_hit_ms \(ms(median(hits)))")
-  return 0
 }
