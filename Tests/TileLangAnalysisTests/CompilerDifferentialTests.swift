@@ -7,7 +7,7 @@ import Testing
 import TileLangTestSupport
 
 struct CompilerDifferentialTests {
-  static let targets = ["sm_80", "sm_90"]
+  static let targets = ["sm_80", "sm_90", "sm_100"]
 
   @Test func compilerRejectsExactlyWhereTlLspReportsErrors() throws {
     let python = CompilerVerdicts.venvPython

@@ -6,7 +6,7 @@ import Testing
 import TileLangTestSupport
 
 struct LoweringDifferentialTests {
-  static let targets = ["sm_80", "sm_90"]
+  static let targets = ["sm_80", "sm_90", "sm_100"]
 
   @Test func plannedLoweringsMatchTheCompiler() throws {
     let python = CompilerVerdicts.venvPython

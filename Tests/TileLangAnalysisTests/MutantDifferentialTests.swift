@@ -7,7 +7,7 @@ import Testing
 import TileLangTestSupport
 
 struct MutantDifferentialTests {
-  static let targets = ["sm_80", "sm_90"]
+  static let targets = ["sm_80", "sm_90", "sm_100"]
 
   /// Generates the mutants into a fresh temporary folder; nil (and a recorded issue) without the compiler venv.
   /// `TL_MUTANT_SEED` explores other kernels (the default seed is what CI runs).

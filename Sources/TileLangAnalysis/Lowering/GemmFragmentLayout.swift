@@ -23,9 +23,11 @@ enum GemmFragmentLayout {
   enum Role: Sendable { case a, b, accumulator }
 
   /// The plan of a gemm call, or nil when the call is outside what the model covers (symbolic shapes, other
-  /// dtypes, transposed register operands, targets other than sm_80–sm_90, ...).
+  /// dtypes, transposed register operands, targets before sm_80, a tensor-memory accumulator, ...). From sm_100 on, a
+  /// gemm into a fragment is an mma as on sm_80 (tcgen05 needs a `shared.tmem` accumulator; checked with 0.1.15 at
+  /// sm_100 and sm_120).
   static func plan(_ g: GemmCall, threads: Int, target: TargetArch, passConfigs: PassConfigs) -> GemmPlan? {
-    guard [80, 86, 89, 90].contains(target.number), ["gemm", "wgmma_gemm"].contains(g.op), g.operands.count == 3,
+    guard target.number >= 80, ["gemm", "wgmma_gemm"].contains(g.op), g.operands.count == 3,
       case .buffer(let a) = g.operands[0], case .buffer(let b) = g.operands[1], case .buffer(let c) = g.operands[2],
       let transA = g.transposeA, let transB = g.transposeB, let policy = g.policy,
       let ashape = a.concreteShape, let bshape = b.concreteShape, let cshape = c.concreteShape,

@@ -36,8 +36,11 @@ enum VectorWidth {
     let bound = (memory.isEmpty ? [copy.src, copy.dst] : memory).map { $0.buffer.elementBits ?? 16 }.max()!
     let widest = [copy.src, copy.dst].max { ($0.buffer.elementBits ?? 16) < ($1.buffer.elementBits ?? 16) }!
     let wide = widest.buffer.elementBits ?? 16
-    let touchesShared = copy.src.buffer.scope.isShared || copy.dst.buffer.scope.isShared
-    let maxBits = ctx.target.supportsVectorize256 && !ctx.passConfigs.disableVectorize256 && !touchesShared ? 256 : 128
+    // 256-bit accesses (sm_100+) only for loops that touch global memory and no shared memory: a register copy
+    // between fragments stays at 128 (loop_vectorize.cc MaxVectorLoadBits).
+    let scopes = [copy.src.buffer.scope, copy.dst.buffer.scope]
+    let globalOnly = scopes.contains { $0 == .global } && !scopes.contains { $0.isShared }
+    let maxBits = ctx.target.supportsVectorize256 && !ctx.passConfigs.disableVectorize256 && globalOnly ? 256 : 128
     if ctx.passConfigs.disableVectorize {
       return VectorPlan(lanes: 1, bits: wide, limit: "tirx.disable_vectorize", maxBits: maxBits)
     }
