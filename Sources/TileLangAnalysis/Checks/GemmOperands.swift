@@ -1,7 +1,8 @@
 // `T.gemm` operands the front end or gemm lowering rejects (TL414): A's and B's K disagree (after `transpose_A` /
-// `transpose_B`), A and B have different dtypes outside the fp8/fp6/fp4 family, or the block's warps cannot split
-// M × N into 16-row × 8-column pieces. (An accumulator outside a fragment fails on CUDA too, but the Metal and CPU
-// backends take one, and tl-lsp does not know a file's backend: not judged.)
+// `transpose_B`), A and B have different dtypes outside the fp8/fp6/fp4 family, the block's warps cannot split
+// M × N into 16-row × 8-column pieces, or (on CUDA) the accumulator is in shared memory or `local` registers. The
+// Metal and CPU backends take such accumulators: files that name another backend (`run.otherBackend`) are not judged
+// on the CUDA-only rules.
 
 import TileLangSyntax
 
@@ -14,7 +15,16 @@ enum GemmOperands {
         case .buffer(let a) = g.operands[0], case .buffer(let b) = g.operands[1], case .buffer(let c) = g.operands[2]
       else { continue }
       func range(_ i: Int) -> TextRange { g.operandExprs[i]?.range ?? g.call.range }
-      guard c.scope.isFragment else { continue }  // tmem on sm_100; shared or local on the Metal and CPU backends
+      guard c.scope.isFragment else {  // tmem on sm_100 (tcgen05); shared or local on the Metal and CPU backends
+        if !run.otherBackend, c.scope.isShared || c.scope == .local || c.scope == .localVar {
+          out.append(
+            Diagnostic(
+              .TL414,
+              "T.gemm accumulates into \(c.name), \(c.scope.isShared ? "a shared-memory" : "a \(c.scope.name)") buffer: on CUDA the accumulator must be a register fragment, and gemm lowering fails (\"local_buf acc must be a fragment\"); allocate \(c.name) with T.alloc_fragment and copy it out after the gemm",
+              at: range(2)))
+        }
+        continue
+      }
       if let ta = g.transposeA, let tb = g.transposeB, let sa = a.concreteShape, let sb = b.concreteShape,
         sa.count == 2, sb.count == 2
       {

@@ -1,5 +1,6 @@
-// Merging per-instance results: a finding of a concrete specialization that the symbolic run does not share
-// says which specialization produced it; duplicates across instances and targets are dropped.
+// Merging per-instance results: a finding of a concrete specialization that the symbolic run or another
+// specialization does not share says which specialization produced it; duplicates across instances and targets are
+// dropped.
 
 import TileLangSyntax
 
@@ -25,6 +26,9 @@ enum DiagnosticMerge {
       let concrete = runs.filter { !$0.0.isSymbolic && $0.0.provenance != nil }
       let literal = runs.filter { !$0.0.isSymbolic && $0.0.provenance == nil }
       let symbolicKeys = Set(symbolic.flatMap { $0.1.map { Key(code: $0.code, range: $0.range, message: $0.message) } })
+      // A finding the symbolic run shares is general only if every concrete specialization has it too: the symbolic
+      // run takes one branch of an `if` on a parameter, so it can share a finding with some specializations only.
+      let concreteKeys = concrete.map { Set($0.1.map { Key(code: $0.code, range: $0.range, message: $0.message) }) }
       var chosen: [(KernelInstance, [Diagnostic])] = literal
       chosen += concrete.isEmpty ? symbolic : concrete
       for (inst, diags) in chosen {
@@ -32,7 +36,8 @@ enum DiagnosticMerge {
           let key = Key(code: d.code, range: d.range, message: d.message)
           guard !seen.contains(key) else { continue }
           seen.insert(key)
-          if !inst.isSymbolic, let p = inst.provenance, !symbolicKeys.contains(key), !d.message.contains(p) {
+          let general = symbolicKeys.contains(key) && concreteKeys.allSatisfy { $0.contains(key) }
+          if !inst.isSymbolic, let p = inst.provenance, !general, !d.message.contains(p) {
             d.message += " (\(p))"
           }
           out.append(d)

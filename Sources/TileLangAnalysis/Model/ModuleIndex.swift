@@ -29,8 +29,8 @@ struct ModuleIndex: Sendable {
   var dynamicNames: Set<String> = []
   /// Module-level variables bound to a dict literal (`pass_configs = {...}`), by name; the last binding wins.
   var moduleDicts: [String: Expr] = [:]
-  /// The file compiles for a backend other than CUDA somewhere (`target="metal"`, `Target("cpu")`, ...): its gemms
-  /// are not judged by CUDA's warp rules.
+  /// The file compiles for a backend other than CUDA somewhere (`target="metal"`, `Target("cpu")`, a Metal test or
+  /// tensors on `"mps"`, ...): its gemms are not judged by CUDA's warp and accumulator rules.
   var otherBackend = false
 
   init(_ body: [Stmt], source: SourceText) {
@@ -63,6 +63,8 @@ struct ModuleIndex: Sendable {
       }.walk(body)
       otherBackend = other
     }
+    // Kernels run on Apple GPUs: Metal tests (`@tilelang.testing.requires_metal`) and tensors on `device="mps"`.
+    if !otherBackend, source.containsAny(["requires_metal", "\"mps\"", "'mps'"]) { otherBackend = true }
     var names = Set<String>()
     let index = self
     guard source.containsAny(["dynamic(", "symbolic(", "Var("]) else { return }

@@ -1,7 +1,8 @@
 # fixture: target=sm_80,sm_90
 # TL413–TL415: tile operations outside the copy family that the front end or lowering rejects. A T.Parallel loop holds
 # only elementwise statements (a tile copy, fill or reduction there fails; a copy between two elements is a store);
-# T.gemm's K must agree, its dtypes match (outside fp8/fp6/fp4) and its warps split M × N into 16 × 8 pieces; a
+# T.gemm's K must agree, its dtypes match (outside fp8/fp6/fp4), its warps split M × N into 16 × 8 pieces and (on
+# CUDA) its accumulator is a fragment; a
 # reduction's output drops the reduced dim or keeps it as 1.
 import tilelang.language as T
 
@@ -35,7 +36,7 @@ def gemm_k(transpose_b):
             T.copy(A, As)
             T.copy(B, Bs)
             T.gemm(As, Bs, Cf, transpose_B=transpose_b, clear_accum=True)
-            #          ^^ error TL414: T.gemm multiplies As (64, 32) by Bs (64, 32): K is 32 for A and 64 for B, and the front end fails ("T.gemm K shape check failed: K_A = 32, K_B = 64"); if B is stored (N, K), pass transpose_B=True (with transpose_b=False from line 92)
+            #          ^^ error TL414: T.gemm multiplies As (64, 32) by Bs (64, 32): K is 32 for A and 64 for B, and the front end fails ("T.gemm K shape check failed: K_A = 32, K_B = 64"); if B is stored (N, K), pass transpose_B=True (with transpose_b=False from line 115)
             T.copy(Cf, C)
 
     return main
@@ -51,7 +52,7 @@ def gemm_dtypes(b_dtype):
             T.copy(A, As)
             T.copy(B, Bs)
             T.gemm(As, Bs, Cf, clear_accum=True)
-            #          ^^ error TL414: T.gemm's A is float16 and B is bfloat16: the compiler multiplies mixed dtypes only within the fp8/fp6/fp4 family ("Mixed-dtype GEMM only supports f8f6f4 family operands"); cast one of them (with b_dtype="bfloat16" from line 94)
+            #          ^^ error TL414: T.gemm's A is float16 and B is bfloat16: the compiler multiplies mixed dtypes only within the fp8/fp6/fp4 family ("Mixed-dtype GEMM only supports f8f6f4 family operands"); cast one of them (with b_dtype="bfloat16" from line 117)
             T.copy(Cf, C)
 
     return main
@@ -67,8 +68,30 @@ def gemm_tile(m, n):
             T.copy(A, As)
             T.copy(B, Bs)
             T.gemm(As, Bs, Cf, clear_accum=True)
-            #              ^^ error TL414: T.gemm's accumulator Cf is 16×16, which 4 warps cannot split into pieces of 16 rows × 8 columns: the compiler fails ("No valid warp partition for T.gemm"); use a larger tile or fewer threads (with m=16, n=16 from line 96)
+            #              ^^ error TL414: T.gemm's accumulator Cf is 16×16, which 4 warps cannot split into pieces of 16 rows × 8 columns: the compiler fails ("No valid warp partition for T.gemm"); use a larger tile or fewer threads (with m=16, n=16 from line 119)
             T.copy(Cf, C)
+
+    return main
+
+
+def gemm_accumulator(scope):
+    @T.prim_func
+    def main(A: T.Tensor((64, 32), "float16"), B: T.Tensor((64, 32), "float16"), C: T.Tensor((64, 64), "float32")):
+        with T.Kernel(1, threads=128) as bx:
+            As = T.alloc_shared((64, 32), "float16")
+            Bs = T.alloc_shared((64, 32), "float16")
+            if scope == "shared":
+                Cacc = T.alloc_shared((64, 64), "float32")
+            elif scope == "local":
+                Cacc = T.alloc_local((64, 64), "float32")
+            else:
+                Cacc = T.alloc_fragment((64, 64), "float32")
+            T.copy(A, As)
+            T.copy(B, Bs)
+            T.gemm(As, Bs, Cacc, transpose_B=True, clear_accum=True)
+            #              ^^^^ error TL414: T.gemm accumulates into Cacc, a local buffer: on CUDA the accumulator must be a register fragment, and gemm lowering fails ("local_buf acc must be a fragment"); allocate Cacc with T.alloc_fragment and copy it out after the gemm (with scope="local" from line 122)
+            #              ^^^^ error TL414: T.gemm accumulates into Cacc, a shared-memory buffer: on CUDA the accumulator must be a register fragment, and gemm lowering fails ("local_buf acc must be a fragment"); allocate Cacc with T.alloc_fragment and copy it out after the gemm (with scope="shared" from line 121)
+            T.copy(Cacc, C)
 
     return main
 
@@ -81,7 +104,7 @@ def row_sums(out_rows, dim):
             R = T.alloc_fragment((out_rows,), "float32")
             T.copy(A[bx * 64, 0], F)
             T.reduce_sum(F, R, dim=dim)
-            #               ^ error TL415: T.reduce_sum over dim 1 of F (64, 128) writes R (128,), but the output must be (64,) or (64, 1): the front end fails ("Invalid reduce output shape") (with out_rows=128, dim=1 from line 98)
+            #               ^ error TL415: T.reduce_sum over dim 1 of F (64, 128) writes R (128,), but the output must be (64,) or (64, 1): the front end fails ("Invalid reduce output shape") (with out_rows=128, dim=1 from line 124)
             T.copy(R[0:64], O[bx * 64])
 
     return main
@@ -95,5 +118,8 @@ if __name__ == "__main__":
     gemm_dtypes("float16")
     gemm_tile(16, 16)
     gemm_tile(64, 64)
+    gemm_accumulator("shared")
+    gemm_accumulator("local")
+    gemm_accumulator("fragment")
     row_sums(128, 1)
     row_sums(64, 1)
