@@ -3,7 +3,7 @@ import tilelang
 import tilelang.language as T
 
 
-@tilelang.jit(out_idx=[-1])
+@tilelang.jit
 def gemm(A, B, block_M: int = 128, block_N: int = 128, block_K: int = 64, num_stages: int = 3):
     M, N, K = T.const("M, N, K")
     A: T.Tensor((M, K), T.float16)

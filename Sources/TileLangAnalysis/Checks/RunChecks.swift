@@ -105,6 +105,7 @@ enum RunChecks {
     }
     ctx.conditionalInPipeline = event.conditionalInPipeline
     ctx.indexExtents = run.indexExtents
+    ctx.runtimeVariables = run.dynamicVariables.union(run.indexExtents.keys)
     ctx.inheritedLayout = inherited
     ctx.feedsWarpSpecializedLoop = preludeLoop(index, event, run, source: source, specialized: specialized)
     ctx.copyLaidOut = facts.copyLaidOut

@@ -55,6 +55,10 @@ struct CopyContext: Sendable {
   /// off a producer warpgroup when one can (otherwise the pipeline stays cp.async). Set by RunChecks.copyContext.
   var pipelineHasTmaLoad = true
 
+  /// Variables whose values are only known when the kernel runs: `T.dynamic` sizes, scalar kernel parameters
+  /// (`n: T.int32`), loop variables and block indices. Set by RunChecks.copyContext.
+  var runtimeVariables: Set<String> = []
+
   /// Whether something inside that loop reads the copied tile: sm_80's software pipeliner only makes consumed
   /// copies asynchronous, while sm_90's warp specialisation turns every pipelined load into a producer copy.
   var pipelineConsumed = true

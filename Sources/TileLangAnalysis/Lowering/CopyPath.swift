@@ -125,6 +125,7 @@ struct CopyFacts: Sendable {
     for (d, ext) in side.encoded.enumerated() {
       guard let m = side.mins[d] else { return false }
       if m.isConstant(0), ext == shape[d] { continue }
+      if ext.constant == nil, clampedWindowInBounds(min: m, extent: ext, size: shape[d]) { continue }
       guard let e = ext.constant, let sd = shape[d].constant, e > 0, e <= sd else { return false }
       if let c = m.constant {
         if c < 0 || c + e > sd { return false }
@@ -135,6 +136,31 @@ struct CopyFacts: Sendable {
       }
     }
     return true
+  }
+
+  /// A window of run-time length `min(a, b)` (a tail tile: `rows = T.min(64, M - bx * 64)`) starting at a
+  /// non-negative `m` is in bounds when `m + a` or `m + b` provably stays within `size` (the compiler's analyzer
+  /// proves `bx * 64 + min(64, M - bx * 64) <= M` the same way).
+  func clampedWindowInBounds(min m: SymExpr, extent: SymExpr, size: SymExpr) -> Bool {
+    guard extent.terms.count == 1, extent.terms[0].coefficient == 1, extent.terms[0].monomial.atoms.count == 1,
+      case .min(let a, let b) = extent.terms[0].monomial.atoms[0], nonNegative(m)
+    else { return false }
+    return [a, b].contains { bound in
+      let over = m + bound - size
+      if let c = over.constant { return c <= 0 }
+      return bounds(over).map { $0.high <= 0 } ?? false
+    }
+  }
+
+  /// A non-negative constant plus non-negative multiples of kernel indices.
+  func nonNegative(_ e: SymExpr) -> Bool {
+    e.terms.allSatisfy { t in
+      if t.monomial == .one { return t.coefficient >= 0 }
+      guard t.coefficient > 0, t.monomial.atoms.count == 1, case .variable(let v) = t.monomial.atoms[0] else {
+        return false
+      }
+      return indexExtents[v] != nil
+    }
   }
 
   /// The smallest and largest values of a linear combination of kernel indices with known trip counts (indices

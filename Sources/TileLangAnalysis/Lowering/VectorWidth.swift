@@ -52,6 +52,17 @@ enum VectorWidth {
       return VectorPlan(
         lanes: 1, bits: wide, limit: "innermost extent \(inner) is not a compile-time constant", maxBits: maxBits)
     }
+    // The copy's loops are fused before vectorizing, so a run-time extent anywhere makes the fused trip count
+    // symbolic, and a symbolic trip count vectorizes to 1 (checked with 0.1.15: `S[0:T.min(n, 64), :]` rows).
+    // Unknown compile-time sizes (a factory parameter in a run without call sites) are not run-time extents.
+    if let symbolic = base.nonUnit.first(where: {
+      $0.extent.constant == nil && !$0.extent.variables.isDisjoint(with: ctx.runtimeVariables)
+    }) {
+      return VectorPlan(
+        lanes: 1, bits: wide,
+        limit: "extent \(symbolic.extent) is not a compile-time constant (the fused loop's trip count is symbolic)",
+        maxBits: maxBits)
+    }
     var v = gcd(maxBits, innerC)
     var limit: String?
     var innerLimit: String?

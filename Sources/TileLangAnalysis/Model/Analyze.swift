@@ -49,8 +49,9 @@ func analyze(parsed: ParsedFile, settings: AnalysisSettings, onlyTopLevel: Set<I
     perRun.append((run, d, l))
   }
   runs += symbolic
+  let fileLevel = JitArguments.check(module, parsed: parsed, onlyTopLevel: onlyTopLevel)
   let diagnostics = DiagnosticMerge.merge(
-    syntax: parsed.diagnostics, perRun: perRun.map { ($0.run.instance, $0.diagnostics) })
+    syntax: parsed.diagnostics + fileLevel, perRun: perRun.map { ($0.run.instance, $0.diagnostics) })
   let lowerings = DiagnosticMerge.lowerings(perRun.map { ($0.run.instance, $0.lowerings) })
   var analysis = FileAnalysis(
     parsed: parsed, settings: settings, diagnostics: diagnostics,
@@ -70,8 +71,12 @@ extension Interpreter {
     run?.otherBackend = module.otherBackend
     var env = inst.closure
     for p in entry.def.params.list {
-      if let ann = p.annotation, case .tensorType(let t) = eval(ann, &env) {
+      let annotated = p.annotation.map { eval($0, &env) }
+      if let ann = p.annotation, case .tensorType(let t)? = annotated {
         env[p.name] = bufferValue(name: p.name, nameRange: p.nameRange, declaration: ann.range, type: t)
+      } else if case .dtype? = annotated, inst.arguments[p.name] == nil {
+        env[p.name] = .int(SymExpr(variable: p.name))  // `n: T.int32`: a scalar the kernel receives at run time
+        run?.declaredDynamic.insert(p.name)
       } else if let v = inst.arguments[p.name] {
         env[p.name] = v
       } else if env[p.name] == nil {

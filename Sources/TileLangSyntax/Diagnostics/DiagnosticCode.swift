@@ -7,7 +7,7 @@ public enum DiagnosticCode: String, Sendable, CaseIterable, Hashable {
   // MARK: - TL1xx copy extents
   case TL101, TL102, TL103, TL104, TL105, TL106, TL107, TL108, TL109, TL110, TL111, TL112
   // MARK: - TL2xx annotations
-  case TL201, TL202, TL203, TL204, TL205, TL206, TL207, TL208, TL209, TL210, TL211, TL212, TL213
+  case TL201, TL202, TL203, TL204, TL205, TL206, TL207, TL208, TL209, TL210, TL211, TL212, TL213, TL214
   // MARK: - TL3xx im2col
   case TL301, TL302, TL303, TL304, TL305, TL306, TL307, TL308, TL309, TL310, TL311
   // MARK: - TL4xx layout and lowering
@@ -123,6 +123,10 @@ public enum DiagnosticCode: String, Sendable, CaseIterable, Hashable {
       return Info(
         name: "producer-uses-consumer-scalar", severity: .error,
         summary: "a warp-specialised producer loop uses a scalar the consumer loads")
+    case .TL214:
+      return Info(
+        name: "jit-argument-invalid", severity: .error,
+        summary: "tilelang.jit / compile rejects an argument: out_idx on an eager kernel, a pass config, a target")
     case .TL301:
       return Info(name: "im2col-image-rank", severity: .error, summary: "the im2col image is not rank 4 (NHWC)")
     case .TL302:

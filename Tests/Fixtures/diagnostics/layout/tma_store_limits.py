@@ -1,5 +1,6 @@
 # fixture: target=sm_90
-# TL404, TL405, TL406, TL408: sm_90's automatic TMA store cannot encode bool, needs constant extents, and needs
+# TL404, TL405, TL406, TL408: sm_90's automatic TMA store cannot encode bool, needs constant extents (a 1-D bulk
+# store of a contiguous in-bounds region does not), and needs
 # 16-byte shared rows; bool SIMT copies fail once they vectorize to 8 lanes, so the near miss uses 4 lanes. Reading
 # bool fails the same way; a float32 shared side limits the loop to 4 lanes, a register-side dtype does not, and a
 # copy out of a fragment keeps the 4 lanes its layout got from the copy in.
@@ -12,7 +13,7 @@ def bool_store(block):
         with T.Kernel(8, threads=128) as bx:
             S = T.alloc_shared((block, block), "bool")
             T.copy(A[bx * block, 0], S)
-          # ^^^^^^^^^^^^^^^^^^^^^^^^^^^ error TL408: this copy into bool buffer S vectorizes to 16 lanes on sm_90, and CUDA codegen fails with "Cannot convert type boolx16 to CUDA type"; copy through uint8 or use coalesced_width=4 (with block=64 from line 89)
+          # ^^^^^^^^^^^^^^^^^^^^^^^^^^^ error TL408: this copy into bool buffer S vectorizes to 16 lanes on sm_90, and CUDA codegen fails with "Cannot convert type boolx16 to CUDA type"; copy through uint8 or use coalesced_width=4 (with block=64 from line 106)
             T.copy(S, B[bx * block, 0])
           # ^^^^^^^^^^^^^^^^^^^^^^^^^^^ error TL404: this copy lowers to a TMA store on sm_90, and TMA cannot encode dtype bool: the compiler fails with "Check failed: (0) is false: bool"; pass disable_tma=True
 
@@ -72,6 +73,22 @@ def dynamic_rows(block):
     return main
 
 
+def tail_rows(block):
+    # Near miss for TL405: a tail tile of run-time length min(block, n - bx * block) is a contiguous, provably
+    # in-bounds region, so the store is a 1-D bulk copy, which takes run-time extents (checked with 0.1.15).
+    n = T.dynamic("n")
+
+    @T.prim_func
+    def main(A: T.Tensor((n, 32), "float16"), B: T.Tensor((n, 32), "float16")):
+        with T.Kernel(T.ceildiv(n, block), threads=128) as bx:
+            S = T.alloc_shared((block, 32), "float16")
+            rows = T.min(block, n - bx * block)
+            T.copy(A[bx * block:bx * block + rows, 0:32], S[0:rows, 0:32])
+            T.copy(S[0:rows, 0:32], B[bx * block:bx * block + rows, 0:32])
+
+    return main
+
+
 def padded_rows():
     @T.prim_func
     def main(A: T.Tensor((1024, 64), "float16"), B: T.Tensor((1024, 64), "float16")):
@@ -91,4 +108,5 @@ if __name__ == "__main__":
     bool_source(64)
     bool_fragment_readback(64)
     dynamic_rows(64)
+    tail_rows(64)
     padded_rows()

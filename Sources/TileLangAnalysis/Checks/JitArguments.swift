@@ -1,0 +1,142 @@
+// Arguments of `@tilelang.jit(...)`, `tilelang.compile(...)` and `kernel.compile(...)` that tilelang rejects before
+// it lowers anything (TL214): `out_idx` on an eager jit kernel (tilelang/jit/__init__.py initialize_jit_mode), a
+// pass-config key the compiler does not register ("Invalid config option" when the PassContext is made; the
+// `tir.*` spellings became `tirx.*`), an unknown `PassConfigKey` member, and a target string with options
+// (`"cuda -arch=sm_90"`: tilelang/backend/target.py wants a dict then). These depend on the file's text only, so the
+// check runs once per file, not per kernel run.
+
+import TileLangSyntax
+
+enum JitArguments {
+  /// TL214 findings in the module-level statements `onlyTopLevel` (all when nil).
+  static func check(_ module: ModuleIndex, parsed: ParsedFile, onlyTopLevel: Set<Int>?) -> [Diagnostic] {
+    let source = parsed.source
+    guard module.importsTilelang, source.containsAny(["jit", "compile("]) else { return [] }
+    var out: [Diagnostic] = []
+    for entry in module.functions {
+      guard let jit = entry.jit, case .call(_, let args) = jit.kind else { continue }
+      if entry.kind == .eagerJit, let outIdx = args.first(where: { $0.name == "out_idx" }), !isNone(outIdx.value),
+        !args.contains(where: { $0.name == "mode" && isString($0.value, "lazy") })
+      {
+        out.append(
+          Diagnostic(
+            .TL214,
+            "`out_idx` is only for lazy @tilelang.jit factories that return a @T.prim_func; \(entry.def.name) is an eager kernel (its body opens T.Kernel or declares sizes with T.const), and the first call fails (\"out_idx is only supported in lazy mode\"); declare outputs with T.empty and return them",
+            at: outIdx.range, fixes: [Fix(title: "Remove out_idx", edits: [removal(of: outIdx, in: args, source)])]))
+      }
+    }
+    ASTWalker { e, _ in
+      guard case .call(let callee, let args) = e.kind else { return }
+      let isJit = module.qualifiedName(callee).map { ["tilelang.jit", "tilelang.jit.jit"].contains($0) } ?? false
+      let isCompile: Bool
+      if case .attribute(_, "compile", _) = callee.kind { isCompile = true } else { isCompile = false }
+      guard isJit || isCompile else { return }
+      for a in args {
+        switch a.name {
+        case "pass_configs": out += passConfigKeys(a.value, module: module)
+        case "target": if let d = targetString(a.value) { out.append(d) }
+        default: break
+        }
+      }
+    }.walk(parsed.body)
+    var seen = Set<TextRange>()
+    out = out.filter { seen.insert($0.range).inserted }  // a module-level dict several calls pass
+    guard let onlyTopLevel else { return out }
+    // Statement extents include decorators, where most of these arguments are.
+    let kept = parsed.body.indices.filter { onlyTopLevel.contains($0) }.map { parsed.body[$0].extent }
+    return out.filter { d in kept.contains { $0.start <= d.range.start && d.range.end <= $0.end } }
+  }
+
+  /// Keys of a `pass_configs` dict literal (or of the module-level dict it names) that the compiler rejects.
+  static func passConfigKeys(_ e: Expr, module: ModuleIndex) -> [Diagnostic] {
+    var dict = e
+    if case .name(let n) = e.kind, let bound = module.moduleDicts[n] { dict = bound }
+    guard case .dict(let items) = dict.kind else { return [] }
+    var out: [Diagnostic] = []
+    for item in items {
+      guard let key = item.key else { continue }
+      if case .string(let s, _) = key.kind, !PassConfigRegistry.keys.contains(s) {
+        let hint = suggestion(for: s).map { "; did you mean \"\($0)\"?" } ?? ""
+        let fixes = suggestion(for: s).map {
+          [Fix(title: "Use \"\($0)\"", edits: [TextEdit(range: key.range, newText: "\"\($0)\"")])]
+        }
+        out.append(
+          Diagnostic(
+            .TL214,
+            "\"\(s)\" is not a pass config of tilelang 0.1.15: making the PassContext fails (\"Invalid config option '\(s)'\")\(hint)",
+            at: key.range, fixes: fixes ?? []))
+      } else if case .attribute(let base, let member, let memberRange) = key.kind,
+        module.qualifiedName(base).map({ $0 == "tilelang.PassConfigKey" || $0.hasSuffix(".PassConfigKey") }) ?? false,
+        !PassConfigRegistry.enumMembers.contains(member)
+      {
+        out.append(
+          Diagnostic(
+            .TL214,
+            "tilelang.PassConfigKey has no member \(member) (tilelang 0.1.15): the dict fails with an AttributeError",
+            at: memberRange))
+      }
+    }
+    return out
+  }
+
+  /// The registered key a misspelt one most likely meant: `tir.x` → `tirx.x`, else the nearest by edit distance
+  /// (at most 3 edits).
+  static func suggestion(for key: String) -> String? {
+    if key.hasPrefix("tir."), PassConfigRegistry.keys.contains("tirx." + key.dropFirst(4)) {
+      return "tirx." + key.dropFirst(4)
+    }
+    let ranked = PassConfigRegistry.keys.map { ($0, editDistance(key, $0)) }.filter { $0.1 <= 3 }
+    return ranked.min { ($0.1, $0.0) < ($1.1, $1.0) }?.0
+  }
+
+  /// A target string with command-line options, which tilelang 0.1.15's TVM no longer parses.
+  static func targetString(_ e: Expr) -> Diagnostic? {
+    guard case .string(let s, _) = e.kind, let kind = s.split(separator: " ").first, s.contains(" -") else {
+      return nil
+    }
+    var hint = ""
+    if let option = s.split(separator: " ").first(where: { $0.hasPrefix("-arch=") }) {
+      hint = "; pass a dict: {\"kind\": \"\(kind)\", \"arch\": \"\(option.dropFirst(6))\"}"
+    }
+    return Diagnostic(
+      .TL214,
+      "target \"\(s)\": tilelang 0.1.15 does not parse target strings with options (\"Target \(s) is not supported. Pass target options as a dict when the target needs attributes.\")\(hint)",
+      at: e.range)
+  }
+
+  static func isNone(_ e: Expr) -> Bool {
+    if case .none = e.kind { return true }
+    return false
+  }
+
+  static func isString(_ e: Expr, _ value: String) -> Bool {
+    if case .string(let s, _) = e.kind { return s == value }
+    return false
+  }
+
+  /// Deletes `arg` with the comma that separates it from its neighbour.
+  static func removal(of arg: Argument, in args: [Argument], _ source: SourceText) -> TextEdit {
+    guard let i = args.firstIndex(where: { $0.range == arg.range }) else {
+      return TextEdit(range: arg.range, newText: "")
+    }
+    if i + 1 < args.count { return TextEdit(range: TextRange(arg.range.start, args[i + 1].range.start), newText: "") }
+    if i > 0 { return TextEdit(range: TextRange(args[i - 1].range.end, arg.range.end), newText: "") }
+    return TextEdit(range: arg.range, newText: "")
+  }
+
+  static func editDistance(_ a: String, _ b: String) -> Int {
+    let a = Array(a.utf8)
+    let b = Array(b.utf8)
+    var row = Array(0...b.count)
+    for i in 1...max(a.count, 1) where !a.isEmpty {
+      var previous = row[0]
+      row[0] = i
+      for j in stride(from: 1, through: b.count, by: 1) {
+        let current = row[j]
+        row[j] = min(row[j] + 1, row[j - 1] + 1, previous + (a[i - 1] == b[j - 1] ? 0 : 1))
+        previous = current
+      }
+    }
+    return a.isEmpty ? b.count : row[b.count]
+  }
+}

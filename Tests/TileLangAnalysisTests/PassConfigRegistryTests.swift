@@ -1,0 +1,79 @@
+// TL214's facts, held to the installed compiler (tilelang 0.1.15 in .venv-tilelang, made by
+// scripts/setup-tilelang.sh): the registered pass-config keys and PassConfigKey members tl-lsp embeds, and the
+// errors an eager kernel with out_idx, an unregistered key and a target string with options give.
+
+import Foundation
+import Testing
+import TileLangTestSupport
+
+@testable import TileLangAnalysis
+
+struct PassConfigRegistryTests {
+  static let probe = #"""
+    import json, os, sys
+    os.environ.setdefault("TVM_FFI_DISABLE_TORCH_C_DLPACK", "1")
+    out = os.fdopen(os.dup(1), "w"); os.dup2(2, 1)
+    import tilelang
+    import tilelang.language as T
+    from tilelang import tvm
+    from tilelang.backend.target import determine_target
+
+    def error(f):
+        try:
+            f()
+        except Exception as e:  # noqa: BLE001
+            return str(e)
+        return None
+
+    @tilelang.jit(out_idx=[-1])
+    def eager(A, block: int = 128):
+        M, N = T.const("M, N")
+        A: T.Tensor((M, N), T.float16)
+        B = T.empty((M, N), T.float16)
+        with T.Kernel(T.ceildiv(M, block), threads=128) as bx:
+            T.copy(A[bx * block, 0], B[bx * block, 0])
+        return B
+
+    def bad_key():
+        with tvm.transform.PassContext(config={"tir.disable_vectorize": True}):
+            pass
+
+    json.dump({
+        "keys": sorted(tvm.transform.PassContext.list_configs().keys()),
+        "members": sorted(tilelang.PassConfigKey.__members__),
+        "out_idx": error(lambda: eager.compile(M=256, N=256)),
+        "key": error(bad_key),
+        "target": error(lambda: determine_target("cuda -arch=sm_90")),
+    }, out)
+    """#
+
+  @Test func embeddedFactsMatchTheCompiler() throws {
+    let python = CompilerVerdicts.venvPython
+    guard FileManager.default.isExecutableFile(atPath: python.path) else {
+      Issue.record("missing \(python.path): run scripts/setup-tilelang.sh first")
+      return
+    }
+    let script = FileManager.default.temporaryDirectory.appendingPathComponent("tl-lsp-pass-configs-\(getpid()).py")
+    try Self.probe.write(to: script, atomically: true, encoding: .utf8)  // a file: tilelang reads kernels' source
+    defer { try? FileManager.default.removeItem(at: script) }
+    let process = Process()
+    process.executableURL = python
+    process.arguments = [script.path]
+    process.currentDirectoryURL = URL(fileURLWithPath: "/")
+    let pipe = Pipe()
+    process.standardOutput = pipe
+    process.standardError = FileHandle.nullDevice
+    try process.run()
+    let data = pipe.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    let facts = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any], "\(data.count) bytes")
+    #expect(Set(facts["keys"] as? [String] ?? []) == PassConfigRegistry.keys)
+    #expect(Set(facts["members"] as? [String] ?? []) == PassConfigRegistry.enumMembers)
+    #expect((facts["out_idx"] as? String)?.contains("out_idx is only supported in lazy mode") == true, "\(facts)")
+    #expect((facts["key"] as? String)?.contains("Invalid config option 'tir.disable_vectorize'") == true, "\(facts)")
+    #expect(
+      (facts["target"] as? String)?.contains(
+        "Target cuda -arch=sm_90 is not supported. Pass target options as a dict when the target needs attributes.")
+        == true, "\(facts)")
+  }
+}
