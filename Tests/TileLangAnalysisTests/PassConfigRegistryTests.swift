@@ -1,6 +1,7 @@
 // TL214's facts, held to the installed compiler (tilelang 0.1.15 in .venv-tilelang, made by
 // scripts/setup-tilelang.sh): the registered pass-config keys and PassConfigKey members tl-lsp embeds, and the
-// errors an eager kernel with out_idx, an unregistered key and a target string with options give.
+// errors an eager kernel with out_idx, an unregistered key, a target string with options and a lazy factory that
+// returns nothing give.
 
 import Foundation
 import Testing
@@ -34,6 +35,13 @@ struct PassConfigRegistryTests {
             T.copy(A[bx * block, 0], B[bx * block, 0])
         return B
 
+    @tilelang.jit
+    def forgot(M, N):
+        @T.prim_func
+        def main(A: T.Tensor((M, N), T.float16), B: T.Tensor((M, N), T.float16)):
+            with T.Kernel(1, threads=128) as bx:
+                T.copy(A, B)
+
     def bad_key():
         with tvm.transform.PassContext(config={"tir.disable_vectorize": True}):
             pass
@@ -44,6 +52,7 @@ struct PassConfigRegistryTests {
         "out_idx": error(lambda: eager.compile(M=256, N=256)),
         "key": error(bad_key),
         "target": error(lambda: determine_target("cuda -arch=sm_90")),
+        "no_return": error(lambda: forgot.get_tir(256, 256)),
     }, out)
     """#
 
@@ -75,5 +84,9 @@ struct PassConfigRegistryTests {
       (facts["target"] as? String)?.contains(
         "Target cuda -arch=sm_90 is not supported. Pass target options as a dict when the target needs attributes.")
         == true, "\(facts)")
+    #expect(
+      (facts["no_return"] as? String)?.contains("target function must be a PrimFunc but got <class 'NoneType'>")
+        == true,
+      "\(facts)")
   }
 }

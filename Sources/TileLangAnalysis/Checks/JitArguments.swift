@@ -25,6 +25,25 @@ enum JitArguments {
             at: outIdx.range, fixes: [Fix(title: "Remove out_idx", edits: [removal(of: outIdx, in: args, source)])]))
       }
     }
+    for entry in module.functions where entry.kind == .jitFactory && !returnsValue(entry.def.body) {
+      guard let kernel = entry.children.map(module.entry).first(where: { $0.kind == .primFunc }),
+        let last = entry.def.body.last
+      else { continue }
+      let indent = String(repeating: " ", count: source.utf8Position(entry.def.body[0].range.start).column)
+      out.append(
+        Diagnostic(
+          .TL214,
+          "\(entry.def.name) defines the @T.prim_func \(kernel.def.name) but never returns it: the jit gets None and fails (\"target function must be a PrimFunc but got <class 'NoneType'>\"); add `return \(kernel.def.name)`",
+          at: entry.def.nameRange,
+          fixes: [
+            Fix(
+              title: "Return \(kernel.def.name)",
+              edits: [
+                TextEdit(
+                  range: TextRange(last.range.end, last.range.end), newText: "\n\n\(indent)return \(kernel.def.name)")
+              ])
+          ]))
+    }
     ASTWalker { e, _ in
       guard case .call(let callee, let args) = e.kind else { return }
       let isJit = module.qualifiedName(callee).map { ["tilelang.jit", "tilelang.jit.jit"].contains($0) } ?? false
@@ -102,6 +121,22 @@ enum JitArguments {
       .TL214,
       "target \"\(s)\": tilelang 0.1.15 does not parse target strings with options (\"Target \(s) is not supported. Pass target options as a dict when the target needs attributes.\")\(hint)",
       at: e.range)
+  }
+
+  /// Whether a function body returns a value somewhere (nested functions and classes aside).
+  static func returnsValue(_ body: [Stmt]) -> Bool {
+    body.contains { s in
+      switch s.kind {
+      case .return(let value): return value != nil
+      case .if(_, let b, let o), .while(_, let b, let o), .for(_, _, let b, let o, _):
+        return returnsValue(b) || returnsValue(o)
+      case .with(_, let b, _): return returnsValue(b)
+      case .try(let b, let handlers, let o, let f, _):
+        return returnsValue(b) || handlers.contains { returnsValue($0.body) } || returnsValue(o) || returnsValue(f)
+      case .match(_, let cases): return cases.contains { returnsValue($0.body) }
+      default: return false
+      }
+    }
   }
 
   static func isNone(_ e: Expr) -> Bool {

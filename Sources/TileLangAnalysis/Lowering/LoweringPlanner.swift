@@ -54,7 +54,7 @@ enum LoweringPlanner {
   static func pipelineHasTmaLoad(_ loop: TextRange, run: KernelRun, target: TargetArch) -> Bool {
     for e in run.events
     where e.op == "copy" && e.loops.last(where: \.isPipelined)?.range == loop && e.operands.count >= 2 {
-      if e.keywords["disable_tma"]?.value.truthiness == true { continue }
+      if disablesTma(e) { continue }
       guard case .tile(let copy) = CopyRegions.model(e.operands[0], e.operands[1], hasAnnotations: false) else {
         continue
       }
@@ -65,6 +65,16 @@ enum LoweringPlanner {
       }
     }
     return false
+  }
+
+  /// `disable_tma=True`, or `"disable_tma": True` in the copy's annotations dict (the dict wins over the keyword).
+  static func disablesTma(_ e: CopyEvent) -> Bool {
+    if case .dict(let entries)? = e.keywords["annotations"]?.value,
+      let v = entries.first(where: { $0.key.stringValue == "disable_tma" })?.value
+    {
+      return v.truthiness == true
+    }
+    return e.keywords["disable_tma"]?.value.truthiness == true
   }
 
   static func info(_ c: CheckContext, copy: TileCopy, plan: CopyPlan, vector: VectorPlan?, ctx: CopyContext)

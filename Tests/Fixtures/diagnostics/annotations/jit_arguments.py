@@ -1,10 +1,11 @@
 # fixture: target=sm_90
 # TL214: arguments tilelang.jit / tilelang.compile reject before lowering anything (checked with tilelang 0.1.15 in
 # PassConfigRegistryTests): out_idx on an eager kernel, pass-config keys the compiler does not register (the `tir.*`
-# spellings are `tirx.*` now), unknown PassConfigKey members, target strings with options. Near misses: out_idx on a
-# lazy factory, registered keys and members, a target dict, a plain target name. No `__main__` block: these are
-# decided before any kernel is elaborated, and the differential's driver does not run jit kernels (it imports the
-# file, so nothing here fails at import).
+# spellings are `tirx.*` now), unknown PassConfigKey members, target strings with options, a lazy factory that
+# never returns its prim_func. Near misses: out_idx on a lazy factory, registered keys and members, a target dict,
+# a plain target name, a return in a branch. No `__main__` block: these are decided before any kernel is
+# elaborated, and the differential's driver does not run jit kernels (it imports the file, so nothing here fails at
+# import).
 import tilelang
 import tilelang.language as T
 
@@ -47,6 +48,27 @@ def lazy_copy(M, N):
             T.copy(A, B)
 
     return main
+
+
+@tilelang.jit
+def forgot_return(M, N):
+#   ^^^^^^^^^^^^^ error TL214: forgot_return defines the @T.prim_func main but never returns it: the jit gets None and fails ("target function must be a PrimFunc but got <class 'NoneType'>"); add `return main`
+    @T.prim_func
+    def main(A: T.Tensor((M, N), T.float16), B: T.Tensor((M, N), T.float16)):
+        with T.Kernel(1, threads=128) as bx:
+            T.copy(A, B)
+
+
+@tilelang.jit
+def returns_in_a_branch(M, N, transpose=False):
+    @T.prim_func
+    def main(A: T.Tensor((M, N), T.float16), B: T.Tensor((M, N), T.float16)):
+        with T.Kernel(1, threads=128) as bx:
+            T.copy(A, B)
+
+    if not transpose:
+        return main
+    raise NotImplementedError("transpose")
 
 
 def build(M, N):
