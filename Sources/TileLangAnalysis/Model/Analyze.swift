@@ -19,8 +19,10 @@ func analyze(parsed: ParsedFile, settings: AnalysisSettings, onlyTopLevel: Set<I
   func execute(_ instances: [KernelInstance]) -> [KernelRun] {
     instances.map { inst in
       var interp = Interpreter(module: module, source: parsed.source)
-      return interp.runKernel(
-        inst, passConfigs: PassConfigDiscovery.configs(for: inst.function, module: module, settings: settings))
+      var configs = PassConfigDiscovery.configs(for: inst.function, module: module, settings: settings)
+      configs.merge(inst.compilePassConfigs) { _, compiled in compiled }
+      for (k, v) in settings.passConfigs { configs[PassConfigs.canonicalKey(k)] = v }  // the user's settings win
+      return interp.runKernel(inst, passConfigs: configs)
     }
   }
   // Concrete and literal instances first. Lowerings are shown from the best-ranked instances of each kernel
@@ -145,7 +147,9 @@ struct KernelInstances {
     var perKernel: [Int: Int] = [:]
     var out: [KernelInstance] = []
     for inst in instances {
-      let key = "\(inst.function.index)|\(inst.isSymbolic)|\(inst.provenance ?? "")|\(inst.constSizes.keys.sorted())"
+      let configs = inst.compilePassConfigs.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }
+      let key =
+        "\(inst.function.index)|\(inst.isSymbolic)|\(inst.provenance ?? "")|\(inst.constSizes.keys.sorted())|\(configs)"
       guard !seen.contains(key) else { continue }
       seen.insert(key)
       if !inst.isSymbolic {

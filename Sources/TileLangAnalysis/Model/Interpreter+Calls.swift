@@ -25,6 +25,8 @@ extension Interpreter {
   mutating func evalCall(_ e: Expr, _ env: inout Env) -> Value {
     guard case .call(let calleeExpr, let args) = e.kind else { return .unknown }
     let callee = eval(calleeExpr, &env)
+    let made = instances.count
+    defer { if case .module("tilelang.compile") = callee { applyCompilePassConfigs(args, since: made) } }
     var a = CallArguments()
     // A region written as a copy's or fill's operand (`S[0:32, 0:16]`) is not an element access: it leaves the
     // fragment's layout to the copies (RunChecks.InheritedFragmentLayouts).
@@ -69,6 +71,23 @@ extension Interpreter {
       return moduleCall(name, a)
     default:
       return .unknown
+    }
+  }
+
+  /// `tilelang.compile(program, pass_configs={...})`: the configs go to the instances its first argument made (a
+  /// factory call inside the call, or a name bound to one).
+  mutating func applyCompilePassConfigs(_ args: [Argument], since made: Int) {
+    guard let pc = args.first(where: { $0.name == "pass_configs" }) else { return }
+    let configs = PassConfigDiscovery.literal(pc.value, module: module)
+    guard !configs.isEmpty else { return }
+    var targets = made..<instances.count
+    if targets.isEmpty, let first = args.first(where: { $0.name == nil || $0.name == "func" }),
+      case .name(let n) = first.value.kind, let bound = instancesByName[n]
+    {
+      targets = bound
+    }
+    for i in targets where i < instances.count {
+      instances[i].compilePassConfigs.merge(configs) { _, new in new }
     }
   }
 

@@ -22,6 +22,8 @@ struct Interpreter {
 
   // MARK: - Host state
   var instances: [KernelInstance] = []
+  /// The instances the last assignment to each name created (`program = matmul(...)`), for `tilelang.compile`.
+  var instancesByName: [String: Range<Int>] = [:]
   var executed: Set<Int> = []
   var argparseDefaults: [String: Value] = [:]
   /// Bindings of the factory calls being executed (innermost last), for provenance notes.
@@ -69,8 +71,12 @@ struct Interpreter {
       _ = eval(e, &env)
     case .assign(let targets, let value):
       if targets.count == 1, case .name(let n) = targets[0].kind { pendingName = (n, targets[0].range) }
+      let made = instances.count
       let v = eval(value, &env)
       pendingName = nil
+      if targets.count == 1, case .name(let n) = targets[0].kind, instances.count > made {
+        instancesByName[n] = made..<instances.count
+      }
       for t in targets { bind(t, v, &env) }
     case .annAssign(let target, let annotation, let value):
       if let value {

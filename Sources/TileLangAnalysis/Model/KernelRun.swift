@@ -13,6 +13,9 @@ struct KernelInstance: Sendable {
   /// `with M=1024, block_M=128 from line 88`, or nil when nothing was specialized.
   var provenance: String?
   var isSymbolic: Bool
+  /// `pass_configs` of a `tilelang.compile(...)` that builds this instance (the factory call inside it, or a name
+  /// bound to that call); they apply over the decorator's.
+  var compilePassConfigs: [String: Bool] = [:]
 }
 
 /// An enclosing loop of a call inside a kernel.
