@@ -11,9 +11,12 @@ enum JitArguments {
   /// TL214 findings in the module-level statements `onlyTopLevel` (all when nil).
   static func check(_ module: ModuleIndex, parsed: ParsedFile, onlyTopLevel: Set<Int>?) -> [Diagnostic] {
     let source = parsed.source
-    guard module.importsTilelang, source.containsAny(["jit", "compile("]) else { return [] }
+    guard module.importsTilelang else { return [] }
+    // After an edit only the recomputed statements are looked at (and whole-file scans are skipped).
+    let statements = onlyTopLevel.map { set in parsed.body.indices.filter(set.contains).map { parsed.body[$0] } }
+    guard statements != nil || source.containsAny(["jit", "compile("]) else { return [] }
     var out: [Diagnostic] = []
-    for entry in module.functions {
+    for entry in module.functions where onlyTopLevel?.contains(entry.topLevel) ?? true {
       guard let jit = entry.jit, case .call(_, let args) = jit.kind else { continue }
       if entry.kind == .eagerJit, let outIdx = args.first(where: { $0.name == "out_idx" }), !isNone(outIdx.value),
         !args.contains(where: { $0.name == "mode" && isString($0.value, "lazy") })
@@ -25,7 +28,8 @@ enum JitArguments {
             at: outIdx.range, fixes: [Fix(title: "Remove out_idx", edits: [removal(of: outIdx, in: args, source)])]))
       }
     }
-    for entry in module.functions where entry.kind == .jitFactory && !returnsValue(entry.def.body) {
+    for entry in module.functions
+    where entry.kind == .jitFactory && onlyTopLevel?.contains(entry.topLevel) ?? true && !returnsValue(entry.def.body) {
       guard let kernel = entry.children.map(module.entry).first(where: { $0.kind == .primFunc }),
         let last = entry.def.body.last
       else { continue }
@@ -44,26 +48,39 @@ enum JitArguments {
               ])
           ]))
     }
-    ASTWalker { e, _ in
-      guard case .call(let callee, let args) = e.kind else { return }
-      let isJit = module.qualifiedName(callee).map { ["tilelang.jit", "tilelang.jit.jit"].contains($0) } ?? false
-      let isCompile: Bool
-      if case .attribute(_, "compile", _) = callee.kind { isCompile = true } else { isCompile = false }
-      guard isJit || isCompile else { return }
-      for a in args {
-        switch a.name {
-        case "pass_configs": out += passConfigKeys(a.value, module: module)
-        case "target": if let d = targetString(a.value) { out.append(d) }
-        default: break
-        }
-      }
-    }.walk(parsed.body)
+    // Arguments of calls (decorators included): only files that pass pass_configs or a target are walked.
+    if let statements {
+      walkCalls(statements, module: module, into: &out)
+    } else if source.containsAny(["pass_configs", "target="]) {
+      walkCalls(parsed.body, module: module, into: &out)
+    }
     var seen = Set<TextRange>()
     out = out.filter { seen.insert($0.range).inserted }  // a module-level dict several calls pass
     guard let onlyTopLevel else { return out }
     // Statement extents include decorators, where most of these arguments are.
     let kept = parsed.body.indices.filter { onlyTopLevel.contains($0) }.map { parsed.body[$0].extent }
     return out.filter { d in kept.contains { $0.start <= d.range.start && d.range.end <= $0.end } }
+  }
+
+  static func walkCalls(_ body: [Stmt], module: ModuleIndex, into out: inout [Diagnostic]) {
+    var found: [Diagnostic] = []
+    ASTWalker { e, _ in
+      guard case .call(let callee, let args) = e.kind,
+        args.contains(where: { $0.name == "pass_configs" || $0.name == "target" })
+      else { return }
+      let isJit = module.qualifiedName(callee).map { ["tilelang.jit", "tilelang.jit.jit"].contains($0) } ?? false
+      let isCompile: Bool
+      if case .attribute(_, "compile", _) = callee.kind { isCompile = true } else { isCompile = false }
+      guard isJit || isCompile else { return }
+      for a in args {
+        switch a.name {
+        case "pass_configs": found += passConfigKeys(a.value, module: module)
+        case "target": if let d = targetString(a.value) { found.append(d) }
+        default: break
+        }
+      }
+    }.walk(body)
+    out += found
   }
 
   /// Keys of a `pass_configs` dict literal (or of the module-level dict it names) that the compiler rejects.

@@ -71,6 +71,8 @@ enum RunChecks {
     /// Per target: rows per thread of row reductions (rowReductionRegisters), warp-specialised loops.
     var rowRegisters: [TargetArch: [Int: Int]] = [:]
     var specialized: [TargetArch: Set<TextRange>] = [:]
+    /// Variables known only at run time (CopyContext.runtimeVariables).
+    var runtimeVariables: Set<String> = []
 
     init(passConfigs: PassConfigs) { self.passConfigs = passConfigs }
 
@@ -80,6 +82,7 @@ enum RunChecks {
       replicated = run.serialElementAccess.subtracting(run.layoutProviders).subtracting(gemmLayout)
         .subtracting(run.annotatedLayouts)
       self.copyLaidOut = copyLaidOut
+      runtimeVariables = run.dynamicVariables.union(run.indexExtents.keys)
       for t in targets {
         rowRegisters[t] = RunChecks.rowReductionRegisters(run, target: t, passConfigs: passConfigs)
         specialized[t] = RunChecks.warpSpecializedLoops(run, target: t, passConfigs: passConfigs)
@@ -105,7 +108,7 @@ enum RunChecks {
     }
     ctx.conditionalInPipeline = event.conditionalInPipeline
     ctx.indexExtents = run.indexExtents
-    ctx.runtimeVariables = run.dynamicVariables.union(run.indexExtents.keys)
+    ctx.runtimeVariables = facts.runtimeVariables
     ctx.inheritedLayout = inherited
     ctx.feedsWarpSpecializedLoop = preludeLoop(index, event, run, source: source, specialized: specialized)
     ctx.copyLaidOut = facts.copyLaidOut
@@ -140,6 +143,7 @@ enum RunChecks {
       self.run = run
       self.source = source
       facts = PlanningFacts(passConfigs: PassConfigs(values: run.passConfigs))
+      facts.runtimeVariables = run.dynamicVariables.union(run.indexExtents.keys)
       var candidates: [Int: [(event: Int, registers: Int?)]] = [:]
       for (i, event) in run.events.enumerated() {
         let buffers = event.operands.prefix(2).compactMap(\.buffer).filter(followed)
