@@ -25,6 +25,7 @@ extension Interpreter {
         notePipelineUse(b, call.range)
         if laysOut {
           run?.layoutProviders.insert(b.id)
+          run?.callLaidOut.insert(b.id)
           if !tracked { run?.untrackedLayouts.insert(b.id) }
           markConsumed(b.id)
         }
@@ -33,6 +34,7 @@ extension Interpreter {
         for e in entries {
           guard case .buffer(let b) = e.key else { continue }
           run?.layoutProviders.insert(b.id)
+          run?.callLaidOut.insert(b.id)
           run?.untrackedLayouts.insert(b.id)
         }
       }

@@ -197,6 +197,9 @@ struct KernelRun: Sendable {
   /// Buffers passed to DSL calls other than copies, fills and clears (gemm, reductions, layouts, ...): their
   /// fragment layouts may come from those calls.
   var layoutProviders: Set<Int> = []
+  /// The layout providers that are DSL calls (gemm, reductions, `T.annotate_layout`, ...), not element accesses in
+  /// `T.Parallel` loops.
+  var callLaidOut: Set<Int> = []
   /// Gemms, reductions and copies in program order: the ops whose fragment layouts tl-lsp's layout inference follows.
   var layoutOps: [LayoutOp] = []
   /// Buffers whose layout may come from something that inference does not follow: element accesses, calls other
