@@ -422,8 +422,9 @@ def serve_builds(req_r, res_w, log_fd):
             os._exit(0)  # the worker sees the child gone and forks a fresh one
 
 def build_thread(jobs, done):
-    """Runs the child's builds, one after another, on one thread: a new thread's first lowering is ~15 % slower than
-    the next ones on the same thread (measured with sm_90 GEMM: 125-144 ms against 108-110 ms). Each build starts
+    """Runs the child's builds, one after another, on one thread, as a warm process would: in one process a new
+    thread's first lowering was ~15 % slower than the next ones on the same thread (sm_90 GEMM: 125-144 ms against
+    108-110 ms; in the child the paired benchmark showed no difference beyond noise). Each build starts
     from a fresh thread's state all the same: every module-level `threading.local` of the loaded modules is emptied
     (tilelang's frame and builder stacks, TVM's block-name suffix) and the build runs in an empty `contextvars`
     context; the compiler's C++ thread-local stacks (target, pass context, IR builder) are checked empty afterwards,

@@ -1,9 +1,10 @@
 // Arguments of `@tilelang.jit(...)`, `tilelang.compile(...)` and `kernel.compile(...)` that tilelang rejects before
 // it lowers anything (TL214): `out_idx` on an eager jit kernel (tilelang/jit/__init__.py initialize_jit_mode), a
 // pass-config key the compiler does not register ("Invalid config option" when the PassContext is made; the
-// `tir.*` spellings became `tirx.*`), an unknown `PassConfigKey` member, and a target string with options
-// (`"cuda -arch=sm_90"`: tilelang/backend/target.py wants a dict then). These depend on the file's text only, so the
-// check runs once per file, not per kernel run.
+// `tir.*` spellings became `tirx.*`), an unknown `PassConfigKey` member, a target string with options
+// (`"cuda -arch=sm_90"`: tilelang/backend/target.py wants a dict then), and a lazy jit factory that defines a
+// `@T.prim_func` but returns nothing. These depend on the file's text only, so the check runs once per file, not per
+// kernel run.
 
 import TileLangSyntax
 
