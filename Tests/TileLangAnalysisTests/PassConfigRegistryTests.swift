@@ -1,7 +1,7 @@
 // TL214's facts, held to the installed compiler (tilelang 0.1.15 in .venv-tilelang, made by
 // scripts/setup-tilelang.sh): the registered pass-config keys and PassConfigKey members tl-lsp embeds, and the
-// errors an eager kernel with out_idx, an unregistered key, a target string with options and a lazy factory that
-// returns nothing give.
+// errors an eager kernel with out_idx, an unregistered key, a target string with options, a lazy factory that
+// returns nothing and a sizes-only get_tir that leaves a T.const unbound give.
 
 import Foundation
 import Testing
@@ -42,6 +42,15 @@ struct PassConfigRegistryTests {
             with T.Kernel(1, threads=128) as bx:
                 T.copy(A, B)
 
+    @tilelang.jit
+    def sizes(A, block: int = 128):
+        M, N = T.const("M, N")
+        A: T.Tensor((M, N), T.float16)
+        B = T.empty((M, N), T.float16)
+        with T.Kernel(T.ceildiv(M, block), threads=128) as bx:
+            T.copy(A[bx * block, 0], B[bx * block, 0])
+        return B
+
     def bad_key():
         with tvm.transform.PassContext(config={"tir.disable_vectorize": True}):
             pass
@@ -53,6 +62,7 @@ struct PassConfigRegistryTests {
         "key": error(bad_key),
         "target": error(lambda: determine_target("cuda -arch=sm_90")),
         "no_return": error(lambda: forgot.get_tir(256, 256)),
+        "unbound_const": error(lambda: sizes.get_tir(M=256)),
     }, out)
     """#
 
@@ -88,5 +98,7 @@ struct PassConfigRegistryTests {
       (facts["no_return"] as? String)?.contains("target function must be a PrimFunc but got <class 'NoneType'>")
         == true,
       "\(facts)")
+    #expect(
+      (facts["unbound_const"] as? String)?.contains("Cannot find value for constexpr variable `N`") == true, "\(facts)")
   }
 }

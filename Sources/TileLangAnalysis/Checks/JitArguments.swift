@@ -63,6 +63,21 @@ enum JitArguments {
     return out.filter { d in kept.contains { $0.start <= d.range.start && d.range.end <= $0.end } }
   }
 
+  /// TL214 for the `T.const` names a sizes-only `.compile(...)` / `.get_tir(...)` of an eager kernel leaves unbound:
+  /// with no tensor to read them from, elaboration fails ("Cannot find value for constexpr variable").
+  static func unboundConsts(_ run: KernelRun) -> [Diagnostic] {
+    guard run.instance.sizesOnlyCall != nil, !run.unboundConsts.isEmpty else { return [] }
+    var byCall: [TextRange: [String]] = [:]
+    for (name, call) in run.unboundConsts { byCall[call, default: []].append(name) }
+    return byCall.sorted { $0.key < $1.key }.map { call, names in
+      let list = names.map { "`\($0)`" }.joined(separator: ", ")
+      return Diagnostic(
+        .TL214,
+        "T.const \(names.count == 1 ? "size" : "sizes") \(list) \(names.count == 1 ? "has" : "have") no value: the `.compile` / `.get_tir` call passes sizes only, so no tensor gives \(names.count == 1 ? "it" : "them") either, and elaboration fails (\"Cannot find value for constexpr variable `\(names[0])`\"); pass \(names.map { "\($0)=..." }.joined(separator: ", "))",
+        at: call)
+    }
+  }
+
   static func walkCalls(_ body: [Stmt], module: ModuleIndex, into out: inout [Diagnostic]) {
     var found: [Diagnostic] = []
     ASTWalker { e, _ in

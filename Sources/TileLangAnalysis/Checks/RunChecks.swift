@@ -46,6 +46,7 @@ enum RunChecks {
     diagnostics.append(contentsOf: FragmentPartition.check(run, source: source))
     diagnostics.append(contentsOf: TileOpPlacement.check(run, source: source))
     diagnostics.append(contentsOf: GemmOperands.check(run, source: source))
+    diagnostics.append(contentsOf: JitArguments.unboundConsts(run))
     diagnostics.append(contentsOf: ReduceShape.check(run, source: source))
     for t in targets {
       diagnostics.append(contentsOf: SharedMemoryBudget.check(run, target: t, source: source))

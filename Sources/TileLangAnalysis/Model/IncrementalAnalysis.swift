@@ -96,27 +96,31 @@ struct IncrementalPlan {
     // Affected statements: the edited ones; any statement that uses a name an affected one defines (it consumes
     // the change); and any function an affected statement refers to (it may receive new arguments).
     var recompute = changed
-    var frontier = Array(changed)
-    while let i = frontier.popLast() {
-      let names = defined[i].map { Array($0.utf8) }
-      let used = refs(i)
-      for j in new.body.indices where !recompute.contains(j) {
-        let consumes = Self.mentions(new.source.bytes, newItems[j], names)
-        var isFunction = false
-        if case .functionDef = new.body[j].kind { isFunction = true }
-        let called = isFunction && !used.isDisjoint(with: defined[j])
-        if consumes || called {
-          recompute.insert(j)
-          frontier.append(j)
+    func propagate(_ start: [Int]) {
+      var frontier = start
+      while let i = frontier.popLast() {
+        let names = defined[i].map { Array($0.utf8) }
+        let used = refs(i)
+        for j in new.body.indices where !recompute.contains(j) {
+          let consumes = Self.mentions(new.source.bytes, newItems[j], names)
+          var isFunction = false
+          if case .functionDef = new.body[j].kind { isFunction = true }
+          let called = isFunction && !used.isDisjoint(with: defined[j])
+          if consumes || called {
+            recompute.insert(j)
+            frontier.append(j)
+          }
         }
       }
     }
+    propagate(Array(changed))
     // Specialization notes name call lines ("from line 88"); when lines moved, results quoting a line after the
     // edit are recomputed too.
     let firstChanged = changed.map { newItems[$0].start }.min() ?? 0
     let lineDelta = new.source.lineCount - old.source.lineCount
     if lineDelta != 0 {
       let editLine = old.source.line(of: firstChanged) + 1
+      var quoting: [Int] = []
       for j in new.body.indices where !recompute.contains(j) {
         let r = oldItems[j]
         let quotesLaterLine =
@@ -126,8 +130,14 @@ struct IncrementalPlan {
           || previous.lowerings.contains {
             r.contains($0.range) && Self.quotedLines($0.specialization ?? "").contains { $0 >= editLine }
           }
-        if quotesLaterLine { recompute.insert(j) }
+        if quotesLaterLine {
+          recompute.insert(j)
+          quoting.append(j)
+        }
       }
+      // A kernel recomputed for its notes needs the statements that instantiate it (a call in another function)
+      // recomputed too, or its instances are lost.
+      propagate(quoting)
     }
     self.recompute = recompute
     self.reused = new.body.indices.filter { !recompute.contains($0) }.map {

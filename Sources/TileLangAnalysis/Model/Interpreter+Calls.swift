@@ -133,10 +133,13 @@ extension Interpreter {
       let paramNames = Set(entry.def.params.list.map(\.name))
       for (k, v) in a.keywords where !paramNames.contains(k) { consts[k] = v }
       let note = provenanceNote(bound: bound, consts: consts, line: line(callRange.start))
-      instances.append(
-        KernelInstance(
-          function: id, closure: env, arguments: env.filter { paramNames.contains($0.key) }, constSizes: consts,
-          provenance: note, isSymbolic: symbolicRun))
+      var instance = KernelInstance(
+        function: id, closure: env, arguments: env.filter { paramNames.contains($0.key) }, constSizes: consts,
+        provenance: note, isSymbolic: symbolicRun)
+      if ["compile", "get_tir"].contains(method), a.positional.isEmpty, !a.hasUnknownSpread {
+        instance.sizesOnlyCall = line(callRange.start)
+      }
+      instances.append(instance)
       executed.insert(id.index)
       return .unknown
     case .jitFactory, .plain:

@@ -54,6 +54,9 @@ extension Interpreter {
       guard let x = int(0), let y = int(1) else { return .unknown }
       return .int(name == "max" ? .max(x, y) : .min(x, y))
     case "const":
+      if let spec = p.first?.stringValue, let consts = run?.instance.constSizes, run?.instance.sizesOnlyCall != nil {
+        for n in ModuleIndex.declaredNames(spec) where consts[n] == nil { run?.unboundConsts.append((n, call.range)) }
+      }
       return constNames(p.first?.stringValue)
     case "symbolic", "dynamic", "Var":
       let v = constNames(p.first?.stringValue)

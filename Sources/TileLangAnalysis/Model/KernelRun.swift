@@ -16,6 +16,9 @@ struct KernelInstance: Sendable {
   /// `pass_configs` of a `tilelang.compile(...)` that builds this instance (the factory call inside it, or a name
   /// bound to that call); they apply over the decorator's.
   var compilePassConfigs: [String: Bool] = [:]
+  /// An eager kernel bound by `.compile(...)` / `.get_tir(...)` with sizes only (no tensors to read sizes from):
+  /// every `T.const` name needs a keyword. The call's line, for the message.
+  var sizesOnlyCall: Int?
 }
 
 /// An enclosing loop of a call inside a kernel.
@@ -223,6 +226,8 @@ struct KernelRun: Sendable {
   var indexExtents: [String: SymExpr] = [:]
   /// Names declared with `T.dynamic` / `T.symbolic` (symbolic at compile time).
   var declaredDynamic: Set<String> = []
+  /// `T.const` names an eager kernel's sizes-only call leaves without a value, with the `T.const(...)` call.
+  var unboundConsts: [(name: String, call: TextRange)] = []
   /// `T.dynamic` names declared anywhere in the file.
   var moduleDynamic: Set<String> = []
   /// The file also compiles for a non-CUDA backend (ModuleIndex.otherBackend).

@@ -2,10 +2,10 @@
 # TL214: arguments tilelang.jit / tilelang.compile reject before lowering anything (checked with tilelang 0.1.15 in
 # PassConfigRegistryTests): out_idx on an eager kernel, pass-config keys the compiler does not register (the `tir.*`
 # spellings are `tirx.*` now), unknown PassConfigKey members, target strings with options, a lazy factory that
-# never returns its prim_func. Near misses: out_idx on a lazy factory, registered keys and members, a target dict,
-# a plain target name, a return in a branch. No `__main__` block: these are decided before any kernel is
-# elaborated, and the differential's driver does not run jit kernels (it imports the file, so nothing here fails at
-# import).
+# never returns its prim_func, a sizes-only get_tir that leaves a T.const unbound. Near misses: out_idx on a lazy
+# factory, registered keys and members, a target dict, a plain target name, a return in a branch, get_tir with
+# every size. No `__main__` block: these are decided before any kernel is elaborated, and the differential's driver
+# does not run jit kernels (it imports the file, so nothing here fails at import).
 import tilelang
 import tilelang.language as T
 
@@ -69,6 +69,22 @@ def returns_in_a_branch(M, N, transpose=False):
     if not transpose:
         return main
     raise NotImplementedError("transpose")
+
+
+@tilelang.jit
+def eager_rows(A, block: int = 64):
+    M, N = T.const("M, N")
+    #      ^^^^^^^^^^^^^^^ error TL214: T.const size `N` has no value: the `.compile` / `.get_tir` call passes sizes only, so no tensor gives it either, and elaboration fails ("Cannot find value for constexpr variable `N`"); pass N=... (with block=64, M=1024 from line 86)
+    A: T.Tensor((M, N), T.float16)
+    B = T.empty((M, N), T.float16)
+    with T.Kernel(T.ceildiv(M, block), threads=128) as bx:
+        T.copy(A[bx * block, 0], B[bx * block, 0])
+    return B
+
+
+def sizes_only():
+    eager_rows.get_tir(M=1024)
+    eager_rows.get_tir(M=1024, N=256)
 
 
 def build(M, N):
