@@ -11,7 +11,7 @@ public enum DiagnosticCode: String, Sendable, CaseIterable, Hashable {
   // MARK: - TL3xx im2col
   case TL301, TL302, TL303, TL304, TL305, TL306, TL307, TL308, TL309, TL310, TL311
   // MARK: - TL4xx layout and lowering
-  case TL401, TL402, TL403, TL404, TL405, TL406, TL407, TL408, TL409, TL410, TL411, TL412, TL413, TL414, TL415
+  case TL401, TL402, TL403, TL404, TL405, TL406, TL407, TL408, TL409, TL410, TL411, TL412, TL413, TL414, TL415, TL416
   // MARK: - TL5xx compiler
   case TL501, TL502, TL503, TL504, TL505
 
@@ -228,6 +228,10 @@ public enum DiagnosticCode: String, Sendable, CaseIterable, Hashable {
       return Info(
         name: "reduce-output-shape", severity: .error,
         summary: "a reduction's dim or output shape the front end rejects")
+    case .TL416:
+      return Info(
+        name: "reduce-row-threads", severity: .error,
+        summary: "a row reduction combines a number of threads per row that is not a power of two")
     case .TL501:
       return Info(name: "compiler-error", severity: .error, summary: "the tilelang compiler rejected the kernel")
     case .TL502:
