@@ -111,6 +111,11 @@ enum RunChecks {
       ctx.pipelineHasTmaLoad = specialized.contains(loop.range)
     }
     ctx.conditionalInPipeline = event.conditionalInPipeline
+    if let src = event.operands.first?.buffer, src.scope.isShared,
+      event.operands.dropFirst().first?.buffer?.scope.isFragment ?? false
+    {
+      ctx.readsVersionedTile = versionedTile(src.id, event, run)
+    }
     ctx.indexExtents = run.indexExtents
     ctx.runtimeVariables = facts.runtimeVariables
     ctx.inheritedLayout = inherited
@@ -303,6 +308,19 @@ enum RunChecks {
       return source.line(of: loop.call.start) + 1
     }
     return nil
+  }
+
+  /// Whether `tile` is multi-buffered by the `T.Pipelined(num_stages >= 2)` loop around `event`: a global → shared
+  /// copy in that loop fills it and something in the loop reads it (as PipelinedBufferEscape's versioned tiles).
+  static func versionedTile(_ tile: Int, _ event: CopyEvent, _ run: KernelRun) -> Bool {
+    guard let frame = event.loops.last(where: \.isPipelined),
+      let loop = run.pipelinedLoops.first(where: { $0.range == frame.range }), (loop.stages ?? 0) >= 2,
+      !loop.annotated, run.pipelineConsumers[loop.range]?.contains(tile) ?? false
+    else { return false }
+    return run.events.contains { e in
+      e.loops.last(where: \.isPipelined)?.range == loop.range && e.operands.first?.buffer?.scope == .global
+        && e.operands.dropFirst().first?.buffer?.id == tile
+    }
   }
 
   /// A kernel that allocates tensor memory is written for sm_100: it is checked for the configured targets that

@@ -55,6 +55,10 @@ struct CopyContext: Sendable {
   /// off a producer warpgroup when one can (otherwise the pipeline stays cp.async). Set by RunChecks.copyContext.
   var pipelineHasTmaLoad = true
 
+  /// The copy reads a shared tile its `T.Pipelined(num_stages >= 2)` loop multi-buffers (one version per stage):
+  /// ldmatrix does not take a versioned tile (checked with 0.1.15: stages 0 and 1 give ldmatrix, 2 and 3 SIMT).
+  var readsVersionedTile = false
+
   /// Variables whose values are only known when the kernel runs: `T.dynamic` sizes, scalar kernel parameters
   /// (`n: T.int32`), loop variables and block indices. Set by RunChecks.copyContext.
   var runtimeVariables: Set<String> = []

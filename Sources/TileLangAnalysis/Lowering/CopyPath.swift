@@ -381,7 +381,9 @@ enum CopySelector {
       return CopyPlan(
         selected: .ldsm, path: "simt", reason: r + ": ldmatrix selected",
         notTaken: [
-          "not ldmatrix: the fragment needs the gemm 8×8 fragment layout and the whole fragment copied; otherwise SIMT"
+          ctx.readsVersionedTile
+            ? "not ldmatrix: the enclosing T.Pipelined loop keeps one version of the shared tile per stage"
+            : "not ldmatrix: the fragment needs the gemm 8×8 fragment layout and the whole fragment copied; otherwise SIMT"
         ])
     }
     if f.canStsm {
@@ -398,9 +400,11 @@ enum CopySelector {
     return CopyPlan(selected: .normal, path: "simt", reason: r)
   }
 
-  /// `LowerLDSM` keeps ldmatrix for a 16-bit shared tile read whole into a gemm operand fragment of the same dtype.
+  /// `LowerLDSM` keeps ldmatrix for a 16-bit shared tile read whole into a gemm operand fragment of the same dtype,
+  /// unless a software pipeline multi-buffers the tile.
   static func ldsmLowers(_ f: CopyFacts, _ ctx: CopyContext) -> Bool {
-    guard ctx.gemmOperands.contains(f.dst.buffer.id), f.dst.isWholeBuffer, f.src.buffer.elementBits == 16,
+    guard !ctx.readsVersionedTile, ctx.gemmOperands.contains(f.dst.buffer.id), f.dst.isWholeBuffer,
+      f.src.buffer.elementBits == 16,
       f.src.buffer.dtype == f.dst.buffer.dtype, f.src.nonUnit.count >= 2,
       f.src.nonUnit.map(\.extent) == f.dst.buffer.shape.filter({ !$0.isConstant(1) })
     else { return false }
