@@ -202,9 +202,18 @@ enum RunChecks {
 
     mutating func record(_ model: CopyModel, event: Int, target: TargetArch, lanes: Int?) {
       guard case .tile(let copy) = model, let lanes else { return }
+      // A whole register copy hands its source's layout on: the copy itself may run narrower (no global side caps it
+      // at 128 bits on sm_100), but the fragment it lays out keeps the source's runs (checked with 0.1.15).
+      let registerCopy =
+        copy.src.buffer.scope.isFragment && copy.dst.buffer.scope.isFragment && copy.src.isWholeBuffer
+        && copy.dst.isWholeBuffer && copy.src.buffer.concreteShape != nil
+        && copy.src.buffer.concreteShape == copy.dst.buffer.concreteShape
       for side in [copy.src, copy.dst] where roots[side.buffer.id] == event {
+        let other = side.buffer.id == copy.src.buffer.id ? copy.dst : copy.src
+        var runs = lanes
+        if registerCopy, let o = byTarget[target]?[other.buffer.id], o.lanes > runs { runs = o.lanes }
         byTarget[target, default: [:]][side.buffer.id] =
-          (side.buffer.name, lanes, source.line(of: run.events[event].call.range.start) + 1)
+          (side.buffer.name, runs, source.line(of: run.events[event].call.range.start) + 1)
       }
     }
 

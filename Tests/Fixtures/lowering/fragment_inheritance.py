@@ -100,6 +100,27 @@ def f16_into_f32_fragment_read_in_part(M):
 
     return main
 
+def register_copy_keeps_runs():
+    # F2 takes F1's layout through the register copy: on sm_100 F1 is loaded 8 floats at a time, the register copy
+    # runs 4 (no global side), and F2's store runs 8 again (the differential checks sm_100 too).
+    @T.prim_func
+    def main(A: T.Tensor((1024, 1024), "float32"), B: T.Tensor((1024, 1024), "float32")):
+        with T.Kernel(16, threads=128) as bx:
+            F1 = T.alloc_fragment((64, 64), "float32")
+            F2 = T.alloc_fragment((64, 64), "float32")
+            T.copy(A[bx * 64, 0], F1)
+          # ^^^^^^^^^^^^^^^^^^^^^^^^^ lowering sm_80: simt 128b
+          # ^^^^^^^^^^^^^^^^^^^^^^^^^ lowering sm_90: simt 128b
+            T.copy(F1, F2)
+          # ^^^^^^^^^^^^^^ lowering sm_80: simt 128b
+          # ^^^^^^^^^^^^^^ lowering sm_90: simt 128b
+            T.copy(F2, B[bx * 64, 0])
+          # ^^^^^^^^^^^^^^^^^^^^^^^^^ lowering sm_80: simt 128b
+          # ^^^^^^^^^^^^^^^^^^^^^^^^^ lowering sm_90: simt 128b
+
+    return main
+
+
 if __name__ == "__main__":
     narrowed_then_read(256)
     annotation_on_the_second_copy_is_ignored(256)
@@ -107,3 +128,4 @@ if __name__ == "__main__":
     wide_first_copy_then_aligned_read(256)
     int8_into_f32_fragment(256)
     f16_into_f32_fragment_read_in_part(256)
+    register_copy_keeps_runs()
