@@ -1,6 +1,6 @@
 # fixture: target=sm_90
-# TL402: only tcgen05 copies reach tensor memory, only a tcgen05 gemm lays it out, on whole warpgroups; TL403: an
-# innermost extent of 30 halves forces scalar copies.
+# TL402: only tcgen05 copies reach tensor memory, on whole warpgroups; TL403: an innermost extent of 30 halves
+# forces scalar copies.
 import tilelang.language as T
 
 
@@ -23,24 +23,9 @@ def narrow(cols):
         with T.Kernel(8, threads=128) as bx:
             S = T.alloc_shared((64, cols), "float16")
             T.copy(A[bx * 64, 0], S)
-          # ^^^^^^^^^^^^^^^^^^^^^^^^ warning TL403: scalar copy: each thread moves one f16 (16 of a possible 128 bits) because the innermost extent 30 is not a multiple of 8 elements (at most 2 per access, and thread padding then prefers 1) [sm_90] (with cols=30 from line 71)
+          # ^^^^^^^^^^^^^^^^^^^^^^^^ warning TL403: scalar copy: each thread moves one f16 (16 of a possible 128 bits) because the innermost extent 30 is not a multiple of 8 elements (at most 2 per access, and thread padding then prefers 1) [sm_90] (with cols=30 from line 56)
             T.copy(S, B[bx * 64, 0], disable_tma=True)
-          # ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ warning TL403: scalar copy: each thread moves one f16 (16 of a possible 128 bits) because the innermost extent 30 is not a multiple of 8 elements (at most 2 per access, and thread padding then prefers 1) [sm_90] (with cols=30 from line 71)
-
-    return main
-
-
-def tmem_without_layout():
-    # No tcgen05 gemm accumulates into Tm, so nothing lays tensor memory out (0.1.15 on sm_100: "Tmem buffer Tm does
-    # not have a layout specified"; it fails on the other targets too).
-    @T.prim_func
-    def main(A: T.Tensor((128, 128), "float32")):
-        with T.Kernel(1, threads=128) as bx:
-            F = T.alloc_fragment((128, 128), "float32")
-            Tm = T.alloc_tmem([128, 128], "float32")
-            T.copy(A, F)
-            T.copy(F, Tm)
-            #         ^^ error TL402: Tm (shared.tmem) has no layout here: only a tcgen05 T.gemm accumulating into it lays tensor memory out, and the compiler fails with "Tmem buffer Tm does not have a layout specified" [sm_100]
+          # ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ warning TL403: scalar copy: each thread moves one f16 (16 of a possible 128 bits) because the innermost extent 30 is not a multiple of 8 elements (at most 2 per access, and thread padding then prefers 1) [sm_90] (with cols=30 from line 56)
 
     return main
 
@@ -60,7 +45,7 @@ def tmem_half_warpgroup(threads):
             T.copy(B, B_s)
             T.gemm(A_s, B_s, C_tmem, transpose_B=True, mbar=mbar, clear_accum=True)
             T.copy(C_tmem, C_l)
-          # ^^^^^^^^^^^^^^^^^^^ error TL402: a tcgen05 copy between C_tmem and C_l runs on whole warpgroups, but the block has 64 threads: the compiler fails with "Tensor memory copy requires thread bounds to be aligned to warpgroups"; use a multiple of 128 threads [sm_100] (with threads=64 from line 74)
+          # ^^^^^^^^^^^^^^^^^^^ error TL402: a tcgen05 copy between C_tmem and C_l runs on whole warpgroups, but the block has 64 threads: the compiler fails with "Tensor memory copy requires thread bounds to be aligned to warpgroups"; use a multiple of 128 threads [sm_100] (with threads=64 from line 58)
             T.copy(C_l, C)
 
     return main
@@ -70,5 +55,4 @@ if __name__ == "__main__":
     store_to_tmem()
     narrow(30)
     narrow(64)
-    tmem_without_layout()
     tmem_half_warpgroup(64)
