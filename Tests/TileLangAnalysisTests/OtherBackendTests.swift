@@ -40,7 +40,6 @@ struct OtherBackendTests {
     "kernel = tilelang.compile(gemm_accumulator(\"shared\"), target=\"metal\")",
     "cpu = tilelang.compile(gemm_accumulator(\"shared\"), target=tvm.target.Target(\"llvm\"))",
     "@tilelang.testing.requires_metal\ndef test_gemm():\n    pass",
-    "x = torch.randn(64, 64, device=\"mps\")",
   ])
   func filesForAnotherBackendAreNot(_ marker: String) throws {
     #expect(try !Self.codes(adding: marker).contains("TL414"), "\(marker)")

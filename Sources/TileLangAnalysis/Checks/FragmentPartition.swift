@@ -10,18 +10,23 @@ enum FragmentPartition {
     guard let threads = run.threads?.constant, threads > 0 else { return [] }
     var out: [Diagnostic] = []
     var seen = Set<Int>()
-    let copied = Set(run.events.flatMap { $0.operands.compactMap { $0.buffer?.id } })
+    var copiedCache: Set<Int>?
+    func copied() -> Set<Int> {  // built only when a message needs it
+      if let c = copiedCache { return c }
+      let c = Set(run.events.flatMap { $0.operands.compactMap { $0.buffer?.id } })
+      copiedCache = c
+      return c
+    }
     func judge(_ b: Buffer, at range: TextRange) {
-      guard b.scope.isFragment, !seen.contains(b.id), !run.callLaidOut.contains(b.id),
+      guard b.scope.isFragment, seen.insert(b.id).inserted, !run.callLaidOut.contains(b.id),
         !run.gemmOperands.contains(b.id), let shape = b.concreteShape,
+        let n = SafeArithmetic.product(shape), n > threads, n % threads != 0,
         !run.layoutProviders.contains(b.id) || elementwiseOverWhole(b, shape, run)
       else { return }
-      seen.insert(b.id)
-      guard let n = SafeArithmetic.product(shape), n > threads, n % threads != 0 else { return }
       let by =
         !run.layoutProviders.contains(b.id)
         ? "only copies"
-        : copied.contains(b.id)
+        : copied().contains(b.id)
           ? "only copies and element-wise T.Parallel loops"
           : "only element-wise T.Parallel loops"
       out.append(

@@ -13,7 +13,8 @@ enum RunChecks {
     var layouts = InheritedFragmentLayouts(run: run, source: source)
     layouts.facts = PlanningFacts(run, targets: targets, passConfigs: passConfigs, copyLaidOut: layouts.copyLaidOut)
     let facts = layouts.facts
-    var lanes: [TargetArch: [Int: Int]] = [:]  // planned SIMT lanes of each copy event, per target
+    var lanes: [TargetArch: [Int: Int]] = [:]  // planned SIMT lanes of each copy event, per target (for TL416)
+    let wantLanes = run.layoutOps.contains { if case .reduce = $0 { true } else { false } }
     for (index, event) in run.events.enumerated() {
       var c = CheckContext(source: source, run: run, event: event)
       CopyExtents.checkSubscripts(&c)
@@ -39,7 +40,7 @@ enum RunChecks {
             let planned = LoweringPlanner.plan(&c, model: model, ctx: ctx, buildInfo: buildLowerings)
             if let l = planned.info { lowerings.append(l) }
             layouts.record(model, event: index, target: t, lanes: planned.simtLanes)
-            if let l = planned.simtLanes { lanes[t, default: [:]][index] = l }
+            if wantLanes, let l = planned.simtLanes { lanes[t, default: [:]][index] = l }
           }
         }
       }
@@ -52,7 +53,9 @@ enum RunChecks {
     diagnostics.append(contentsOf: ReduceShape.check(run, source: source))
     for t in targets {
       diagnostics.append(contentsOf: SharedMemoryBudget.check(run, target: t, source: source))
-      diagnostics.append(contentsOf: ReduceRowThreads.check(run, target: t, lanes: lanes[t] ?? [:], source: source))
+      if wantLanes {
+        diagnostics.append(contentsOf: ReduceRowThreads.check(run, target: t, lanes: lanes[t] ?? [:], source: source))
+      }
       diagnostics.append(
         contentsOf: FragmentLayoutConflict.check(run, target: t, passConfigs: passConfigs, source: source))
       let ws = facts.specialized[t] ?? []

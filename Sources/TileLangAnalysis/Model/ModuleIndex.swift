@@ -18,6 +18,8 @@ struct FunctionEntry: Sendable {
   var children: [FunctionID] = []
   /// Index of the module-level statement that contains this function.
   var topLevel = 0
+  /// Decorated `@tilelang.testing.requires_metal` (a Metal test).
+  var requiresMetal = false
 }
 
 struct ModuleIndex: Sendable {
@@ -29,8 +31,8 @@ struct ModuleIndex: Sendable {
   var dynamicNames: Set<String> = []
   /// Module-level variables bound to a dict literal (`pass_configs = {...}`), by name; the last binding wins.
   var moduleDicts: [String: Expr] = [:]
-  /// The file compiles for a backend other than CUDA somewhere (`target="metal"`, `Target("cpu")`, a Metal test or
-  /// tensors on `"mps"`, ...): its gemms are not judged by CUDA's warp and accumulator rules.
+  /// The file compiles for a backend other than CUDA somewhere (`target="metal"`, `Target("cpu")`, a Metal test,
+  /// ...): its gemms are not judged by CUDA's warp and accumulator rules.
   var otherBackend = false
 
   init(_ body: [Stmt], source: SourceText) {
@@ -63,8 +65,9 @@ struct ModuleIndex: Sendable {
       }.walk(body)
       otherBackend = other
     }
-    // Kernels run on Apple GPUs: Metal tests (`@tilelang.testing.requires_metal`) and tensors on `device="mps"`.
-    if !otherBackend, source.containsAny(["requires_metal", "\"mps\"", "'mps'"]) { otherBackend = true }
+    // Metal tests (`@tilelang.testing.requires_metal`): read from the decorators, no scan of the text (this index is
+    // rebuilt on every edit).
+    if !otherBackend, functions.contains(where: { $0.requiresMetal }) { otherBackend = true }
     var names = Set<String>()
     let index = self
     guard source.containsAny(["dynamic(", "symbolic(", "Var("]) else { return }
@@ -178,8 +181,10 @@ struct ModuleIndex: Sendable {
     var kind = FunctionEntry.Kind.plain
     var autotune: Expr?
     var jit: Expr?
+    var metal = false
     for d in f.decorators {
       guard let q = qualifiedName(d) else { continue }
+      if q.hasSuffix("requires_metal") { metal = true }
       if q == "tilelang.language.prim_func" || q.hasSuffix(".prim_func") || q == "prim_func" {
         kind = .primFunc
       } else if q == "tilelang.language.macro" || q == "macro" {
@@ -193,7 +198,9 @@ struct ModuleIndex: Sendable {
     if jit != nil, kind == .plain {
       kind = Self.opensKernelDirectly(f.body, module: self) ? .eagerJit : .jitFactory
     }
-    return FunctionEntry(id: id, def: f, range: range, parent: parent, kind: kind, autotune: autotune, jit: jit)
+    var entry = FunctionEntry(id: id, def: f, range: range, parent: parent, kind: kind, autotune: autotune, jit: jit)
+    entry.requiresMetal = metal
+    return entry
   }
 
   /// An eager `@tilelang.jit` body opens `T.Kernel` itself (or declares sizes with `T.const`).
