@@ -136,7 +136,12 @@ extension Interpreter {
       var instance = KernelInstance(
         function: id, closure: env, arguments: env.filter { paramNames.contains($0.key) }, constSizes: consts,
         provenance: note, isSymbolic: symbolicRun)
-      if ["compile", "get_tir"].contains(method), a.positional.isEmpty, !a.hasUnknownSpread {
+      // Sizes only: no tensors, positional or by the name of a parameter without a default (tensor parameters have
+      // none), that could supply the T.const values.
+      let tensorLike = Set(entry.def.params.list.filter { $0.defaultValue == nil }.map(\.name))
+      if ["compile", "get_tir"].contains(method), a.positional.isEmpty, !a.hasUnknownSpread,
+        a.keywords.keys.allSatisfy({ !tensorLike.contains($0) })
+      {
         instance.sizesOnlyCall = line(callRange.start)
       }
       instances.append(instance)
