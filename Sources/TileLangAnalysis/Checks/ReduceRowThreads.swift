@@ -10,7 +10,8 @@
 import TileLangSyntax
 
 enum ReduceRowThreads {
-  /// `lanes`: the SIMT vector width planned for each copy event on `target`.
+  /// Emits TL416 on the source operand of each such reduction. `lanes`: the SIMT vector width planned for each copy
+  /// event on `target`.
   static func check(_ run: KernelRun, target: TargetArch, lanes: [Int: Int], source: SourceText) -> [Diagnostic] {
     guard let threads = run.threads?.constant, threads > 0 else { return [] }
     var out: [Diagnostic] = []
