@@ -88,7 +88,6 @@ struct WorkerResponse: Decodable {
   var kernel: String?
   var cuda: String?
   var tmaDescriptors: [WireTMADescriptor]?
-  var lineMap: [[Int]]?
   var specialization: Specialization?
   var times: [String: Double]?
   var logs: String?
@@ -113,7 +112,6 @@ struct WorkerResponse: Decodable {
   enum CodingKeys: String, CodingKey {
     case id, ok, python, tilelang, executable, kernel, cuda, specialization, times, logs, error, child
     case importError = "import_error"
-    case lineMap = "line_map"
     case tmaDescriptors = "tma_descriptors"
   }
 
@@ -151,8 +149,7 @@ struct WireLocation: Decodable {
 
 extension WorkerResponse {
   /// The build outcome this response describes.
-  /// `kernelFile`: the file the request built; the `#line` markers that name it make the line map (unless the
-  /// worker sent one).
+  /// `kernelFile`: the file the request built; the `#line` markers that name it make the line map.
   func buildOutcome(kernelFile: String) -> Result<BuildProduct, CompilerFailure> {
     if ok, let cuda {
       let used = (specialization?.kwargs ?? [:]).mapValues { $0.value.description }
@@ -162,8 +159,7 @@ extension WorkerResponse {
           tmaDescriptors: (tmaDescriptors ?? []).map {
             TMADescriptor(name: $0.name, function: $0.function ?? "", arguments: $0.args ?? [])
           },
-          lineMap: lineMap?.compactMap { $0.count == 2 ? LineMapping(cudaLine: $0[0], pythonLine: $0[1]) : nil }
-            ?? LineMapping.fromLineDirectives(in: cuda, naming: kernelFile),
+          lineMap: LineMapping.fromLineDirectives(in: cuda, naming: kernelFile),
           usedArguments: used, argumentsFromComment: specialization?.fromComment ?? [], times: times ?? [:],
           logs: logs ?? "",
           child: child.map { BuildChild(processID: $0.pid, build: $0.build, recycled: $0.recycled ?? false) }))

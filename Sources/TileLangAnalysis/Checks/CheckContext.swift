@@ -45,3 +45,14 @@ struct CheckContext {
 extension KernelRun {
   var dynamicVariables: Set<String> { loopVariables.union(declaredDynamic).union(moduleDynamic) }
 }
+
+extension Array where Element == Argument {
+  /// Deletes `arg` with the comma that separates it from its neighbour (the next one, or for the last argument the
+  /// one before), so the call stays valid.
+  func removal(of arg: Argument) -> TextEdit {
+    guard let i = firstIndex(where: { $0.range == arg.range }) else { return TextEdit(range: arg.range, newText: "") }
+    if i + 1 < count { return TextEdit(range: TextRange(arg.range.start, self[i + 1].range.start), newText: "") }
+    if i > 0 { return TextEdit(range: TextRange(self[i - 1].range.end, arg.range.end), newText: "") }
+    return TextEdit(range: arg.range, newText: "")
+  }
+}

@@ -6,7 +6,8 @@ import TileLangSyntax
 enum CopyLoweringCheck {
   /// Emits TL205/TL209/TL210 (selection errors), TL207 (loop_layout on a non-SIMT path), TL211 (coalesced width
   /// adjusted), TL202 (coalesced_width on a copy that follows an inherited fragment layout), TL402 (store into
-  /// tensor memory, tcgen05 copies off whole warpgroups), TL403 (vector width lost), TL404–TL407 and TL410 (TMA encoding), TL408 (bool vectors).
+  /// tensor memory, tcgen05 copies off whole warpgroups), TL403 (vector width lost), TL404–TL407 and TL410 (TMA
+  /// encoding), TL408 (bool vectors).
   static func check(_ c: inout CheckContext, copy: TileCopy, plan: CopyPlan, vector: VectorPlan?, ctx: CopyContext) {
     let t = ctx.target.rawValue
     if let error = plan.error, let codeText = plan.errorCode, let code = DiagnosticCode(rawValue: codeText) {
@@ -32,7 +33,7 @@ enum CopyLoweringCheck {
       var fixes: [Fix] = []
       if let arg {
         fixes.append(
-          Fix(title: "Remove loop_layout", edits: [TextEdit(range: removalRange(c, arg.range), newText: "")]))
+          Fix(title: "Remove loop_layout", edits: [c.event.arguments.removal(of: arg)]))
       }
       c.emit(
         Diagnostic(
@@ -209,16 +210,6 @@ enum CopyLoweringCheck {
       let oe = extents[outer]
     else { return nil }
     return ((partial, pe, ps), (outer, oe))
-  }
-
-  /// The argument plus its separating comma, so removing it leaves valid code.
-  static func removalRange(_ c: CheckContext, _ r: TextRange) -> TextRange {
-    let bytes = c.source.bytes
-    var start = r.start
-    var i = r.start - 1
-    while i >= 0, bytes[i] == 0x20 || bytes[i] == 0x0A || bytes[i] == 0x09 || bytes[i] == 0x0D { i -= 1 }
-    if i >= 0, bytes[i] == 0x2C { start = i }
-    return TextRange(start, r.end)
   }
 
   /// Inserts `, keyword` before the call's closing parenthesis.

@@ -10,13 +10,6 @@ enum FragmentPartition {
     guard let threads = run.threads?.constant, threads > 0 else { return [] }
     var out: [Diagnostic] = []
     var seen = Set<Int>()
-    var copiedCache: Set<Int>?
-    func copied() -> Set<Int> {  // built only when a message needs it
-      if let c = copiedCache { return c }
-      let c = Set(run.events.flatMap { $0.operands.compactMap { $0.buffer?.id } })
-      copiedCache = c
-      return c
-    }
     func judge(_ b: Buffer, at range: TextRange) {
       guard b.scope.isFragment, seen.insert(b.id).inserted, !run.callLaidOut.contains(b.id),
         !run.gemmOperands.contains(b.id), let shape = b.concreteShape,
@@ -26,7 +19,7 @@ enum FragmentPartition {
       let by =
         !run.layoutProviders.contains(b.id)
         ? "only copies"
-        : copied().contains(b.id)
+        : run.events.contains(where: { $0.operands.contains { $0.buffer?.id == b.id } })
           ? "only copies and element-wise T.Parallel loops"
           : "only element-wise T.Parallel loops"
       out.append(

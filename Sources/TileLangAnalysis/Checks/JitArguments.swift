@@ -26,7 +26,7 @@ enum JitArguments {
           Diagnostic(
             .TL214,
             "`out_idx` is only for lazy @tilelang.jit factories that return a @T.prim_func; \(entry.def.name) is an eager kernel (its body opens T.Kernel or declares sizes with T.const), and the first call fails (\"out_idx is only supported in lazy mode\"); declare outputs with T.empty and return them",
-            at: outIdx.range, fixes: [Fix(title: "Remove out_idx", edits: [removal(of: outIdx, in: args, source)])]))
+            at: outIdx.range, fixes: [Fix(title: "Remove out_idx", edits: [args.removal(of: outIdx)])]))
       }
     }
     for entry in module.functions
@@ -66,7 +66,7 @@ enum JitArguments {
   /// TL214 for the `T.const` names a sizes-only `.compile(...)` / `.get_tir(...)` of an eager kernel leaves unbound:
   /// with no tensor to read them from, elaboration fails ("Cannot find value for constexpr variable").
   static func unboundConsts(_ run: KernelRun) -> [Diagnostic] {
-    guard run.instance.sizesOnlyCall != nil, !run.unboundConsts.isEmpty else { return [] }
+    guard run.instance.sizesOnly, !run.unboundConsts.isEmpty else { return [] }
     var byCall: [TextRange: [String]] = [:]
     for (name, call) in run.unboundConsts { byCall[call, default: []].append(name) }
     return byCall.sorted { $0.key < $1.key }.map { call, names in
@@ -137,7 +137,7 @@ enum JitArguments {
     if key.hasPrefix("tir."), PassConfigRegistry.keys.contains("tirx." + key.dropFirst(4)) {
       return "tirx." + key.dropFirst(4)
     }
-    let ranked = PassConfigRegistry.keys.map { ($0, editDistance(key, $0)) }.filter { $0.1 <= 3 }
+    let ranked = PassConfigRegistry.keys.map { ($0, CopyAnnotationsCheck.distance(key, $0)) }.filter { $0.1 <= 3 }
     return ranked.min { ($0.1, $0.0) < ($1.1, $1.0) }?.0
   }
 
@@ -182,29 +182,4 @@ enum JitArguments {
     return false
   }
 
-  /// Deletes `arg` with the comma that separates it from its neighbour.
-  static func removal(of arg: Argument, in args: [Argument], _ source: SourceText) -> TextEdit {
-    guard let i = args.firstIndex(where: { $0.range == arg.range }) else {
-      return TextEdit(range: arg.range, newText: "")
-    }
-    if i + 1 < args.count { return TextEdit(range: TextRange(arg.range.start, args[i + 1].range.start), newText: "") }
-    if i > 0 { return TextEdit(range: TextRange(args[i - 1].range.end, arg.range.end), newText: "") }
-    return TextEdit(range: arg.range, newText: "")
-  }
-
-  static func editDistance(_ a: String, _ b: String) -> Int {
-    let a = Array(a.utf8)
-    let b = Array(b.utf8)
-    var row = Array(0...b.count)
-    for i in 1...max(a.count, 1) where !a.isEmpty {
-      var previous = row[0]
-      row[0] = i
-      for j in stride(from: 1, through: b.count, by: 1) {
-        let current = row[j]
-        row[j] = min(row[j] + 1, row[j - 1] + 1, previous + (a[i - 1] == b[j - 1] ? 0 : 1))
-        previous = current
-      }
-    }
-    return a.isEmpty ? b.count : row[b.count]
-  }
 }

@@ -17,19 +17,10 @@ enum PipelinedBufferEscape {
     var versioned: [Int: [(loop: PipelinedLoop, stages: Int, specialized: Bool)]] = [:]
     var names: [Int: String] = [:]
     for loop in run.pipelinedLoops {
-      guard let stages = loop.stages, stages >= 2, !loop.annotated, let first = loop.firstCopyEvent,
-        first < run.events.count
-      else { continue }
+      guard let stages = loop.stages, stages >= 2, !loop.annotated else { continue }
       let specialized = ws.contains(loop.range)
       var tiles = Set<Int>()
-      for e in run.events where e.op == "copy" || e.op == "tma_copy" || e.op == "async_copy" {
-        guard
-          e.loops.last(where: \.isPipelined)?.range
-            == loop.range,
-          let src = e.operands.first?.buffer, src.scope == .global,
-          let dst = e.operands.dropFirst().first?.buffer, dst.scope.isShared,
-          run.pipelineConsumers[loop.range]?.contains(dst.id) ?? false
-        else { continue }
+      for (op, dst) in run.pipelinedFills(of: loop.range) where ["copy", "tma_copy", "async_copy"].contains(op) {
         if tiles.insert(dst.id).inserted {
           versioned[dst.id, default: []].append((loop, stages, specialized))
           names[dst.id] = dst.name

@@ -207,14 +207,10 @@ enum RunChecks {
       guard case .tile(let copy) = model, let lanes else { return }
       // A whole register copy hands its source's layout on: the copy itself may run narrower (no global side caps it
       // at 128 bits on sm_100), but the fragment it lays out keeps the source's runs (checked with 0.1.15).
-      let registerCopy =
-        copy.src.buffer.scope.isFragment && copy.dst.buffer.scope.isFragment && copy.src.isWholeBuffer
-        && copy.dst.isWholeBuffer && copy.src.buffer.concreteShape != nil
-        && copy.src.buffer.concreteShape == copy.dst.buffer.concreteShape
       for side in [copy.src, copy.dst] where roots[side.buffer.id] == event {
         let other = side.buffer.id == copy.src.buffer.id ? copy.dst : copy.src
         var runs = lanes
-        if registerCopy, let o = byTarget[target]?[other.buffer.id], o.lanes > runs { runs = o.lanes }
+        if copy.isRegisterCopy, let o = byTarget[target]?[other.buffer.id], o.lanes > runs { runs = o.lanes }
         byTarget[target, default: [:]][side.buffer.id] =
           (side.buffer.name, runs, source.line(of: run.events[event].call.range.start) + 1)
       }
@@ -323,16 +319,13 @@ enum RunChecks {
   }
 
   /// Whether `tile` is multi-buffered by the `T.Pipelined(num_stages >= 2)` loop around `event`: a global → shared
-  /// copy in that loop fills it and something in the loop reads it (as PipelinedBufferEscape's versioned tiles).
+  /// copy-like call in that loop fills it and something in the loop reads it (KernelRun.pipelinedFills).
   static func versionedTile(_ tile: Int, _ event: CopyEvent, _ run: KernelRun) -> Bool {
     guard let frame = event.loops.last(where: \.isPipelined),
       let loop = run.pipelinedLoops.first(where: { $0.range == frame.range }), (loop.stages ?? 0) >= 2,
-      !loop.annotated, run.pipelineConsumers[loop.range]?.contains(tile) ?? false
+      !loop.annotated
     else { return false }
-    return run.events.contains { e in
-      e.loops.last(where: \.isPipelined)?.range == loop.range && e.operands.first?.buffer?.scope == .global
-        && e.operands.dropFirst().first?.buffer?.id == tile
-    }
+    return run.pipelinedFills(of: loop.range).contains { $0.tile.id == tile }
   }
 
   /// A kernel that allocates tensor memory is written for sm_100: it is checked for the configured targets that
@@ -360,12 +353,12 @@ enum RunChecks {
   }
 }
 
-/// Pass configs for a kernel: its own or its factory's `@tilelang.jit(pass_configs=...)`, every
-/// `tilelang.compile(..., pass_configs=...)` of the file, then the settings (which win).
+/// Pass configs for a kernel instance: its own or its factory's `@tilelang.jit(pass_configs=...)`, over them the
+/// `pass_configs` of the `tilelang.compile(...)` that builds the instance, then the settings (which win).
 enum PassConfigDiscovery {
-  static func configs(for function: FunctionID, module: ModuleIndex, settings: AnalysisSettings) -> [String: Bool] {
+  static func configs(for instance: KernelInstance, module: ModuleIndex, settings: AnalysisSettings) -> [String: Bool] {
     var out: [String: Bool] = [:]
-    var id: FunctionID? = function
+    var id: FunctionID? = instance.function
     while let current = id {
       let entry = module.entry(current)
       if let jit = entry.jit, case .call(_, let args) = jit.kind,
@@ -375,6 +368,7 @@ enum PassConfigDiscovery {
       }
       id = entry.parent
     }
+    out.merge(instance.compilePassConfigs) { _, compiled in compiled }
     for (k, v) in settings.passConfigs { out[PassConfigs.canonicalKey(k)] = v }
     return out
   }

@@ -76,12 +76,8 @@ enum VectorWidth {
     // so the layout's last output dim caps the access at 2 elements (a float2 / half2 per access). So does a fragment
     // a T.Parallel loop fills elementwise from one. A whole copy between two fragments of one shape instead runs
     // over each thread's registers, which are contiguous (an accumulator → float16 cast copy runs 4 float lanes).
-    let registerCopy =
-      copy.src.buffer.scope.isFragment && copy.dst.buffer.scope.isFragment && copy.src.isWholeBuffer
-      && copy.dst.isWholeBuffer && copy.src.buffer.concreteShape != nil
-      && copy.src.buffer.concreteShape == copy.dst.buffer.concreteShape
     for side in [copy.src, copy.dst]
-    where !registerCopy && side.buffer.scope.isFragment && ctx.gemmLayout.contains(side.buffer.id) && v > 2 {
+    where !copy.isRegisterCopy && side.buffer.scope.isFragment && ctx.gemmLayout.contains(side.buffer.id) && v > 2 {
       v = 2
       limit = "\(side.buffer.name) has the gemm fragment layout (2 adjacent elements per thread)"
     }
@@ -100,7 +96,8 @@ enum VectorWidth {
     let partitioned = !perThread(copy.src) && !perThread(copy.dst)
     let constants = base.nonUnit.compactMap(\.extent.constant)
     let total = constants.count == base.nonUnit.count ? SafeArithmetic.product(constants) : nil
-    let registers = registerCopy ? (ctx.rowRegisters[copy.src.buffer.id] ?? ctx.rowRegisters[copy.dst.buffer.id]) : nil
+    let registers =
+      copy.isRegisterCopy ? (ctx.rowRegisters[copy.src.buffer.id] ?? ctx.rowRegisters[copy.dst.buffer.id]) : nil
     if let registers {
       // A register copy of a gemm's row reduction: each thread holds `registers` rows of it (replicated over the
       // threads of a row), and the copy runs over those (scores_max → scores_max_prev: 2 float lanes).

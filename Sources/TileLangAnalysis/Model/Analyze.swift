@@ -19,10 +19,8 @@ func analyze(parsed: ParsedFile, settings: AnalysisSettings, onlyTopLevel: Set<I
   func execute(_ instances: [KernelInstance]) -> [KernelRun] {
     instances.map { inst in
       var interp = Interpreter(module: module, source: parsed.source)
-      var configs = PassConfigDiscovery.configs(for: inst.function, module: module, settings: settings)
-      configs.merge(inst.compilePassConfigs) { _, compiled in compiled }
-      for (k, v) in settings.passConfigs { configs[PassConfigs.canonicalKey(k)] = v }  // the user's settings win
-      return interp.runKernel(inst, passConfigs: configs)
+      return interp.runKernel(
+        inst, passConfigs: PassConfigDiscovery.configs(for: inst, module: module, settings: settings))
     }
   }
   // Concrete and literal instances first. Lowerings are shown from the best-ranked instances of each kernel

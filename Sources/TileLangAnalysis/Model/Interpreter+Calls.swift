@@ -142,7 +142,7 @@ extension Interpreter {
       if ["compile", "get_tir"].contains(method), a.positional.isEmpty, !a.hasUnknownSpread,
         a.keywords.keys.allSatisfy({ !tensorLike.contains($0) })
       {
-        instance.sizesOnlyCall = line(callRange.start)
+        instance.sizesOnly = true
       }
       instances.append(instance)
       executed.insert(id.index)

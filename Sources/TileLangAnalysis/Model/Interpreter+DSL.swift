@@ -54,7 +54,7 @@ extension Interpreter {
       guard let x = int(0), let y = int(1) else { return .unknown }
       return .int(name == "max" ? .max(x, y) : .min(x, y))
     case "const":
-      if let spec = p.first?.stringValue, let consts = run?.instance.constSizes, run?.instance.sizesOnlyCall != nil {
+      if let spec = p.first?.stringValue, let consts = run?.instance.constSizes, run?.instance.sizesOnly == true {
         for n in ModuleIndex.declaredNames(spec) where consts[n] == nil { run?.unboundConsts.append((n, call.range)) }
       }
       return constNames(p.first?.stringValue)

@@ -17,8 +17,8 @@ struct KernelInstance: Sendable {
   /// bound to that call); they apply over the decorator's.
   var compilePassConfigs: [String: Bool] = [:]
   /// An eager kernel bound by `.compile(...)` / `.get_tir(...)` with sizes only (no tensors to read sizes from):
-  /// every `T.const` name needs a keyword. The call's line, for the message.
-  var sizesOnlyCall: Int?
+  /// every `T.const` name needs a keyword.
+  var sizesOnly = false
 }
 
 /// An enclosing loop of a call inside a kernel.
@@ -135,6 +135,21 @@ struct PipelinedLoop: Sendable {
   var parallelLoops: [ParallelLoop] = []
   /// Index into `KernelRun.events` of a copy inside the loop, if any.
   var firstCopyEvent: Int?
+}
+
+extension KernelRun {
+  /// The global → shared copy-like calls (op, tile) whose innermost `T.Pipelined` loop is `loop` and whose tile
+  /// something in that loop reads: the tiles a loop with num_stages >= 2 keeps one version of per stage
+  /// (PipelinedBufferEscape, RunChecks.versionedTile).
+  func pipelinedFills(of loop: TextRange) -> [(op: String, tile: Buffer)] {
+    guard let consumed = pipelineConsumers[loop] else { return [] }
+    return events.compactMap { e in
+      guard e.loops.last(where: \.isPipelined)?.range == loop, e.operands.first?.buffer?.scope == .global,
+        let dst = e.operands.dropFirst().first?.buffer, dst.scope.isShared, consumed.contains(dst.id)
+      else { return nil }
+      return (e.op, dst)
+    }
+  }
 }
 
 /// One branch of an `if` whose condition the interpreter could not decide (it runs both).

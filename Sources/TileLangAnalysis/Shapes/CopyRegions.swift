@@ -49,6 +49,13 @@ struct TileCopy: Sendable {
   /// The side whose extents give the loop space.
   var baseIsSource: Bool
   var base: CopySide { baseIsSource ? src : dst }
+
+  /// A whole fragment into a whole fragment of the same constant shape: a register copy, which runs over each
+  /// thread's registers and hands the source's layout on (the tile-level `CopyEvent.wholeFragmentCopy`).
+  var isRegisterCopy: Bool {
+    src.buffer.scope.isFragment && dst.buffer.scope.isFragment && src.isWholeBuffer && dst.isWholeBuffer
+      && src.buffer.concreteShape != nil && src.buffer.concreteShape == dst.buffer.concreteShape
+  }
 }
 
 enum CopyRegions {

@@ -28,7 +28,7 @@ for line in sys.stdin:
             sys.stdout.write("this is not json\n")
             sys.stdout.flush()
             continue
-        reply = {"id": rid, "ok": True, "kernel": "k", "cuda": "// fake cuda for %s\n" % name, "line_map": [], "logs": ""}
+        reply = {"id": rid, "ok": True, "kernel": "k", "cuda": "// fake cuda for %s\n" % name, "logs": ""}
     elif method == "shutdown":
         break
     else:
