@@ -28,6 +28,16 @@ public enum SyntaxFixtures {
     return names.filter { $0.hasSuffix(".py") }.sorted().map { dir.appendingPathComponent($0) }
   }
 
+  /// The text of a fixture file from the line starting with `start` up to the one starting with `end`, without its
+  /// comment lines (the expectations): one kernel factory to embed in a test's own module.
+  public static func excerpt(_ path: String, from start: String, to end: String) -> String? {
+    guard let text = try? String(contentsOf: fixturesDirectory().appendingPathComponent(path), encoding: .utf8),
+      let s = text.range(of: start), let e = text.range(of: end, range: s.upperBound..<text.endIndex)
+    else { return nil }
+    return text[s.lowerBound..<e.lowerBound].split(separator: "\n", omittingEmptySubsequences: false)
+      .filter { !$0.trimmingCharacters(in: .whitespaces).hasPrefix("#") }.joined(separator: "\n")
+  }
+
   public static var isUpdateMode: Bool { ProcessInfo.processInfo.environment["TL_UPDATE_FIXTURES"] == "1" }
 
   // MARK: - Views

@@ -10,12 +10,9 @@ import TileLangTestSupport
 
 struct OtherBackendTests {
   static func codes(adding marker: String) throws -> [String] {
-    let url = SyntaxFixtures.fixturesDirectory().appendingPathComponent("diagnostics/layout/tile_op_rules.py")
-    let fixture = try String(contentsOf: url, encoding: .utf8)
-    let start = try #require(fixture.range(of: "def gemm_accumulator(scope):"))
-    let end = try #require(fixture.range(of: "def row_sums(", range: start.upperBound..<fixture.endIndex))
-    let kernel = fixture[start.lowerBound..<end.lowerBound].split(separator: "\n", omittingEmptySubsequences: false)
-      .filter { !$0.trimmingCharacters(in: .whitespaces).hasPrefix("#") }.joined(separator: "\n")
+    let kernel = try #require(
+      SyntaxFixtures.excerpt(
+        "diagnostics/layout/tile_op_rules.py", from: "def gemm_accumulator(scope):", to: "def row_sums("))
     let source = """
       import tilelang
       import tilelang.language as T

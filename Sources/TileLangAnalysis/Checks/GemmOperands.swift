@@ -2,7 +2,8 @@
 // `transpose_B`), A and B have different dtypes outside the fp8/fp6/fp4 family, the block's warps cannot split
 // M × N into 16-row × 8-column pieces, or (on CUDA) the accumulator is in shared memory or `local` registers. The
 // Metal and CPU backends take such accumulators: files that name another backend (`run.otherBackend`) are not judged
-// on the CUDA-only rules.
+// on the CUDA-only rules. On sm_90 (`checkWgmma`), a wgmma whose B tile is N-major and too narrow per warpgroup for a
+// swizzled layout.
 
 import TileLangSyntax
 
@@ -59,6 +60,71 @@ enum GemmOperands {
       }
     }
     return out
+  }
+
+  /// TL414 for gemms that select wgmma on sm_90 (M ≥ 64, warps in groups of 4) but whose warpgroups cannot split the
+  /// accumulator: each warpgroup along M takes a multiple of 64 rows, so M = 96 over 4 or 8 warps fails ("No valid
+  /// warp partition for T.gemm (Warp-Group MMA)"; the compiler does not fall back to mma). And for wgmma's B operand
+  /// stored (K, N) in shared memory (cuda/op/gemm/gemm_wgmma.py `infer_layout`): its
+  /// swizzle is chosen from the instruction's N (the widest legal n dividing each warpgroup's N / n_warp columns),
+  /// and without a swizzle (N not a multiple of 16 16-bit elements) the descriptor needs one 16-byte chunk per row of
+  /// the whole tile (wgmma_macro_generator.py `compute_gmma_descriptor`: "Not a canonical GMMA_MN layout"). Checked
+  /// with 0.1.15 (330 gemms, N from 8 to 256, 128-512 threads, every policy): N = 8, 24, 40, 56, 72 over one
+  /// warpgroup and N = 16, 32, 96 over 2 or 4 warpgroups along N fail; 16, 48, 80 over one pass, as does B stored
+  /// (N, K) with transpose_B=True.
+  static func checkWgmma(_ run: KernelRun, target: TargetArch, passConfigs: PassConfigs) -> [Diagnostic] {
+    guard target.isHopper, !run.otherBackend, let threads = run.threads?.constant else { return [] }
+    var out: [Diagnostic] = []
+    for op in run.layoutOps {
+      guard case .gemm(let g) = op,
+        let s = GemmFragmentLayout.selection(g, threads: threads, target: target, passConfigs: passConfigs),
+        s.instruction == .wgmma
+      else { continue }
+      let warps = threads / 32
+      if GemmFragmentLayout.partition(.wgmma, policy: s.policy, m: s.m, n: s.n, warps: warps) == nil {
+        if partitionExists(m: s.m, n: s.n, warps: warps) {  // otherwise check(_:source:) reports the mma split
+          out.append(
+            Diagnostic(
+              .TL414,
+              "On \(target.rawValue) this T.gemm is a wgmma (M ≥ 64, \(warps) warps in warpgroups of 4), whose warpgroups each take a multiple of 64 rows and 8 columns of the \(s.m)×\(s.n) accumulator: no split of \(warps / 4) warpgroup\(warps == 4 ? "" : "s") covers it, and the compiler fails (\"No valid warp partition for T.gemm (Warp-Group MMA)\"); use a multiple of 64 rows, a thread count that is not a multiple of 128, or the pass config tl.disable_wgmma",
+              at: g.operandExprs[2]?.range ?? g.call.range))
+        }
+        continue
+      }
+      guard g.transposeB == false,
+        case .buffer(let b) = g.operands[1], b.scope.isShared, !run.annotatedLayouts.contains(b.id),
+        let shape = b.concreteShape, shape.count == 2, let dtype = b.dtype,
+        let bits = GemmFragmentLayout.operandBits(dtype), bits == 16,
+        let p = GemmFragmentLayout.plan(g, threads: threads, target: target, passConfigs: passConfigs),
+        p.instruction == .wgmma
+      else { continue }
+      let perGroup = p.n / p.nWarp
+      let instN = wgmmaInstructionN(perGroup)
+      let chunks = shape[1] * bits / 128
+      guard instN % (2 * 128 / bits) != 0 else { continue }
+      let split = p.nWarp == 1 ? "" : " (its \(p.n) columns over \(p.nWarp) warpgroups along N)"
+      let failure =
+        chunks == 1
+        ? "unswizzled, its 8-column rows are a single 16-byte chunk, which the descriptor takes for K-major (\"WGMMA operand layout contiguity (k_major=True) disagrees with the row-major expectation\")"
+        : "unswizzled, the tile's \(shape[1])-column rows are \(chunks) 16-byte chunks where wgmma reads one (\"Not a canonical GMMA_MN layout: stride<1,0>=\(chunks) != W=1\")"
+      out.append(
+        Diagnostic(
+          .TL414,
+          "On \(target.rawValue) this T.gemm is a wgmma (\(p.mWarp)×\(p.nWarp) warps, policy \(p.policy)) reading B \(b.name) \(b.shapeText) N-major from shared memory: each warpgroup multiplies \(perGroup) columns\(split), instruction n\(instN), too narrow for a swizzled layout (a multiple of 16 columns), and \(failure), so lowering fails; store B as (N, K) and pass transpose_B=True, or give each warpgroup a multiple of 16 columns",
+          at: g.operandExprs[1]?.range ?? g.call.range))
+    }
+    return out
+  }
+
+  /// wgmma_macro_generator.py `select_wgmma_inst_n`: the widest multiple of 16 up to 256 dividing `columns`, else
+  /// gcd(columns, 256).
+  static func wgmmaInstructionN(_ columns: Int) -> Int {
+    var (a, b) = (columns, 256)
+    while b != 0 { (a, b) = (b, a % b) }
+    let fallback = a
+    guard columns % 16 == 0 else { return fallback }
+    for candidate in stride(from: 256, to: fallback, by: -16) where columns % candidate == 0 { return candidate }
+    return fallback
   }
 
   static func lowPrecision(_ dtype: String) -> Bool {

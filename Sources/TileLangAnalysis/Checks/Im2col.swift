@@ -124,6 +124,17 @@ enum Im2colCheck {
     let bits = img.elementBits ?? 16
     let bk = colExtents.last?.constant
     let channels = img.rank == 4 ? img.shape[3].constant : nil
+    if target.isHopper, colExtents.count > 2, let leading = colExtents.dropLast(2).first(where: { $0.constant != 1 }),
+      leading.constant != nil
+    {
+      // The TMA im2col box is [pixels, channels] (the region's last two extents); the shared region must match it
+      // once unit dims are dropped (cuda/op/copy.cc: "Shared tile and global tile shape mismatch").
+      c.emit(
+        Diagnostic(
+          .TL302,
+          "on \(target.rawValue) im2col lowers to a TMA box of \(Array(colExtents.suffix(2)).tupleText) (pixels, channels), and the column region \(col.name) \(colExtents.tupleText) has a dim of \(leading) before those: the compiler fails (\"Shared tile and global tile shape mismatch\"); write into one slice, e.g. \(col.name)[0, :, :] [\(target.rawValue)]",
+          at: c.operandRange(1)))
+    }
     if target.isHopper {
       if img.scope != .global || !col.scope.isShared {
         if !col.scope.isFragment || otherUseOf(col, c) {

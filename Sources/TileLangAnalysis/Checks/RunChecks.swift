@@ -48,16 +48,22 @@ enum RunChecks {
     }
     diagnostics.append(contentsOf: FragmentPartition.check(run, source: source))
     diagnostics.append(contentsOf: TileOpPlacement.check(run, source: source))
+    diagnostics.append(contentsOf: ParallelFragmentIndices.check(run, source: source))
     diagnostics.append(contentsOf: GemmOperands.check(run, source: source))
     diagnostics.append(contentsOf: JitArguments.unboundConsts(run))
     diagnostics.append(contentsOf: ReduceShape.check(run, source: source))
     for t in targets {
       diagnostics.append(contentsOf: SharedMemoryBudget.check(run, target: t, source: source))
+      diagnostics.append(contentsOf: GemmOperands.checkWgmma(run, target: t, passConfigs: passConfigs))
       if wantLanes {
         diagnostics.append(contentsOf: ReduceRowThreads.check(run, target: t, lanes: lanes[t] ?? [:], source: source))
       }
       diagnostics.append(
         contentsOf: FragmentLayoutConflict.check(run, target: t, passConfigs: passConfigs, source: source))
+      if wantLanes {
+        diagnostics.append(
+          contentsOf: ReduceAccumulatorSegments.check(run, target: t, passConfigs: passConfigs, source: source))
+      }
       let ws = facts.specialized[t] ?? []
       diagnostics.append(contentsOf: PipelineEpilogue.check(run, target: t, specialized: ws, source: source))
       diagnostics.append(contentsOf: PipelinedBufferEscape.check(run, target: t, specialized: ws, source: source))
@@ -388,6 +394,26 @@ enum PassConfigDiscovery {
       case .bool(let b): out[PassConfigs.canonicalKey(n)] = b
       case .int(let v, _): if let v { out[PassConfigs.canonicalKey(n)] = v != 0 }
       default: break
+      }
+    }
+    return out
+  }
+
+  /// The same from an evaluated dict (`pass_configs=configs` where `configs` is a parameter or local name bound to one).
+  static func evaluated(_ value: Value) -> [String: Bool] {
+    guard case .dict(let entries) = value else { return [:] }
+    var out: [String: Bool] = [:]
+    for entry in entries {
+      let name: String
+      switch entry.key {
+      case .string(let s): name = s
+      case .module(let m): name = m
+      default: continue
+      }
+      switch entry.value {
+      case .bool(let b): out[PassConfigs.canonicalKey(name)] = b
+      case .int(let e): if let v = e.constant { out[PassConfigs.canonicalKey(name)] = v != 0 }
+      default: continue
       }
     }
     return out

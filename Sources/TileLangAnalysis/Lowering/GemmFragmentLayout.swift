@@ -27,6 +27,17 @@ enum GemmFragmentLayout {
   /// gemm into a fragment is an mma as on sm_80 (tcgen05 needs a `shared.tmem` accumulator; checked with 0.1.15 at
   /// sm_100 and sm_120).
   static func plan(_ g: GemmCall, threads: Int, target: TargetArch, passConfigs: PassConfigs) -> GemmPlan? {
+    guard let s = selection(g, threads: threads, target: target, passConfigs: passConfigs),
+      let (mWarp, nWarp) = partition(s.instruction, policy: s.policy, m: s.m, n: s.n, warps: threads / 32)
+    else { return nil }
+    return GemmPlan(instruction: s.instruction, m: s.m, n: s.n, k: s.k, mWarp: mWarp, nWarp: nWarp, policy: s.policy)
+  }
+
+  /// The instruction a gemm call selects (cuda/op/gemm.cc SelectInst) and its shape, before the warps are split;
+  /// nil outside the model.
+  static func selection(_ g: GemmCall, threads: Int, target: TargetArch, passConfigs: PassConfigs)
+    -> (instruction: GemmPlan.Instruction, m: Int, n: Int, k: Int, policy: String)?
+  {
     guard target.number >= 80, ["gemm", "wgmma_gemm"].contains(g.op), g.operands.count == 3,
       case .buffer(let a) = g.operands[0], case .buffer(let b) = g.operands[1], case .buffer(let c) = g.operands[2],
       let transA = g.transposeA, let transB = g.transposeB, let policy = g.policy,
@@ -40,14 +51,11 @@ enum GemmFragmentLayout {
     guard let ab = a.dtype, ab == b.dtype, let bits = operandBits(ab), let acc = c.dtype,
       ["float32", "float16", "int32"].contains(acc), k % (256 / bits) == 0
     else { return nil }
-    let warps = threads / 32
     let wgmma =
-      target.isHopper && !passConfigs.disableWgmma && m >= 64 && warps % 4 == 0 && b.scope.isShared
+      target.isHopper && !passConfigs.disableWgmma && m >= 64 && (threads / 32) % 4 == 0 && b.scope.isShared
       && wgmmaAccepts(ab: ab, acc: acc, transA: transA, transB: transB, k: k)
     if g.op == "wgmma_gemm", !wgmma { return nil }
-    let instruction: GemmPlan.Instruction = wgmma ? .wgmma : .mma
-    guard let (mWarp, nWarp) = partition(instruction, policy: policy, m: m, n: n, warps: warps) else { return nil }
-    return GemmPlan(instruction: instruction, m: m, n: n, k: k, mWarp: mWarp, nWarp: nWarp, policy: policy)
+    return (wgmma ? .wgmma : .mma, m, n, k, policy)
   }
 
   /// The threads holding each element of the operand in `role` (nil when the model does not cover it).

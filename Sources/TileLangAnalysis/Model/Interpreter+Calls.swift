@@ -26,8 +26,12 @@ extension Interpreter {
     guard case .call(let calleeExpr, let args) = e.kind else { return .unknown }
     let callee = eval(calleeExpr, &env)
     let made = instances.count
-    defer { if case .module("tilelang.compile") = callee { applyCompilePassConfigs(args, since: made) } }
     var a = CallArguments()
+    defer {
+      if case .module("tilelang.compile") = callee {
+        applyCompilePassConfigs(args, evaluated: a.keywords["pass_configs"], since: made)
+      }
+    }
     // A region written as a copy's or fill's operand (`S[0:32, 0:16]`) is not an element access: it leaves the
     // fragment's layout to the copies (RunChecks.InheritedFragmentLayouts).
     var tileOperands = false
@@ -76,9 +80,10 @@ extension Interpreter {
 
   /// `tilelang.compile(program, pass_configs={...})`: the configs go to the instances its first argument made (a
   /// factory call inside the call, or a name bound to one).
-  mutating func applyCompilePassConfigs(_ args: [Argument], since made: Int) {
+  mutating func applyCompilePassConfigs(_ args: [Argument], evaluated: Value?, since made: Int) {
     guard let pc = args.first(where: { $0.name == "pass_configs" }) else { return }
-    let configs = PassConfigDiscovery.literal(pc.value, module: module)
+    var configs = PassConfigDiscovery.literal(pc.value, module: module)
+    if configs.isEmpty, let evaluated { configs = PassConfigDiscovery.evaluated(evaluated) }
     guard !configs.isEmpty else { return }
     var targets = made..<instances.count
     if targets.isEmpty, let first = args.first(where: { $0.name == nil || $0.name == "func" }),

@@ -12,6 +12,7 @@ public enum DiagnosticCode: String, Sendable, CaseIterable, Hashable {
   case TL301, TL302, TL303, TL304, TL305, TL306, TL307, TL308, TL309, TL310, TL311
   // MARK: - TL4xx layout and lowering
   case TL401, TL402, TL403, TL404, TL405, TL406, TL407, TL408, TL409, TL410, TL411, TL412, TL413, TL414, TL415, TL416
+  case TL417, TL418
   // MARK: - TL5xx compiler
   case TL501, TL502, TL503, TL504, TL505
 
@@ -131,7 +132,8 @@ public enum DiagnosticCode: String, Sendable, CaseIterable, Hashable {
       return Info(name: "im2col-image-rank", severity: .error, summary: "the im2col image is not rank 4 (NHWC)")
     case .TL302:
       return Info(
-        name: "im2col-column-rank", severity: .error, summary: "the im2col column region has fewer than 2 dimensions")
+        name: "im2col-column-rank", severity: .error,
+        summary: "the im2col column region has fewer than 2 dims, or (sm_90) non-unit dims before its last two")
     case .TL303:
       return Info(
         name: "im2col-dtype-mismatch", severity: .error,
@@ -232,6 +234,14 @@ public enum DiagnosticCode: String, Sendable, CaseIterable, Hashable {
       return Info(
         name: "reduce-row-threads", severity: .error,
         summary: "a row reduction combines a number of threads per row that is not a power of two")
+    case .TL417:
+      return Info(
+        name: "reduce-thread-owned-segment", severity: .error,
+        summary: "a reduction of a gemm accumulator whose register index the compiler cannot separate from the threads")
+    case .TL418:
+      return Info(
+        name: "parallel-fragment-indices", severity: .error,
+        summary: "a fragment accessed at two different indices in one T.Parallel loop")
     case .TL501:
       return Info(name: "compiler-error", severity: .error, summary: "the tilelang compiler rejected the kernel")
     case .TL502:

@@ -2,8 +2,9 @@
 # TL413–TL415: tile operations outside the copy family that the front end or lowering rejects. A T.Parallel loop holds
 # only elementwise statements (a tile copy, fill or reduction there fails; a copy between two elements is a store);
 # T.gemm's K must agree, its dtypes match (outside fp8/fp6/fp4), its warps split M × N into 16 × 8 pieces and (on
-# CUDA) its accumulator is a fragment; a
-# reduction's output drops the reduced dim or keeps it as 1.
+# CUDA) its accumulator is a fragment; on sm_90 a wgmma's warpgroups take 64 rows each (96 rows fail there) and its
+# N-major B needs 16 columns per warpgroup (24 over one warpgroup, 16 over two fail; 48 and a transposed B pass); a
+# reduction's output drops the reduced dim (keeping it as 1 passes the front end and fails in layout inference).
 import tilelang.language as T
 
 
@@ -36,7 +37,7 @@ def gemm_k(transpose_b):
             T.copy(A, As)
             T.copy(B, Bs)
             T.gemm(As, Bs, Cf, transpose_B=transpose_b, clear_accum=True)
-            #          ^^ error TL414: T.gemm multiplies As (64, 32) by Bs (64, 32): K is 32 for A and 64 for B, and the front end fails ("T.gemm K shape check failed: K_A = 32, K_B = 64"); if B is stored (N, K), pass transpose_B=True (with transpose_b=False from line 115)
+            #          ^^ error TL414: T.gemm multiplies As (64, 32) by Bs (64, 32): K is 32 for A and 64 for B, and the front end fails ("T.gemm K shape check failed: K_A = 32, K_B = 64"); if B is stored (N, K), pass transpose_B=True (with transpose_b=False from line 151)
             T.copy(Cf, C)
 
     return main
@@ -52,7 +53,7 @@ def gemm_dtypes(b_dtype):
             T.copy(A, As)
             T.copy(B, Bs)
             T.gemm(As, Bs, Cf, clear_accum=True)
-            #          ^^ error TL414: T.gemm's A is float16 and B is bfloat16: the compiler multiplies mixed dtypes only within the fp8/fp6/fp4 family ("Mixed-dtype GEMM only supports f8f6f4 family operands"); cast one of them (with b_dtype="bfloat16" from line 117)
+            #          ^^ error TL414: T.gemm's A is float16 and B is bfloat16: the compiler multiplies mixed dtypes only within the fp8/fp6/fp4 family ("Mixed-dtype GEMM only supports f8f6f4 family operands"); cast one of them (with b_dtype="bfloat16" from line 153)
             T.copy(Cf, C)
 
     return main
@@ -68,7 +69,8 @@ def gemm_tile(m, n):
             T.copy(A, As)
             T.copy(B, Bs)
             T.gemm(As, Bs, Cf, clear_accum=True)
-            #              ^^ error TL414: T.gemm's accumulator Cf is 16×16, which 4 warps cannot split into pieces of 16 rows × 8 columns: the compiler fails ("No valid warp partition for T.gemm"); use a larger tile or fewer threads (with m=16, n=16 from line 119)
+            #              ^^ error TL414: On sm_90 this T.gemm is a wgmma (M ≥ 64, 4 warps in warpgroups of 4), whose warpgroups each take a multiple of 64 rows and 8 columns of the 96×64 accumulator: no split of 1 warpgroup covers it, and the compiler fails ("No valid warp partition for T.gemm (Warp-Group MMA)"); use a multiple of 64 rows, a thread count that is not a multiple of 128, or the pass config tl.disable_wgmma (with m=96, n=64 from line 157)
+            #              ^^ error TL414: T.gemm's accumulator Cf is 16×16, which 4 warps cannot split into pieces of 16 rows × 8 columns: the compiler fails ("No valid warp partition for T.gemm"); use a larger tile or fewer threads (with m=16, n=16 from line 155)
             T.copy(Cf, C)
 
     return main
@@ -89,8 +91,8 @@ def gemm_accumulator(scope):
             T.copy(A, As)
             T.copy(B, Bs)
             T.gemm(As, Bs, Cacc, transpose_B=True, clear_accum=True)
-            #              ^^^^ error TL414: T.gemm accumulates into Cacc, a local buffer: on CUDA the accumulator must be a register fragment, and gemm lowering fails ("local_buf acc must be a fragment"); allocate Cacc with T.alloc_fragment and copy it out after the gemm (with scope="local" from line 122)
-            #              ^^^^ error TL414: T.gemm accumulates into Cacc, a shared-memory buffer: on CUDA the accumulator must be a register fragment, and gemm lowering fails ("local_buf acc must be a fragment"); allocate Cacc with T.alloc_fragment and copy it out after the gemm (with scope="shared" from line 121)
+            #              ^^^^ error TL414: T.gemm accumulates into Cacc, a local buffer: on CUDA the accumulator must be a register fragment, and gemm lowering fails ("local_buf acc must be a fragment"); allocate Cacc with T.alloc_fragment and copy it out after the gemm (with scope="local" from line 159)
+            #              ^^^^ error TL414: T.gemm accumulates into Cacc, a shared-memory buffer: on CUDA the accumulator must be a register fragment, and gemm lowering fails ("local_buf acc must be a fragment"); allocate Cacc with T.alloc_fragment and copy it out after the gemm (with scope="shared" from line 158)
             T.copy(Cacc, C)
 
     return main
@@ -104,8 +106,42 @@ def row_sums(out_rows, dim):
             R = T.alloc_fragment((out_rows,), "float32")
             T.copy(A[bx * 64, 0], F)
             T.reduce_sum(F, R, dim=dim)
-            #               ^ error TL415: T.reduce_sum over dim 1 of F (64, 128) writes R (128,), but the output must be (64,) or (64, 1): the front end fails ("Invalid reduce output shape") (with out_rows=128, dim=1 from line 124)
+            #               ^ error TL415: T.reduce_sum over dim 1 of F (64, 128) writes R (128,), but the output must be (64,): the front end fails ("Invalid reduce output shape") (with out_rows=128, dim=1 from line 161)
             T.copy(R[0:64], O[bx * 64])
+
+    return main
+
+
+def row_sums_kept(rows, columns):
+    @T.prim_func
+    def main(A: T.Tensor((1024, 128), "float32"), O: T.Tensor((1024, columns), "float32")):
+        with T.Kernel(16, threads=128) as bx:
+            F = T.alloc_fragment((64, 128), "float32")
+            R = T.alloc_fragment((rows, columns), "float32")
+            T.copy(A[bx * 64, 0], F)
+            T.reduce_sum(F, R, dim=1)
+            #               ^ error TL415: T.reduce_sum over dim 1 of F (64, 128) writes R (64, 1), keeping the reduced dim as 1: the front end accepts that, but layout inference gives the output F's layout without dim 1 and fails ("Check failed: vars.size() == InputDim() (2 vs. 1)"); allocate R as (64,) (with rows=64, columns=1 from line 163)
+            T.copy(R, O[bx * 64, 0])
+
+    return main
+
+
+def gemm_b_layout(n, threads, transpose_b):
+    # On sm_90 a wgmma reads an N-major B (K, N) through a swizzled layout chosen from each warpgroup's columns.
+    b_shape = (n, 32) if transpose_b else (32, n)
+
+    @T.prim_func
+    def main(A: T.Tensor((64, 32), "float16"), B: T.Tensor(b_shape, "float16"), C: T.Tensor((64, n), "float32")):
+        with T.Kernel(1, threads=threads) as bx:
+            As = T.alloc_shared((64, 32), "float16")
+            Bs = T.alloc_shared(b_shape, "float16")
+            Cf = T.alloc_fragment((64, n), "float32")
+            T.copy(A, As)
+            T.copy(B, Bs)
+            T.gemm(As, Bs, Cf, transpose_B=transpose_b, clear_accum=True)
+            #          ^^ error TL414: On sm_90 this T.gemm is a wgmma (4×1 warps, policy Square) reading B Bs (32, 24) N-major from shared memory: each warpgroup multiplies 24 columns, instruction n8, too narrow for a swizzled layout (a multiple of 16 columns), and unswizzled, the tile's 24-column rows are 3 16-byte chunks where wgmma reads one ("Not a canonical GMMA_MN layout: stride<1,0>=3 != W=1"), so lowering fails; store B as (N, K) and pass transpose_B=True, or give each warpgroup a multiple of 16 columns (with n=24, threads=128, transpose_b=False from line 164)
+            #          ^^ error TL414: On sm_90 this T.gemm is a wgmma (4×2 warps, policy Square) reading B Bs (32, 16) N-major from shared memory: each warpgroup multiplies 8 columns (its 16 columns over 2 warpgroups along N), instruction n8, too narrow for a swizzled layout (a multiple of 16 columns), and unswizzled, the tile's 16-column rows are 2 16-byte chunks where wgmma reads one ("Not a canonical GMMA_MN layout: stride<1,0>=2 != W=1"), so lowering fails; store B as (N, K) and pass transpose_B=True, or give each warpgroup a multiple of 16 columns (with n=16, threads=256, transpose_b=False from line 167)
+            T.copy(Cf, C)
 
     return main
 
@@ -118,8 +154,14 @@ if __name__ == "__main__":
     gemm_dtypes("float16")
     gemm_tile(16, 16)
     gemm_tile(64, 64)
+    gemm_tile(96, 64)
     gemm_accumulator("shared")
     gemm_accumulator("local")
     gemm_accumulator("fragment")
     row_sums(128, 1)
     row_sums(64, 1)
+    row_sums_kept(64, 1)
+    gemm_b_layout(24, 128, False)
+    gemm_b_layout(24, 128, True)
+    gemm_b_layout(48, 128, False)
+    gemm_b_layout(16, 256, False)
