@@ -58,6 +58,12 @@ struct LoweringReasonTests {
     Case(
       file: "fragments.py", line: 23, target: .sm80, path: "simt",
       reason: "not wider: C_f has the gemm fragment layout (2 adjacent elements per thread)"),
+    Case(
+      file: "warp_specialized_nested_copies.py", line: 24, target: .sm90, path: "simt",
+      reason: "not TMA: nested under an `if` or an inner loop of the T.Pipelined body"),
+    Case(
+      file: "warp_specialized_nested_copies.py", line: 147, target: .sm90, path: "simt",
+      reason: "not TMA or cp.async: warp specialisation cannot split the T.Pipelined loop on line 145"),
   ]
 
   @Test(arguments: cases)

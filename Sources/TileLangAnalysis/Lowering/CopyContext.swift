@@ -68,6 +68,12 @@ struct CopyContext: Sendable {
   var pipelineConsumed = true
   /// The copy sits under a run-time `if` inside the loop: the software pipeliner leaves it synchronous.
   var conditionalInPipeline = false
+  /// Inside the loop but not one of its body's own statements (`CopyEvent.nestedInPipelineBody`): warp
+  /// specialisation leaves it in the consumer branch, a synchronous copy.
+  var nestedInPipelineBody = false
+  /// Line of the enclosing `T.Pipelined` loop when warp specialisation takes it up but cannot split it
+  /// (`RunChecks.unpipelinedLoops`): the compiler drops the loop's pipelining, so `pipelineStages` is nil.
+  var unpipelinedLoop: Int?
   /// A fragment side that another copy lays out: that copy's lanes and line (`RunChecks.InheritedFragmentLayouts`).
   /// This copy follows that layout (its own `coalesced_width` is ignored) and vectorizes at most as wide as its
   /// per-thread runs.

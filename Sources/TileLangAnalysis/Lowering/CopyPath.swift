@@ -284,6 +284,17 @@ enum CopySelector {
     var notTaken: [String] = []
     // Pipelined global→shared copies: warp-specialised TMA on sm_90+, cp.async otherwise.
     if f.srcScope == .global, f.dstScope.isShared, ctx.inPipeline {
+      if ctx.warpSpecialized, ctx.pipelineHasTmaLoad, ctx.nestedInPipelineBody {
+        // ProducerConsumerWS moves only the body's own statements into the producer branch.
+        var plan = syncLike(
+          f, reason: "inside a warp-specialised T.Pipelined on \(ctx.target.rawValue): consumer-side synchronous copy",
+          ctx)
+        plan.notTaken =
+          [
+            "not TMA: nested under an `if` or an inner loop of the T.Pipelined body, so warp specialisation leaves it in the consumer branch"
+          ] + plan.notTaken
+        return plan
+      }
       if ctx.warpSpecialized, !ann.disableTma, loadReason == nil {
         // ClassifyWarpSpecializedCopy prefers the descriptor-free 1-D bulk copy when it holds.
         if case (.bulkLoad1D, _)? = firstTma() {
@@ -341,6 +352,10 @@ enum CopySelector {
           reason: "\(why): the producer issues a 1-D bulk copy (contiguous, in-bounds region)")
       }
       return CopyPlan(selected: .bulkLoad, path: "tma_load", reason: "\(why): the producer issues TMA")
+    } else if f.srcScope == .global, f.dstScope.isShared, let line = ctx.unpipelinedLoop {
+      notTaken.append(
+        "not TMA or cp.async: warp specialisation cannot split the T.Pipelined loop on line \(line) (none of its TMA loads is a statement of the loop body itself), so the compiler drops the loop's pipelining"
+      )
     } else if f.srcScope == .global, f.dstScope.isShared, ctx.target.hasBulkCopy {
       notTaken.append(
         "not TMA: plain global→shared copies outside T.Pipelined are SIMT unless prefer_instruction=\"tma\"")
