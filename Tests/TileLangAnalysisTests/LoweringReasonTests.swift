@@ -64,6 +64,9 @@ struct LoweringReasonTests {
     Case(
       file: "warp_specialized_nested_copies.py", line: 147, target: .sm90, path: "simt",
       reason: "not TMA or cp.async: warp specialisation cannot split the T.Pipelined loop on line 145"),
+    Case(
+      file: "prefer_instruction_pipelined.py", line: 19, target: .sm80, path: "cp_async",
+      reason: "prefer_instruction=\"sync\" not honoured: the software pipeline issues its loads with cp.async"),
   ]
 
   @Test(arguments: cases)

@@ -5,7 +5,8 @@ import TileLangSyntax
 
 enum CopyLoweringCheck {
   /// Emits TL205/TL209/TL210 (selection errors), TL207 (loop_layout on a non-SIMT path), TL211 (coalesced width
-  /// adjusted), TL202 (coalesced_width on a copy that follows an inherited fragment layout), TL402 (store into
+  /// adjusted), TL202 (coalesced_width on a copy that follows an inherited fragment layout, prefer_instruction on a
+  /// load the software pipeline issues with cp.async), TL402 (store into
   /// tensor memory, tcgen05 copies off whole warpgroups), TL403 (vector width lost), TL404–TL407 and TL410 (TMA
   /// encoding), TL408 (bool vectors).
   static func check(_ c: inout CheckContext, copy: TileCopy, plan: CopyPlan, vector: VectorPlan?, ctx: CopyContext) {
@@ -14,6 +15,16 @@ enum CopyLoweringCheck {
       let range = c.event.keywords["prefer_instruction"]?.argument.range ?? c.event.call.range
       c.emit(Diagnostic(code, "\(error) [\(t)]", at: range))
       return
+    }
+    if let hint = plan.overriddenPreference {
+      let range =
+        c.annotationValueRange("prefer_instruction") ?? c.event.keywords["prefer_instruction"]?.argument.value.range
+        ?? c.event.call.range
+      c.emit(
+        Diagnostic(
+          .TL202,
+          "prefer_instruction=\"\(hint)\" has no effect: this load is a stage of the software-pipelined T.Pipelined loop, which issues it with cp.async [\(t)]",
+          at: range))
     }
     // Inside a T.Pipelined loop with num_stages ≥ 1 the pipeline supplies the barrier (checked with 0.1.15 on sm_90:
     // num_stages 1 and 2 compile; no loop, a serial loop and num_stages=0 fail).

@@ -117,6 +117,8 @@ enum RunChecks {
     ctx.pipelineConsumed = !unpipelined && pipelineStages(event, run) != nil
     if unpipelined, let pipeline { ctx.unpipelinedLoop = source.line(of: pipeline.range.start) + 1 }
     ctx.nestedInPipelineBody = event.nestedInPipelineBody
+    ctx.handScheduled =
+      pipeline.map { p in run.pipelinedLoops.contains { $0.range == p.range && $0.annotated } } ?? false
     if ctx.warpSpecialized, let loop = event.loops.last(where: \.isPipelined) {
       ctx.pipelineHasTmaLoad = specialized.contains(loop.range)
     }

@@ -74,6 +74,9 @@ struct CopyContext: Sendable {
   /// Line of the enclosing `T.Pipelined` loop when warp specialisation takes it up but cannot split it
   /// (`RunChecks.unpipelinedLoops`): the compiler drops the loop's pipelining, so `pipelineStages` is nil.
   var unpipelinedLoop: Int?
+  /// The enclosing `T.Pipelined` loop carries a hand-written warp-specialisation schedule (`annotations=`): on a TMA
+  /// target MaterializeWSSchedule selects its copies' instructions, honouring `prefer_instruction`.
+  var handScheduled = false
   /// A fragment side that another copy lays out: that copy's lanes and line (`RunChecks.InheritedFragmentLayouts`).
   /// This copy follows that layout (its own `coalesced_width` is ignored) and vectorizes at most as wide as its
   /// per-thread runs.
