@@ -11,7 +11,8 @@ enum RunChecks {
     let passConfigs = PassConfigs(values: run.passConfigs)
     let targets = effectiveTargets(run, settings)
     var layouts = InheritedFragmentLayouts(run: run, source: source)
-    layouts.facts = PlanningFacts(run, targets: targets, passConfigs: passConfigs, copyLaidOut: layouts.copyLaidOut)
+    layouts.facts = PlanningFacts(
+      run, targets: targets, passConfigs: passConfigs, copyLaidOut: layouts.copyLaidOut, source: source)
     let facts = layouts.facts
     var lanes: [TargetArch: [Int: Int]] = [:]  // planned SIMT lanes of each copy event, per target (for TL416)
     let wantLanes = run.layoutOps.contains { if case .reduce = $0 { true } else { false } }
@@ -75,6 +76,8 @@ enum RunChecks {
     var replicated: Set<Int> = []
     /// Fragments a copy of their own lays out (InheritedFragmentLayouts).
     var copyLaidOut: Set<Int> = []
+    /// Fragments a gemm or a T.Parallel loop lays out before their copies run.
+    var fixedLayouts = FixedFragmentLayouts()
     /// Per target: rows per thread of row reductions (rowReductionRegisters), warp-specialised loops.
     var rowRegisters: [TargetArch: [Int: Int]] = [:]
     var specialized: [TargetArch: Set<TextRange>] = [:]
@@ -85,9 +88,10 @@ enum RunChecks {
 
     init(passConfigs: PassConfigs) { self.passConfigs = passConfigs }
 
-    init(_ run: KernelRun, targets: [TargetArch], passConfigs: PassConfigs, copyLaidOut: Set<Int>) {
+    init(_ run: KernelRun, targets: [TargetArch], passConfigs: PassConfigs, copyLaidOut: Set<Int>, source: SourceText) {
       self.passConfigs = passConfigs
       gemmLayout = RunChecks.gemmLayoutFragments(run)
+      fixedLayouts = FixedFragmentLayouts(run, gemmLayout: gemmLayout, source: source)
       replicated = run.serialElementAccess.subtracting(run.layoutProviders).subtracting(gemmLayout)
         .subtracting(run.annotatedLayouts)
       self.copyLaidOut = copyLaidOut
@@ -131,6 +135,7 @@ enum RunChecks {
     ctx.indexExtents = run.indexExtents
     ctx.runtimeVariables = facts.runtimeVariables
     ctx.inheritedLayout = inherited
+    ctx.fixedLayout = facts.fixedLayouts.layout(index, in: run)
     ctx.feedsWarpSpecializedLoop = preludeLoop(index, event, run, source: source, specialized: specialized)
     ctx.copyLaidOut = facts.copyLaidOut
     ctx.gemmLayout = facts.gemmLayout

@@ -81,6 +81,9 @@ struct CopyContext: Sendable {
   /// This copy follows that layout (its own `coalesced_width` is ignored) and vectorizes at most as wide as its
   /// per-thread runs.
   var inheritedLayout: (buffer: String, lanes: Int, line: Int)?
+  /// Why a fragment side already has a layout when this copy is inferred (a gemm's, or a T.Parallel loop's that
+  /// comes first: `FixedFragmentLayouts`): the copy runs on it, and its `coalesced_width` is never read.
+  var fixedLayout: String?
   /// Trip counts of kernel indices, for in-bounds proofs.
   var indexExtents: [String: SymExpr] = [:]
   /// Line of the warp-specialised `T.Pipelined` loop that this copy, written before it at the same level, feeds

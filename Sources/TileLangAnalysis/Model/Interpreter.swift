@@ -195,6 +195,7 @@ struct Interpreter {
       loops.append(LoopFrame(kind: kind, range: range))
       if case .parallel(let extents) = kind {
         var loop = ParallelLoop(range: range, variables: Self.loopNames(target, extents))
+        loop.precedingEvents = run?.events.count ?? 0
         if !openPipelined.isEmpty {
           ASTWalker { e, _ in if case .name(let n) = e.kind { loop.names.insert(n) } }.walk(body)
         }

@@ -195,6 +195,8 @@ struct ParallelLoop: Sendable {
   var writesShared = false
   var readsGlobal = false
   var names: Set<String> = []
+  /// How many copy-like calls ran before the loop: its place in program order among `KernelRun.events`.
+  var precedingEvents = 0
 }
 
 /// A tile op that fixes or carries fragment layouts, in program order.
