@@ -58,6 +58,15 @@ struct LoweringReasonTests {
     Case(
       file: "fragments.py", line: 23, target: .sm80, path: "simt",
       reason: "not wider: C_f has the gemm fragment layout (2 adjacent elements per thread)"),
+    Case(
+      file: "warp_specialized_nested_copies.py", line: 24, target: .sm90, path: "simt",
+      reason: "not TMA: nested under an `if` or an inner loop of the T.Pipelined body"),
+    Case(
+      file: "warp_specialized_nested_copies.py", line: 147, target: .sm90, path: "simt",
+      reason: "not TMA or cp.async: warp specialisation cannot split the T.Pipelined loop on line 145"),
+    Case(
+      file: "prefer_instruction_pipelined.py", line: 19, target: .sm80, path: "cp_async",
+      reason: "prefer_instruction=\"sync\" not honoured: the software pipeline issues its loads with cp.async"),
   ]
 
   @Test(arguments: cases)

@@ -5,7 +5,8 @@ import TileLangSyntax
 
 enum CopyLoweringCheck {
   /// Emits TL205/TL209/TL210 (selection errors), TL207 (loop_layout on a non-SIMT path), TL211 (coalesced width
-  /// adjusted), TL202 (coalesced_width on a copy that follows an inherited fragment layout), TL402 (store into
+  /// adjusted), TL202 (coalesced_width on a copy that follows a fragment layout another op fixes, prefer_instruction
+  /// on a load the software pipeline issues with cp.async), TL402 (store into
   /// tensor memory, tcgen05 copies off whole warpgroups), TL403 (vector width lost), TL404–TL407 and TL410 (TMA
   /// encoding), TL408 (bool vectors).
   static func check(_ c: inout CheckContext, copy: TileCopy, plan: CopyPlan, vector: VectorPlan?, ctx: CopyContext) {
@@ -14,6 +15,16 @@ enum CopyLoweringCheck {
       let range = c.event.keywords["prefer_instruction"]?.argument.range ?? c.event.call.range
       c.emit(Diagnostic(code, "\(error) [\(t)]", at: range))
       return
+    }
+    if let hint = plan.overriddenPreference {
+      let range =
+        c.annotationValueRange("prefer_instruction") ?? c.event.keywords["prefer_instruction"]?.argument.value.range
+        ?? c.event.call.range
+      c.emit(
+        Diagnostic(
+          .TL202,
+          "prefer_instruction=\"\(hint)\" has no effect: this load is a stage of the software-pipelined T.Pipelined loop, which issues it with cp.async [\(t)]",
+          at: range))
     }
     // Inside a T.Pipelined loop with num_stages ≥ 1 the pipeline supplies the barrier (checked with 0.1.15 on sm_90:
     // num_stages 1 and 2 compile; no loop, a serial loop and num_stages=0 fail).
@@ -147,13 +158,16 @@ enum CopyLoweringCheck {
           "Requested coalesced_width=\(cw) is incompatible with the geometry-supported vector width \(before); the compiler uses \(vector.lanes) instead [\(t)]",
           at: coalescedRange))
     }
-    // A copy of a fragment that another copy lays out follows that layout (checked with 0.1.15: coalesced_width 2, 4
-    // and 8 on such copies leave the width the laying-out copy gave).
-    if vector.coalescedIgnored, let inherited = ctx.inheritedLayout, let cw = ctx.annotations.coalescedWidth {
+    // A copy of a fragment that another op lays out follows that layout (checked with 0.1.15: coalesced_width 2, 4
+    // and 8 on such copies leave the width the laying-out copy gave; 1 and 4 on a gemm accumulator leave 2 lanes).
+    if vector.coalescedIgnored, let cw = ctx.annotations.coalescedWidth,
+      let origin = ctx.inheritedLayout.map({ "\($0.buffer)'s layout comes from the copy on line \($0.line)" })
+        ?? ctx.fixedLayout
+    {
       c.emit(
         Diagnostic(
           .TL202,
-          "coalesced_width=\(cw) has no effect: \(inherited.buffer)'s layout comes from the copy on line \(inherited.line), and this copy follows it (\(vector.lanes) lanes) [\(t)]",
+          "coalesced_width=\(cw) has no effect: \(origin), and this copy follows it (\(vector.lanes) lanes) [\(t)]",
           at: coalescedRange))
     }
     if plan.path == "simt" || plan.path == "cp_async", vector.lanes == 1, let innerLimit = vector.innerExtentLimit,

@@ -11,7 +11,8 @@ enum RunChecks {
     let passConfigs = PassConfigs(values: run.passConfigs)
     let targets = effectiveTargets(run, settings)
     var layouts = InheritedFragmentLayouts(run: run, source: source)
-    layouts.facts = PlanningFacts(run, targets: targets, passConfigs: passConfigs, copyLaidOut: layouts.copyLaidOut)
+    layouts.facts = PlanningFacts(
+      run, targets: targets, passConfigs: passConfigs, copyLaidOut: layouts.copyLaidOut, source: source)
     let facts = layouts.facts
     var lanes: [TargetArch: [Int: Int]] = [:]  // planned SIMT lanes of each copy event, per target (for TL416)
     let wantLanes = run.layoutOps.contains { if case .reduce = $0 { true } else { false } }
@@ -81,17 +82,22 @@ enum RunChecks {
     var replicated: Set<Int> = []
     /// Fragments a copy of their own lays out (InheritedFragmentLayouts).
     var copyLaidOut: Set<Int> = []
+    /// Fragments a gemm or a T.Parallel loop lays out before their copies run.
+    var fixedLayouts = FixedFragmentLayouts()
     /// Per target: rows per thread of row reductions (rowReductionRegisters), warp-specialised loops.
     var rowRegisters: [TargetArch: [Int: Int]] = [:]
     var specialized: [TargetArch: Set<TextRange>] = [:]
+    /// Per target: loops that lose their pipelining (unpipelinedLoops).
+    var unpipelined: [TargetArch: Set<TextRange>] = [:]
     /// Variables known only at run time (CopyContext.runtimeVariables).
     var runtimeVariables: Set<String> = []
 
     init(passConfigs: PassConfigs) { self.passConfigs = passConfigs }
 
-    init(_ run: KernelRun, targets: [TargetArch], passConfigs: PassConfigs, copyLaidOut: Set<Int>) {
+    init(_ run: KernelRun, targets: [TargetArch], passConfigs: PassConfigs, copyLaidOut: Set<Int>, source: SourceText) {
       self.passConfigs = passConfigs
       gemmLayout = RunChecks.gemmLayoutFragments(run)
+      fixedLayouts = FixedFragmentLayouts(run, gemmLayout: gemmLayout, source: source)
       replicated = run.serialElementAccess.subtracting(run.layoutProviders).subtracting(gemmLayout)
         .subtracting(run.annotatedLayouts)
       self.copyLaidOut = copyLaidOut
@@ -99,6 +105,7 @@ enum RunChecks {
       for t in targets {
         rowRegisters[t] = RunChecks.rowReductionRegisters(run, target: t, passConfigs: passConfigs)
         specialized[t] = RunChecks.warpSpecializedLoops(run, target: t, passConfigs: passConfigs)
+        unpipelined[t] = RunChecks.unpipelinedLoops(run, target: t, passConfigs: passConfigs)
       }
     }
   }
@@ -110,17 +117,23 @@ enum RunChecks {
   ) -> CopyContext {
     let event = run.events[index]
     let specialized = facts.specialized[target] ?? []
+    let pipeline = event.loops.last(where: \.isPipelined)
+    let unpipelined = pipeline.map { facts.unpipelined[target]?.contains($0.range) ?? false } ?? false
     var ctx = CopyContext(
       target: target, passConfigs: facts.passConfigs, annotations: annotations,
-      pipelineStages: pipelineStages(event, run, consumedOnly: false),
+      pipelineStages: unpipelined ? nil : pipelineStages(event, run, consumedOnly: false),
       threads: event.threads?.constant ?? run.threads?.constant ?? 128, op: event.op,
       annotatedLayout: run.annotatedLayouts, gemmOperands: run.gemmOperands)
-    ctx.pipelineConsumed = pipelineStages(event, run) != nil
+    ctx.pipelineConsumed = !unpipelined && pipelineStages(event, run) != nil
+    if unpipelined, let pipeline { ctx.unpipelinedLoop = source.line(of: pipeline.range.start) + 1 }
+    ctx.nestedInPipelineBody = event.nestedInPipelineBody
+    ctx.handScheduled =
+      pipeline.map { p in run.pipelinedLoops.contains { $0.range == p.range && $0.annotated } } ?? false
     if ctx.warpSpecialized, let loop = event.loops.last(where: \.isPipelined) {
       ctx.pipelineHasTmaLoad = specialized.contains(loop.range)
     }
     ctx.conditionalInPipeline = event.conditionalInPipeline
-    if let src = event.operands.first?.buffer, src.scope.isShared,
+    if !unpipelined, let src = event.operands.first?.buffer, src.scope.isShared,
       event.operands.dropFirst().first?.buffer?.scope.isFragment ?? false
     {
       ctx.readsVersionedTile = versionedTile(src.id, event, run)
@@ -128,6 +141,7 @@ enum RunChecks {
     ctx.indexExtents = run.indexExtents
     ctx.runtimeVariables = facts.runtimeVariables
     ctx.inheritedLayout = inherited
+    ctx.fixedLayout = facts.fixedLayouts.layout(index, in: run)
     ctx.feedsWarpSpecializedLoop = preludeLoop(index, event, run, source: source, specialized: specialized)
     ctx.copyLaidOut = facts.copyLaidOut
     ctx.gemmLayout = facts.gemmLayout
@@ -297,6 +311,19 @@ enum RunChecks {
     return Set(
       run.pipelinedLoops.filter {
         ($0.stages ?? 0) >= 1 && LoweringPlanner.pipelineHasTmaLoad($0.range, run: run, target: target)
+      }.map(\.range))
+  }
+
+  /// The `T.Pipelined` loops warp specialisation takes up on `target` but cannot split: a copy inside is a TMA
+  /// producer, but none is one of the body's own statements (they sit under an `if` or in an inner loop).
+  /// ProducerConsumerWS then strips the loop's `num_stages`, so it runs unpipelined: its copies are synchronous.
+  static func unpipelinedLoops(_ run: KernelRun, target: TargetArch, passConfigs: PassConfigs) -> Set<TextRange> {
+    guard target.hasBulkCopy, !passConfigs.disableWarpSpecialized else { return [] }
+    return Set(
+      run.pipelinedLoops.filter {
+        ($0.stages ?? 0) >= 1 && !$0.annotated
+          && LoweringPlanner.pipelineHasTmaLoad($0.range, run: run, target: target, ownStatements: false)
+          && !LoweringPlanner.pipelineHasTmaLoad($0.range, run: run, target: target)
       }.map(\.range))
   }
 

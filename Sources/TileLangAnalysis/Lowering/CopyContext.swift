@@ -68,10 +68,22 @@ struct CopyContext: Sendable {
   var pipelineConsumed = true
   /// The copy sits under a run-time `if` inside the loop: the software pipeliner leaves it synchronous.
   var conditionalInPipeline = false
+  /// Inside the loop but not one of its body's own statements (`CopyEvent.nestedInPipelineBody`): warp
+  /// specialisation leaves it in the consumer branch, a synchronous copy.
+  var nestedInPipelineBody = false
+  /// Line of the enclosing `T.Pipelined` loop when warp specialisation takes it up but cannot split it
+  /// (`RunChecks.unpipelinedLoops`): the compiler drops the loop's pipelining, so `pipelineStages` is nil.
+  var unpipelinedLoop: Int?
+  /// The enclosing `T.Pipelined` loop carries a hand-written warp-specialisation schedule (`annotations=`): on a TMA
+  /// target MaterializeWSSchedule selects its copies' instructions, honouring `prefer_instruction`.
+  var handScheduled = false
   /// A fragment side that another copy lays out: that copy's lanes and line (`RunChecks.InheritedFragmentLayouts`).
   /// This copy follows that layout (its own `coalesced_width` is ignored) and vectorizes at most as wide as its
   /// per-thread runs.
   var inheritedLayout: (buffer: String, lanes: Int, line: Int)?
+  /// Why a fragment side already has a layout when this copy is inferred (a gemm's, or a T.Parallel loop's that
+  /// comes first: `FixedFragmentLayouts`): the copy runs on it, and its `coalesced_width` is never read.
+  var fixedLayout: String?
   /// Trip counts of kernel indices, for in-bounds proofs.
   var indexExtents: [String: SymExpr] = [:]
   /// Line of the warp-specialised `T.Pipelined` loop that this copy, written before it at the same level, feeds

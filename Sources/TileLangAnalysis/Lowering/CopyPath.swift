@@ -19,6 +19,8 @@ struct CopyPlan: Sendable {
   /// A selection error the compiler raises (`Check failed: (result.supported) is false: ...`).
   var error: String?
   var errorCode: String?
+  /// The copy's `prefer_instruction`, when the software pipeline overrides it (TL202).
+  var overriddenPreference: String?
 }
 
 /// Facts about a copy's operands that gate TMA / cp.async (copy_analysis.cc:625-709).
@@ -241,6 +243,7 @@ enum CopySelector {
       }
       return CopyPlan(selected: .cpAsync, path: "cp_async", reason: "T.async_copy: cp.async + commit, no wait")
     }
+    if let hint = ann.preferInstruction, let plan = pipelineManagedCpAsync(f, ctx, hint: hint) { return plan }
     switch ann.preferInstruction {
     case "tma":
       if ann.disableTma {
@@ -284,6 +287,17 @@ enum CopySelector {
     var notTaken: [String] = []
     // Pipelined global→shared copies: warp-specialised TMA on sm_90+, cp.async otherwise.
     if f.srcScope == .global, f.dstScope.isShared, ctx.inPipeline {
+      if ctx.warpSpecialized, ctx.pipelineHasTmaLoad, ctx.nestedInPipelineBody {
+        // ProducerConsumerWS moves only the body's own statements into the producer branch.
+        var plan = syncLike(
+          f, reason: "inside a warp-specialised T.Pipelined on \(ctx.target.rawValue): consumer-side synchronous copy",
+          ctx)
+        plan.notTaken =
+          [
+            "not TMA: nested under an `if` or an inner loop of the T.Pipelined body, so warp specialisation leaves it in the consumer branch"
+          ] + plan.notTaken
+        return plan
+      }
       if ctx.warpSpecialized, !ann.disableTma, loadReason == nil {
         // ClassifyWarpSpecializedCopy prefers the descriptor-free 1-D bulk copy when it holds.
         if case (.bulkLoad1D, _)? = firstTma() {
@@ -341,6 +355,10 @@ enum CopySelector {
           reason: "\(why): the producer issues a 1-D bulk copy (contiguous, in-bounds region)")
       }
       return CopyPlan(selected: .bulkLoad, path: "tma_load", reason: "\(why): the producer issues TMA")
+    } else if f.srcScope == .global, f.dstScope.isShared, let line = ctx.unpipelinedLoop {
+      notTaken.append(
+        "not TMA or cp.async: warp specialisation cannot split the T.Pipelined loop on line \(line) (none of its TMA loads is a statement of the loop body itself), so the compiler drops the loop's pipelining"
+      )
     } else if f.srcScope == .global, f.dstScope.isShared, ctx.target.hasBulkCopy {
       notTaken.append(
         "not TMA: plain global→shared copies outside T.Pipelined are SIMT unless prefer_instruction=\"tma\"")
@@ -367,6 +385,29 @@ enum CopySelector {
     }
     var plan = syncLike(f, reason: "", ctx)
     plan.notTaken = notTaken + plan.notTaken
+    return plan
+  }
+
+  /// A `T.copy` load that the software pipeline (not warp specialisation) makes a producer stage is cp.async whatever
+  /// its `prefer_instruction`: the pipeline marks the stage (`kAsyncCopyNoImplicitCommitWait`), and
+  /// `SelectCopyInstForLowering` reads that mark before the hint (checked with 0.1.15: "sync" and "tma" on sm_80, and
+  /// "sync" on sm_90 when no load of the loop is a TMA producer, all give cp.async). A hand-written schedule on a TMA
+  /// target is warp-specialised instead. Nil when the copy is not such a stage.
+  static func pipelineManagedCpAsync(_ f: CopyFacts, _ ctx: CopyContext, hint: String) -> CopyPlan? {
+    guard ctx.op == "copy", f.srcScope == .global, f.dstScope.isShared, ctx.inPipeline,
+      !(ctx.warpSpecialized && (ctx.pipelineHasTmaLoad || ctx.handScheduled)), ctx.pipelineConsumed,
+      !ctx.conditionalInPipeline,
+      ctx.passConfigs.useAsyncCopy, f.canCpAsyncReason == nil
+    else { return nil }
+    var plan = CopyPlan(
+      selected: .cpAsync, path: "cp_async",
+      reason: "inside T.Pipelined(num_stages=\(ctx.pipelineStages ?? 0)): pipeline-managed cp.async")
+    if hint != "cp_async" {
+      plan.notTaken = [
+        "prefer_instruction=\"\(hint)\" not honoured: the software pipeline issues its loads with cp.async"
+      ]
+      plan.overriddenPreference = hint
+    }
     return plan
   }
 

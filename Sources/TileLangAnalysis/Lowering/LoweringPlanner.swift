@@ -49,22 +49,40 @@ enum LoweringPlanner {
     }
   }
 
-  /// Whether a `T.copy` whose innermost `T.Pipelined` loop is `loop` is a global→shared copy that a TMA load can
-  /// carry (no `disable_tma`): only then does warp specialisation split off a TMA producer.
-  static func pipelineHasTmaLoad(_ loop: TextRange, run: KernelRun, target: TargetArch) -> Bool {
-    for e in run.events
-    where e.op == "copy" && e.loops.last(where: \.isPipelined)?.range == loop && e.operands.count >= 2 {
-      if disablesTma(e) { continue }
-      guard case .tile(let copy) = CopyRegions.model(e.operands[0], e.operands[1], hasAnnotations: false) else {
-        continue
-      }
-      if copy.src.buffer.scope == .global, copy.dst.buffer.scope.isShared,
-        CopyFacts(copy: copy, target: target).canBulkLoadReason == nil
-      {
-        return true
-      }
+  /// Whether some `T.copy` inside `loop` is a TMA producer (`isTmaProducer`): among the loop body's own statements
+  /// only (`ownStatements`), the ones ProducerConsumerWS splits into the producer branch, or anywhere inside the
+  /// loop, which is what makes the function a warp-specialisation candidate (`TiledWSCandidate`).
+  static func pipelineHasTmaLoad(_ loop: TextRange, run: KernelRun, target: TargetArch, ownStatements: Bool = true)
+    -> Bool
+  {
+    run.events.contains { e in
+      let inside =
+        ownStatements
+        ? e.loops.last(where: \.isPipelined)?.range == loop && !e.nestedInPipelineBody
+        : e.loops.contains { $0.range == loop }
+      return inside && isTmaProducer(e, target: target)
     }
-    return false
+  }
+
+  /// `ClassifyWarpSpecializedCopy` gives a TMA load: a global→shared `T.copy` that a TMA load can carry, without
+  /// `disable_tma` and without `prefer_instruction="sync"` (left to the consumer) or `"cp_async"` (a cp.async
+  /// producer).
+  static func isTmaProducer(_ e: CopyEvent, target: TargetArch) -> Bool {
+    guard e.op == "copy", e.operands.count >= 2, !disablesTma(e), !["sync", "cp_async"].contains(preference(e)),
+      case .tile(let copy) = CopyRegions.model(e.operands[0], e.operands[1], hasAnnotations: false)
+    else { return false }
+    return copy.src.buffer.scope == .global && copy.dst.buffer.scope.isShared
+      && CopyFacts(copy: copy, target: target).canBulkLoadReason == nil
+  }
+
+  /// The copy's `prefer_instruction` string (the annotations dict wins over the keyword).
+  static func preference(_ e: CopyEvent) -> String? {
+    if case .dict(let entries)? = e.keywords["annotations"]?.value,
+      let v = entries.first(where: { $0.key.stringValue == "prefer_instruction" })?.value
+    {
+      return v.stringValue
+    }
+    return e.keywords["prefer_instruction"]?.value.stringValue
   }
 
   /// `disable_tma=True`, or `"disable_tma": True` in the copy's annotations dict (the dict wins over the keyword).

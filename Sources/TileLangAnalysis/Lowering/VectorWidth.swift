@@ -16,7 +16,7 @@ struct VectorPlan: Sendable {
   var maxBits: Int
   /// Set when the innermost extent itself (not alignment or thread padding) caps the width below the maximum.
   var innerExtentLimit: String?
-  /// The copy's `coalesced_width` has no effect: it follows a fragment layout another copy set (TL202).
+  /// The copy's `coalesced_width` has no effect: it follows a fragment layout another op set (TL202).
   var coalescedIgnored = false
   /// Each thread runs the whole loop (a `local` side, or a fragment every thread holds whole).
   var perThread = false
@@ -132,7 +132,10 @@ enum VectorWidth {
     var before: Int?
     // coalesced_width takes effect where the loop is partitioned over threads; a copy with a `local` side runs
     // per thread and keeps its width (checked with 0.1.15: float16 → local with coalesced_width 2, 3, 4 stays 8 lanes).
-    let coalescedIgnored = partitioned && ctx.inheritedLayout != nil && ctx.annotations.coalescedWidth != nil
+    // So does a copy of a fragment that a gemm or an earlier T.Parallel loop lays out (checked with 0.1.15: an
+    // accumulator copied out with coalesced_width 1 keeps its 2 lanes, a T.Parallel-filled one its 4).
+    let coalescedIgnored =
+      partitioned && (ctx.inheritedLayout != nil || ctx.fixedLayout != nil) && ctx.annotations.coalescedWidth != nil
     if partitioned, !coalescedIgnored, let c = ctx.annotations.coalescedWidth, c > 0 {
       // 0.1.15 (src/op/parallel.cc): the largest divisor of the geometry width not above the request; the
       // compiler warns whenever that differs from the request.

@@ -35,6 +35,11 @@ extension Interpreter {
       operands: operands, operandExprs: operandExprs, problems: problems, keywords: keywords, loops: loops,
       threads: run?.threads, kernelCall: run?.kernelCall)
     event.conditionalInPipeline = openPipelined.last.map { runtimeIfDepth > $0.ifDepth } ?? false
+    if let loop = openPipelined.last {
+      let ifs = runtimeIfDepth - loop.ifDepth
+      let ownStatement = loops.last?.range == loop.range && (ifs == 0 || (ifs == 1 && loop.guardedBody))
+      event.nestedInPipelineBody = !ownStatement
+    }
     if let n = run?.events.count { run?.layoutOps.append(.copy(n)) }
     run?.events.append(event)
   }

@@ -41,6 +41,8 @@ struct Interpreter {
   var openPipelined: [PipelinedLoop] = []
   /// How many `if`s with a run-time condition enclose the statement being executed.
   var runtimeIfDepth = 0
+  /// The next `if` is the whole body of the innermost `T.Pipelined` loop (after its leading assignments).
+  var nextIfGuardsPipelinedBody = false
   /// The branches of undecided `if`s around the statement being executed, and the next `if`'s id.
   var branches: [BranchStep] = []
   var nextBranchID = 0
@@ -140,10 +142,13 @@ struct Interpreter {
   }
 
   private mutating func execIf(_ test: Expr, _ body: [Stmt], _ orElse: [Stmt], _ env: inout Env) -> Flow {
+    let guardsBody = nextIfGuardsPipelinedBody
+    nextIfGuardsPipelinedBody = false
     let t = eval(test, &env)
     if let known = t.truthiness {
       return exec(known ? body : orElse, &env)
     }
+    if guardsBody, !openPipelined.isEmpty { openPipelined[openPipelined.count - 1].guardedBody = true }
     // Unknown condition: run both branches from the same state and keep only what they agree on.
     var a = env
     var b = env
@@ -190,6 +195,7 @@ struct Interpreter {
       loops.append(LoopFrame(kind: kind, range: range))
       if case .parallel(let extents) = kind {
         var loop = ParallelLoop(range: range, variables: Self.loopNames(target, extents))
+        loop.precedingEvents = run?.events.count ?? 0
         if !openPipelined.isEmpty {
           ASTWalker { e, _ in if case .name(let n) = e.kind { loop.names.insert(n) } }.walk(body)
         }
@@ -260,9 +266,19 @@ struct Interpreter {
       ParallelLoop.Access(buffer: b, indices: indices, isWrite: isWrite, range: range))
   }
 
-  /// Runs a `T.Pipelined` body one top-level statement at a time, noting which are lone global → shared copies.
+  /// Runs a `T.Pipelined` body one top-level statement at a time, noting which are lone global → shared copies and
+  /// whether the body is one `if` without `else` after its leading assignments (`PipelinedLoop.guardedBody`).
   private mutating func execPipelinedBody(_ body: [Stmt], _ env: inout Env) -> Flow {
+    let statements = body.drop {
+      if case .assign = $0.kind { return true }
+      if case .annAssign = $0.kind { return true }
+      return false
+    }
+    let soleGuard: Stmt? = statements.count == 1 ? statements.first : nil
     for stmt in body {
+      if let soleGuard, case .if(_, _, let orElse) = stmt.kind, stmt.range == soleGuard.range, orElse.isEmpty {
+        nextIfGuardsPipelinedBody = true
+      }
       if case .assign(let targets, let value) = stmt.kind, targets.count == 1, case .name(let n) = targets[0].kind,
         loadsBuffer(value, env)
       {
@@ -271,6 +287,7 @@ struct Interpreter {
       let before = run?.events.count ?? 0
       openPipelined[openPipelined.count - 1].statements.append(PipelinedLoop.Statement())
       let flow = exec([stmt], &env)
+      nextIfGuardsPipelinedBody = false
       let after = run?.events.count ?? 0
       if before < after, openPipelined[openPipelined.count - 1].firstCopyEvent == nil {
         openPipelined[openPipelined.count - 1].firstCopyEvent = before

@@ -68,6 +68,10 @@ struct CopyEvent: Sendable {
   /// Under an `if` with a run-time condition inside the innermost `T.Pipelined` loop: the pipeliner does not make it
   /// a producer stage.
   var conditionalInPipeline = false
+  /// Inside a `T.Pipelined` loop but not one of the statements warp specialisation classifies: it sits in a nested
+  /// loop or under a run-time `if` (other than a lone `if` without `else` that is the whole body, which
+  /// ProducerConsumerWS unwraps), so it is never moved into the producer branch.
+  var nestedInPipelineBody = false
 
   /// `T.copy(F, G)` of a whole fragment into a whole fragment of the same constant shape: a register copy, along
   /// which a fragment's layout carries over.
@@ -129,6 +133,9 @@ struct PipelinedLoop: Sendable {
   var branches: [BranchStep] = []
   /// `T.Pipelined(..., annotations=...)`: a hand-written schedule (warp-specialisation ids) tl-lsp does not model.
   var annotated = false
+  /// The body, after its leading assignments, is one `if` without `else` on a run-time condition: warp
+  /// specialisation unwraps it and classifies the statements inside as the body's own.
+  var guardedBody = false
   /// Scalars the body binds from a buffer load (`s = Sb[k]`), with the binding's range.
   var loadedScalars: [String: TextRange] = [:]
   /// The `T.Parallel` loops inside the body.
@@ -188,6 +195,8 @@ struct ParallelLoop: Sendable {
   var writesShared = false
   var readsGlobal = false
   var names: Set<String> = []
+  /// How many copy-like calls ran before the loop: its place in program order among `KernelRun.events`.
+  var precedingEvents = 0
 }
 
 /// A tile op that fixes or carries fragment layouts, in program order.

@@ -52,7 +52,8 @@ def gemm_fp32_out():
 
 
 def masked_blocks(M, N, K):
-    # Copies under a run-time `if` in the loop are not producer stages: synchronous on sm_80, TMA on sm_90.
+    # Copies under a run-time `if` in the loop are not producer stages: synchronous on sm_80. On sm_90 the `if` is the
+    # whole body, which warp specialisation unwraps: TMA (warp_specialized_nested_copies.py has the other forms).
     @T.prim_func
     def main(
         A: T.Tensor((M, K), "float16"),
