@@ -33,12 +33,12 @@ enum CopyAnnotationsCheck {
     var ann = CopyAnnotations()
     let kw = c.event.keywords
     if let allowed = accepted[c.event.op] {
+      let keywords = allowed.subtracting(["src", "dst", "img", "col"]).sorted()
       for (name, entry) in kw where !allowed.contains(name) {
         c.emit(
-          Diagnostic(
-            .TL208,
-            "T.\(c.event.op) has no keyword `\(name)` (TypeError); it accepts \(allowed.subtracting(["src", "dst", "img", "col"]).sorted().joined(separator: ", "))",
-            at: entry.argument.nameRange ?? entry.argument.range))
+          CallSignature.unknownKeyword(
+            .TL208, op: c.event.op, name: name, argument: entry.argument, accepted: keywords,
+            arguments: c.event.arguments))
       }
     }
     // The annotations dict is copied first; a keyword is written only when its key is absent.

@@ -53,6 +53,8 @@ enum RunChecks {
     diagnostics.append(contentsOf: GemmOperands.check(run, source: source))
     diagnostics.append(contentsOf: JitArguments.unboundConsts(run))
     diagnostics.append(contentsOf: ReduceShape.check(run, source: source))
+    diagnostics.append(contentsOf: TileOpArguments.check(run))
+    diagnostics.append(contentsOf: ScanLowering.check(run))
     for t in targets {
       diagnostics.append(contentsOf: SharedMemoryBudget.check(run, target: t, source: source))
       diagnostics.append(contentsOf: GemmOperands.checkWgmma(run, target: t, passConfigs: passConfigs))

@@ -39,6 +39,7 @@ extension Interpreter {
         }
       }
     }
+    if run != nil, Self.tileArgumentOps.contains(name) { recordTileOp(name, call, args, a, &env) }
     func int(_ i: Int) -> SymExpr? { i < p.count ? p[i].intValue : nil }
     switch name {
     case "ceildiv":
@@ -146,6 +147,40 @@ extension Interpreter {
     "reduce_max", "reduce_min", "reduce_sum", "reduce_abssum", "reduce_absmax", "reduce_bitand", "reduce_bitor",
     "reduce_bitxor",
   ]
+
+  /// Reductions, scans and fills: calls whose arguments TileOpArguments binds and checks.
+  static let tileArgumentOps: Set<String> = reduceOps.union(["cumsum", "cummax", "fill", "clear"])
+
+  /// Records a reduction, scan or fill with its arguments and buffer operands (input, then output).
+  private mutating func recordTileOp(
+    _ name: String, _ call: Expr, _ args: [Argument], _ a: CallArguments, _ env: inout Env
+  ) {
+    let names =
+      Self.reduceOps.contains(name) ? ["buffer", "out"] : name.hasPrefix("cum") ? ["src", "dst"] : ["buffer"]
+    var operands: [Operand] = []
+    var operandExprs: [Expr?] = []
+    for (i, key) in names.enumerated() {
+      let (value, expr) = a.argument(i, key)
+      operandExprs.append(expr)
+      // A region is evaluated again as an operand; anything else keeps its value (a call is not run twice).
+      if let expr, case .subscript = expr.kind {
+        operands.append(operand(expr, &env).0)
+        continue
+      }
+      switch value {
+      case .buffer(let b)?: operands.append(.buffer(b))
+      case .unknown?: operands.append(.unknown)
+      default: operands.append(.notBuffer)  // absent, None or a scalar
+      }
+    }
+    var keywords: [String: (value: Value, argument: Argument)] = [:]
+    for (k, arg) in a.keywordArgs { keywords[k] = (a.keywords[k] ?? .unknown, arg) }
+    run?.tileOpCalls.append(
+      TileOpCall(
+        op: name, call: call, arguments: args, positional: a.positional, positionalArgs: a.positionalArgs,
+        keywords: keywords, hasUnknownSpread: a.hasUnknownSpread, operands: operands, operandExprs: operandExprs,
+        undecided: !branches.isEmpty))
+  }
 
   /// The arguments of a gemm call that decide its fragment layouts: `T.gemm(A, B, C, transpose_A, transpose_B,
   /// policy, ...)`.

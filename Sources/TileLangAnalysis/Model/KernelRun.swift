@@ -113,6 +113,34 @@ struct ReduceCall: Sendable {
   var loops: [LoopFrame]
 }
 
+/// A reduction, scan or fill call (`T.reduce_*`, `T.cumsum`, `T.cummax`, `T.fill`, `T.clear`) with its arguments as
+/// written and evaluated: what the front end binds and checks before it builds the op (TileOpArguments, ScanLowering).
+struct TileOpCall: Sendable {
+  var op: String
+  var call: Expr
+  /// The call's arguments as written (for removal fixes).
+  var arguments: [Argument]
+  var positional: [Value]
+  var positionalArgs: [Argument]
+  var keywords: [String: (value: Value, argument: Argument)]
+  /// `*args` / `**kwargs` of unknown content: the binding cannot be judged.
+  var hasUnknownSpread: Bool
+  /// The buffer operands (input, then output when the op has one) as the front end sees them, with their syntax.
+  var operands: [Operand]
+  var operandExprs: [Expr?]
+  /// Under an `if` the interpreter could not decide (it runs both branches, so the values here may be ones the call
+  /// never sees together: a helper's `if op == "bitand"` run with another test's dtype).
+  var undecided = false
+
+  /// Parameter `i`, named `key`, when the call passes it: its value and the argument that passes it.
+  func argument(_ i: Int, _ key: String) -> (value: Value, argument: Argument)? {
+    if i < positional.count {
+      return positional.count == positionalArgs.count ? (positional[i], positionalArgs[i]) : nil
+    }
+    return keywords[key]
+  }
+}
+
 /// A `T.Pipelined` loop and its body's top-level statements, as the compiler's pipeline planning sees them.
 struct PipelinedLoop: Sendable {
   struct Statement: Sendable {
@@ -235,6 +263,8 @@ struct KernelRun: Sendable {
   /// Fragments read or written element by element outside any `T.Parallel` loop: every thread needs every element,
   /// so layout inference replicates them whole on each thread (unless something else lays them out).
   var serialElementAccess: Set<Int> = []
+  /// Reductions, scans and fills in program order, with their arguments (TileOpArguments, ScanLowering).
+  var tileOpCalls: [TileOpCall] = []
   /// Tile operations other than copies called inside a `T.Parallel` loop (`T.fill`, `T.reduce_max`, `T.gemm`, ...):
   /// the op's name and call.
   var tileOpsInParallel: [(op: String, call: TextRange)] = []

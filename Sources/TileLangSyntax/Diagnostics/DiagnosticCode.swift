@@ -8,11 +8,12 @@ public enum DiagnosticCode: String, Sendable, CaseIterable, Hashable {
   case TL101, TL102, TL103, TL104, TL105, TL106, TL107, TL108, TL109, TL110, TL111, TL112
   // MARK: - TL2xx annotations
   case TL201, TL202, TL203, TL204, TL205, TL206, TL207, TL208, TL209, TL210, TL211, TL212, TL213, TL214
+  case TL215
   // MARK: - TL3xx im2col
   case TL301, TL302, TL303, TL304, TL305, TL306, TL307, TL308, TL309, TL310, TL311
   // MARK: - TL4xx layout and lowering
   case TL401, TL402, TL403, TL404, TL405, TL406, TL407, TL408, TL409, TL410, TL411, TL412, TL413, TL414, TL415, TL416
-  case TL417, TL418
+  case TL417, TL418, TL419
   // MARK: - TL5xx compiler
   case TL501, TL502, TL503, TL504, TL505
 
@@ -128,6 +129,10 @@ public enum DiagnosticCode: String, Sendable, CaseIterable, Hashable {
       return Info(
         name: "jit-argument-invalid", severity: .error,
         summary: "tilelang.jit / compile rejects an argument: out_idx on an eager kernel, a pass config, a target")
+    case .TL215:
+      return Info(
+        name: "tile-op-arguments-invalid", severity: .error,
+        summary: "arguments of a reduction, scan or fill (T.reduce_*, T.cumsum, T.fill, ...) that the compiler rejects")
     case .TL301:
       return Info(name: "im2col-image-rank", severity: .error, summary: "the im2col image is not rank 4 (NHWC)")
     case .TL302:
@@ -242,6 +247,10 @@ public enum DiagnosticCode: String, Sendable, CaseIterable, Hashable {
       return Info(
         name: "parallel-fragment-indices", severity: .error,
         summary: "a fragment accessed at two different indices in one T.Parallel loop")
+    case .TL419:
+      return Info(
+        name: "scan-unsupported", severity: .error,
+        summary: "T.cumsum / T.cummax on buffers its lowering does not handle (global or local, 3 or more dims)")
     case .TL501:
       return Info(name: "compiler-error", severity: .error, summary: "the tilelang compiler rejected the kernel")
     case .TL502:

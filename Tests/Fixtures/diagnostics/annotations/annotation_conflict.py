@@ -21,7 +21,7 @@ def unknown_keyword(block_M, block_N):
         with T.Kernel(8, threads=128) as bx:
             S = T.alloc_shared((block_M, block_N), "float16")
             T.copy(A[bx * block_M, 0], S, vector_width=8)
-            #                             ^^^^^^^^^^^^ error TL208: T.copy has no keyword `vector_width` (TypeError); it accepts annotations, coalesced_width, disable_tma, eviction_policy, loop_layout, prefer_instruction
+            #                             ^^^^^^^^^^^^ error TL208: T.copy has no keyword `vector_width` (TypeError: copy() got an unexpected keyword argument 'vector_width'); it accepts annotations, coalesced_width, disable_tma, eviction_policy, loop_layout, prefer_instruction
             T.copy(S, B[bx * block_M, 0])
 
     return main
