@@ -382,6 +382,7 @@ struct Interpreter {
         run?.touch(b.id)
         notePipelineUse(b, target.range)
         run?.untrackedLayouts.insert(b.id)
+        if !openParallel.isEmpty { openParallel[openParallel.count - 1].noteAccess(b, isStore: true) }
         if b.scope.isFragment, !openParallel.isEmpty {
           recordParallelAccess(b, eval(index, &env), isWrite: true, range: target.range)
         }
