@@ -8,8 +8,8 @@ import TileLangSyntax
 /// when the loop is the first op to touch its fragments, from its own plan (`ComputePlanCandidate`), whose per-thread
 /// runs are the loop's vector size (`GetVectorizeSize`): 128 bits (256 on sm_100 for a body that touches global and
 /// no shared memory) over the widest dtype of its global and shared accesses (of all its accesses when the body is
-/// more than one store or touches no memory), at most the innermost extent, halved until the loop's points split
-/// evenly over the threads. Every fragment the loop touches that has no layout yet takes those runs (a float16 fragment
+/// more than one store or touches no memory), at most the innermost extent and the blocks its run-time conditions
+/// stay constant on (`CheckConditionVectorized`), halved until the loop's points split evenly over the threads. Every fragment the loop touches that has no layout yet takes those runs (a float16 fragment
 /// written from a float32 one a copy laid out at 4 lanes holds runs of 4), and a copy of it later runs on that layout
 /// (`ComputeLoopLayoutFromBuffer` on the copy's SIMT loop), vectorizing no wider.
 ///
@@ -127,6 +127,11 @@ struct ParallelLoopLayouts {
     let maxBits = wide ? 256 : 128
     var v = VectorWidth.gcd(max(1, maxBits / bits), innerExtent)
     var why = "its widest access is \(bits)-bit, \(maxBits) bits at a time"
+    if let c = loop.conditionLanes, c < v, let range = loop.limitingCondition {
+      v = c
+      let inner = variables.last!.name
+      why = "its condition \(source.text(range)) changes within \(c * 2) consecutive \(inner)"
+    }
     let threads = run.threads?.constant ?? 128
     while v > 1, threads > 0, total % (threads * v) != 0 {
       v /= 2

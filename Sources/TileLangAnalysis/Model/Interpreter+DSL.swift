@@ -39,6 +39,11 @@ extension Interpreter {
         }
       }
     }
+    if name == "if_then_else" || name == "Select", loops.last?.isParallel ?? false,
+      let condition = args.first(where: { $0.name == nil })?.value
+    {
+      noteParallelCondition(condition, env)
+    }
     func int(_ i: Int) -> SymExpr? { i < p.count ? p[i].intValue : nil }
     switch name {
     case "ceildiv":

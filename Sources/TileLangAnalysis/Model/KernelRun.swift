@@ -206,6 +206,13 @@ struct ParallelLoop: Sendable {
   /// The body loads or stores global / shared memory (256-bit accesses need global and no shared).
   var touchesGlobal = false
   var touchesShared = false
+  /// The widest power of two (at most 64) within whose aligned blocks along the innermost loop variable every
+  /// run-time condition of the body (`if`, `T.if_then_else`, `T.Select`) stays the same: the vectorizer cannot go
+  /// wider (loop_vectorize.cc `CheckConditionVectorized`). nil when no condition limits it.
+  var conditionLanes: Int?
+  /// The first condition that sets `conditionLanes`.
+  var limitingCondition: TextRange?
+
   /// Notes a buffer the body loads or stores.
   mutating func noteAccess(_ b: Buffer, isStore: Bool) {
     if isStore { stores += 1 }
