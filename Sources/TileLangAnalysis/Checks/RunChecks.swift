@@ -14,6 +14,7 @@ enum RunChecks {
     layouts.facts = PlanningFacts(
       run, targets: targets, passConfigs: passConfigs, copyLaidOut: layouts.copyLaidOut, source: source)
     let facts = layouts.facts
+    var loopLayouts = ParallelLoopLayouts(run, facts: facts, source: source)
     var lanes: [TargetArch: [Int: Int]] = [:]  // planned SIMT lanes of each copy event, per target (for TL416)
     let wantLanes = run.layoutOps.contains { if case .reduce = $0 { true } else { false } }
     for (index, event) in run.events.enumerated() {
@@ -35,12 +36,14 @@ enum RunChecks {
           let model = CopyRegions.model(event.operands[0], event.operands[1], hasAnnotations: !ann.isEmpty)
           CopyExtents.check(&c, model: model)
           for t in targets {
-            let ctx = copyContext(
+            var ctx = copyContext(
               index, run, target: t, annotations: ann, facts: facts, source: source,
               inherited: layouts.inherited(model, event: index, target: t))
+            ctx.loopLayout = loopLayouts.layout(forCopy: index, target: t)
             let planned = LoweringPlanner.plan(&c, model: model, ctx: ctx, buildInfo: buildLowerings)
             if let l = planned.info { lowerings.append(l) }
             layouts.record(model, event: index, target: t, lanes: planned.simtLanes)
+            loopLayouts.record(copy: index, target: t, lanes: planned.simtLanes)
             if wantLanes, let l = planned.simtLanes { lanes[t, default: [:]][index] = l }
           }
         }

@@ -81,6 +81,9 @@ struct CopyContext: Sendable {
   /// This copy follows that layout (its own `coalesced_width` is ignored) and vectorizes at most as wide as its
   /// per-thread runs.
   var inheritedLayout: (buffer: String, lanes: Int, line: Int)?
+  /// A fragment side that a `T.Parallel` loop lays out (`ParallelLoopLayouts`): its contiguous elements per thread,
+  /// which bound this copy's width, and why.
+  var loopLayout: (lanes: Int, reason: String)?
   /// Why a fragment side already has a layout when this copy is inferred (a gemm's, or a T.Parallel loop's that
   /// comes first: `FixedFragmentLayouts`): the copy runs on it, and its `coalesced_width` is never read.
   var fixedLayout: String?

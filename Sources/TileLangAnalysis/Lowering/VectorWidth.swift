@@ -91,6 +91,10 @@ enum VectorWidth {
       limit =
         "\(inherited.buffer)'s layout comes from the copy on line \(inherited.line) (\(inherited.lanes) contiguous elements per thread)"
     }
+    if let loop = ctx.loopLayout, v > loop.lanes {
+      v = loop.lanes
+      limit = loop.reason
+    }
     // A fragment every thread holds whole runs per thread like a `local` one (a (16,) bool mask read in a serial
     // loop is copied 16 lanes at a time, checked with 0.1.15).
     let partitioned = !perThread(copy.src) && !perThread(copy.dst)

@@ -40,6 +40,11 @@ extension Interpreter {
       }
     }
     if run != nil, Self.tileArgumentOps.contains(name) { recordTileOp(name, call, args, a, &env) }
+    if name == "if_then_else" || name == "Select", loops.last?.isParallel ?? false,
+      let condition = args.first(where: { $0.name == nil })?.value
+    {
+      noteParallelCondition(condition, env)
+    }
     func int(_ i: Int) -> SymExpr? { i < p.count ? p[i].intValue : nil }
     switch name {
     case "ceildiv":

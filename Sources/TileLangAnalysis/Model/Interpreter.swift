@@ -149,6 +149,7 @@ struct Interpreter {
       return exec(known ? body : orElse, &env)
     }
     if guardsBody, !openPipelined.isEmpty { openPipelined[openPipelined.count - 1].guardedBody = true }
+    if loops.last?.isParallel ?? false { noteParallelCondition(test, env) }
     // Unknown condition: run both branches from the same state and keep only what they agree on.
     var a = env
     var b = env
@@ -382,6 +383,7 @@ struct Interpreter {
         run?.touch(b.id)
         notePipelineUse(b, target.range)
         run?.untrackedLayouts.insert(b.id)
+        if !openParallel.isEmpty { openParallel[openParallel.count - 1].noteAccess(b, isStore: true) }
         if b.scope.isFragment, !openParallel.isEmpty {
           recordParallelAccess(b, eval(index, &env), isWrite: true, range: target.range)
         }

@@ -225,6 +225,41 @@ struct ParallelLoop: Sendable {
   var names: Set<String> = []
   /// How many copy-like calls ran before the loop: its place in program order among `KernelRun.events`.
   var precedingEvents = 0
+  /// Widest element type (bits) of the buffers the body loads or stores, one-element buffers aside, and of those
+  /// in global or shared memory; nil when one is unknown. The loop's vectorize planner sizes its accesses from them.
+  var widestBits: Int? = 0
+  var widestMemoryBits: Int? = 0
+  /// Element stores the body makes (a body of one store lets the planner ignore its register accesses' dtypes).
+  var stores = 0
+  /// The body loads or stores global / shared memory (256-bit accesses need global and no shared).
+  var touchesGlobal = false
+  var touchesShared = false
+  /// The widest power of two (at most 64) within whose aligned blocks along the innermost loop variable every
+  /// run-time condition of the body (`if`, `T.if_then_else`, `T.Select`) stays the same: the vectorizer cannot go
+  /// wider (loop_vectorize.cc `CheckConditionVectorized`). nil when no condition limits it.
+  var conditionLanes: Int?
+  /// The first condition that sets `conditionLanes`.
+  var limitingCondition: TextRange?
+
+  /// Notes a buffer the body loads or stores.
+  mutating func noteAccess(_ b: Buffer, isStore: Bool) {
+    if isStore { stores += 1 }
+    if b.scope == .global { touchesGlobal = true }
+    if b.scope.isShared { touchesShared = true }
+    guard b.concreteShape.map({ $0.reduce(1, *) != 1 }) ?? true else { return }
+    if let w = widestBits { widestBits = b.elementBits.map { max(w, $0) } }
+    if b.scope == .global || b.scope.isShared, let w = widestMemoryBits {
+      widestMemoryBits = b.elementBits.map { max(w, $0) }
+    }
+  }
+
+  /// The dtype width the vectorize planner sizes the body by (`VectorizePlanner::SelectVectorSize`): a body of one
+  /// store that touches memory is bounded by its global / shared accesses only (register accesses impose no
+  /// alignment); any other body by every access.
+  var plannedBits: Int? {
+    if stores == 1, let m = widestMemoryBits, m > 0 { return m }
+    return widestBits
+  }
 }
 
 /// A tile op that fixes or carries fragment layouts, in program order.

@@ -12,6 +12,9 @@ public struct ASTWalker {
     for s in body { walk(s, function) }
   }
 
+  /// Visits `e` and every expression inside it.
+  public func walk(expression e: Expr) { expr(e, nil, 0) }
+
   private func walk(_ s: Stmt, _ fn: String?) {
     switch s.kind {
     case .expr(let e), .return(.some(let e)): expr(e, fn, 0)
