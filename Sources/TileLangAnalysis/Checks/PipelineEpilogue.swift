@@ -15,7 +15,11 @@ enum PipelineEpilogue {
     var out: [Diagnostic] = []
     let dynamic = run.dynamicVariables
     for loop in run.pipelinedLoops {
-      guard let stages = loop.stages, stages >= 2, !loop.annotated, let event = loop.firstCopyEvent,
+      // `order=` and `stage=` together replace pipeline planning: the epilogue drains the largest stage given,
+      // whatever `num_stages` says (`num_stages=3, order=[0, 1, 2], stage=[0, 0, 1]` compiles on sm_80 with a
+      // run-time trip count; `stage=[0, 0, 2]` fails, with or without `num_stages`; `stage=` alone is ignored).
+      let explicitDepth = loop.explicitStages?.max()
+      guard let stages = explicitDepth ?? loop.stages, stages >= 2, !loop.annotated, let event = loop.firstCopyEvent,
         event < run.events.count
       else { continue }
       guard let (start, end) = bounds(loop.extents) else { continue }
@@ -25,11 +29,15 @@ enum PipelineEpilogue {
       else { continue }
       // Warp specialisation (a TMA producer) replaces the software pipeliner.
       if specialized.contains(loop.range) { continue }
-      guard let depth = epilogueStages(loop, stages: stages), depth >= 2 else { continue }
+      guard let depth = explicitDepth ?? epilogueStages(loop, stages: stages), depth >= 2 else { continue }
+      let fix =
+        explicitDepth != nil
+        ? "use stage values of at most 1"
+        : "use num_stages=\(stages == 2 ? 1 : 2)\(stages == 2 ? "" : " (or 1)")"
       out.append(
         Diagnostic(
           .TL212,
-          "this T.Pipelined loop runs \(trip) times, which is not known at compile time, and its pipeline drains \(depth) stages after the loop: on \(target.rawValue) the epilogue waits on cp.async groups with a count that depends on its loop variable, and CUDA code generation fails (\"Downcast from tirx.Sub to ir.IntImm failed\"); use num_stages=\(stages == 2 ? 1 : 2)\(stages == 2 ? "" : " (or 1)") or a trip count known at compile time",
+          "this T.Pipelined loop runs \(trip) times, which is not known at compile time, and its pipeline drains \(depth) stages after the loop: on \(target.rawValue) the epilogue waits on cp.async groups with a count that depends on its loop variable, and CUDA code generation fails (\"Downcast from tirx.Sub to ir.IntImm failed\"); \(fix) or a trip count known at compile time",
           at: loop.call))
     }
     return out

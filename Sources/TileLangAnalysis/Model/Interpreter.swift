@@ -208,7 +208,15 @@ struct Interpreter {
         var loop = PipelinedLoop(
           range: range, call: iter.range, stages: stages, extents: extents, ifDepth: runtimeIfDepth,
           branches: branches)
-        if case .call(_, let args) = iter.kind { loop.annotated = args.contains { $0.name == "annotations" } }
+        if case .call(_, let args) = iter.kind {
+          loop.annotated = args.contains { $0.name == "annotations" }
+          if args.contains(where: { $0.name == "order" }), let stage = args.first(where: { $0.name == "stage" }),
+            let items = eval(stage.value, &env).elements
+          {
+            let values = items.compactMap(\.constantInt)
+            if values.count == items.count, !values.isEmpty { loop.explicitStages = values }
+          }
+        }
         openPipelined.append(loop)
         flow = execPipelinedBody(body, &env)
         if let loop = openPipelined.popLast() { run?.pipelinedLoops.append(loop) }

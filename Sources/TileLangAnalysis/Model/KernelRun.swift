@@ -161,6 +161,9 @@ struct PipelinedLoop: Sendable {
   var branches: [BranchStep] = []
   /// `T.Pipelined(..., annotations=...)`: a hand-written schedule (warp-specialisation ids) tl-lsp does not model.
   var annotated = false
+  /// `stage=[...]` of a loop that also passes `order=[...]`: a hand-written schedule that replaces pipeline planning
+  /// (the epilogue drains its largest stage, whatever `num_stages` says). nil without both lists.
+  var explicitStages: [Int]?
   /// The body, after its leading assignments, is one `if` without `else` on a run-time condition: warp
   /// specialisation unwraps it and classifies the statements inside as the body's own.
   var guardedBody = false

@@ -3,6 +3,8 @@
 # time (a block index, a T.dynamic size) cannot drain two or more pipeline stages: CUDA code generation fails.
 # Near misses: one stage to drain (num_stages=2 when every copy feeds the last statement, or num_stages=1), a
 # constant trip count, a constant end with a moving start, and sm_90, whose TMA producer replaces the pipeliner.
+# A hand-written schedule (`order=` with `stage=`) drains its largest stage whatever num_stages says: stage=[0, 0, 1]
+# with num_stages=3 compiles, stage=[0, 0, 2] fails (checked with tilelang 0.1.15 on sm_80).
 import tilelang.language as T
 
 
@@ -24,7 +26,7 @@ def causal_attention(N, block, stages):
             T.copy(Q[bx * block, 0], Q_s)
             T.clear(acc)
             for k in T.Pipelined(T.min(T.ceildiv(N, block), bx + 1), num_stages=stages):
-            #        ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ error TL212: this T.Pipelined loop runs min(16, bx + 1) times, which is not known at compile time, and its pipeline drains 2 stages after the loop: on sm_80 the epilogue waits on cp.async groups with a count that depends on its loop variable, and CUDA code generation fails ("Downcast from tirx.Sub to ir.IntImm failed"); use num_stages=1 or a trip count known at compile time (with N=1024, block=64, stages=2 from line 102)
+            #        ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ error TL212: this T.Pipelined loop runs min(16, bx + 1) times, which is not known at compile time, and its pipeline drains 2 stages after the loop: on sm_80 the epilogue waits on cp.async groups with a count that depends on its loop variable, and CUDA code generation fails ("Downcast from tirx.Sub to ir.IntImm failed"); use num_stages=1 or a trip count known at compile time (with N=1024, block=64, stages=2 from line 124)
                 T.copy(K[k * block, 0], K_s)
                 T.clear(s)
                 T.gemm(Q_s, K_s, s, transpose_B=True, policy=T.GemmWarpPolicy.FullRow)
@@ -47,7 +49,7 @@ def dynamic_k_gemm(M, N, stages):
             acc = T.alloc_fragment((128, 128), "float32")
             T.clear(acc)
             for k in T.Pipelined(T.ceildiv(K, 32), num_stages=stages):
-            #        ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ error TL212: this T.Pipelined loop runs (K + 31) // 32 times, which is not known at compile time, and its pipeline drains 2 stages after the loop: on sm_80 the epilogue waits on cp.async groups with a count that depends on its loop variable, and CUDA code generation fails ("Downcast from tirx.Sub to ir.IntImm failed"); use num_stages=2 (or 1) or a trip count known at compile time (with M=1024, N=1024, stages=3 from line 104)
+            #        ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ error TL212: this T.Pipelined loop runs (K + 31) // 32 times, which is not known at compile time, and its pipeline drains 2 stages after the loop: on sm_80 the epilogue waits on cp.async groups with a count that depends on its loop variable, and CUDA code generation fails ("Downcast from tirx.Sub to ir.IntImm failed"); use num_stages=2 (or 1) or a trip count known at compile time (with M=1024, N=1024, stages=3 from line 126)
                 T.copy(A[by * 128, k * 32], A_s)
                 T.copy(B[k * 32, bx * 128], B_s)
                 T.gemm(A_s, B_s, acc)
@@ -98,6 +100,26 @@ def dynamic_pair_gemm(N):
 
     return main
 
+def scheduled_dynamic_k_gemm(M, N, last_stage):
+    K = T.dynamic("K")
+
+    @T.prim_func
+    def main(A: T.Tensor((M, K), "float16"), B: T.Tensor((K, N), "float16"), C: T.Tensor((M, N), "float32")):
+        with T.Kernel(N // 128, M // 128, threads=128) as (bx, by):
+            A_s = T.alloc_shared((128, 32), "float16")
+            B_s = T.alloc_shared((32, 128), "float16")
+            acc = T.alloc_fragment((128, 128), "float32")
+            T.clear(acc)
+            for k in T.Pipelined(T.ceildiv(K, 32), num_stages=3, order=[0, 1, 2], stage=[0, 0, last_stage]):
+            #        ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ error TL212: this T.Pipelined loop runs (K + 31) // 32 times, which is not known at compile time, and its pipeline drains 2 stages after the loop: on sm_80 the epilogue waits on cp.async groups with a count that depends on its loop variable, and CUDA code generation fails ("Downcast from tirx.Sub to ir.IntImm failed"); use stage values of at most 1 or a trip count known at compile time (with M=1024, N=1024, last_stage=2 from line 132)
+                T.copy(A[by * 128, k * 32], A_s)
+                T.copy(B[k * 32, bx * 128], B_s)
+                T.gemm(A_s, B_s, acc)
+            T.copy(acc, C[by * 128, bx * 128])
+
+    return main
+
+
 if __name__ == "__main__":
     causal_attention(1024, 64, 2)
     causal_attention(1024, 64, 1)
@@ -106,3 +128,5 @@ if __name__ == "__main__":
     moving_window(1024, 1024, True)
     moving_window(1024, 1024, False)
     dynamic_pair_gemm(1024)
+    scheduled_dynamic_k_gemm(1024, 1024, 1)
+    scheduled_dynamic_k_gemm(1024, 1024, 2)
