@@ -1,5 +1,7 @@
-// `T.gemm` operands the front end or gemm lowering rejects (TL414): A's and B's K disagree (after `transpose_A` /
-// `transpose_B`), A and B have different dtypes outside the fp8/fp6/fp4 family, the block's warps cannot split
+// `T.gemm` operands the front end or gemm lowering rejects (TL414): A's M differs from C's rows, A's and B's K
+// disagree, or B's N differs from C's columns (after `transpose_A` / `transpose_B`; the front end checks M, then K,
+// then N), A and B have different dtypes (the mma and wgmma paths a fragment accumulator selects never mix them:
+// only tcgen05 takes mixed fp8/fp6/fp4 operands, and its accumulator is in tensor memory), the block's warps cannot split
 // M × N into 16-row × 8-column pieces, or (on CUDA) the accumulator is in shared memory or `local` registers. The
 // Metal and CPU backends take such accumulators: files that name another backend (`run.otherBackend`) are not judged
 // on the CUDA-only rules. On sm_90 (`checkWgmma`), a wgmma whose B tile is N-major and too narrow per warpgroup for a
@@ -29,8 +31,19 @@ enum GemmOperands {
       if let ta = g.transposeA, let tb = g.transposeB, let sa = a.concreteShape, let sb = b.concreteShape,
         sa.count == 2, sb.count == 2
       {
+        let ma = ta ? sa[1] : sa[0]
         let ka = ta ? sa[0] : sa[1]
         let kb = tb ? sb[1] : sb[0]
+        let nb = tb ? sb[0] : sb[1]
+        let sc = c.concreteShape.flatMap { $0.count == 2 ? $0 : nil }
+        if let sc, ma != sc[0] {
+          out.append(
+            Diagnostic(
+              .TL414,
+              "T.gemm writes \(c.name) \(c.shapeText) from \(a.name) \(a.shapeText)\(ta ? " transposed" : ""): M is \(ma) for A and \(sc[0]) for C, and the front end fails (\"T.gemm M shape check failed: M_A = \(ma), M_C = \(sc[0])\")\(!ta && sa[1] == sc[0] ? "; if A is stored (K, M), pass transpose_A=True" : "")",
+              at: range(0)))
+          continue
+        }
         if ka != kb {
           out.append(
             Diagnostic(
@@ -39,12 +52,24 @@ enum GemmOperands {
               at: range(1)))
           continue
         }
+        if let sc, nb != sc[1] {
+          out.append(
+            Diagnostic(
+              .TL414,
+              "T.gemm writes \(c.name) \(c.shapeText) from \(b.name) \(b.shapeText)\(tb ? " transposed" : ""): N is \(nb) for B and \(sc[1]) for C, and the front end fails (\"T.gemm N shape check failed: N_B = \(nb), N_C = \(sc[1])\")\(!tb && sb[0] == sc[1] ? "; if B is stored (N, K), pass transpose_B=True" : "")",
+              at: range(2)))
+          continue
+        }
       }
-      if let da = a.dtype, let db = b.dtype, da != db, !(lowPrecision(da) && lowPrecision(db)) {
+      if let da = a.dtype, let db = b.dtype, da != db {
+        let note =
+          lowPrecision(da) && lowPrecision(db)
+          ? ", and only on tcgen05 (sm_100, an accumulator in tensor memory): \(c.name) is a fragment"
+          : ""
         out.append(
           Diagnostic(
             .TL414,
-            "T.gemm's A is \(da) and B is \(db): the compiler multiplies mixed dtypes only within the fp8/fp6/fp4 family (\"Mixed-dtype GEMM only supports f8f6f4 family operands\"); cast one of them",
+            "T.gemm's A is \(da) and B is \(db): the compiler multiplies mixed dtypes only within the fp8/fp6/fp4 family (\"Mixed-dtype GEMM only supports f8f6f4 family operands\")\(note); cast one of them",
             at: range(1)))
         continue
       }
