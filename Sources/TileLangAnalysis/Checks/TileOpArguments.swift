@@ -1,4 +1,4 @@
-// Arguments of reductions, scans and fills that tilelang 0.1.15 rejects (TL215): Python's binding against the
+// Arguments of reductions, scans, fills and gemms that tilelang 0.1.15 rejects (TL215): Python's binding against the
 // signatures `tilelang.language` exports (the CUDA dialect's reduce_max/min/absmax add nan_propagate; reduce_abssum has
 // no clear), then the front end's own checks (language/reduce_op.py `reduce`, language/scan_op.py
 // `_prepare_scan_args`) and the nan_propagate dtype check of reduce lowering.
@@ -25,9 +25,28 @@ enum TileOpArguments {
     return s
   }()
 
-  /// Emits TL215 on each reduction, scan or fill whose arguments the compiler rejects.
+  /// language/gemm_op.py `gemm` (0.1.15 has no `k_pack` or `wg_wait`; newer releases and the HIP examples pass them).
+  static let gemm = CallSignature(
+    function: "gemm",
+    parameters: ["A", "B", "C", "transpose_A", "transpose_B", "policy", "clear_accum", "annotations"], required: 3)
+
+  /// Emits TL215 on each reduction, scan or fill whose arguments the compiler rejects, and on each `T.gemm` whose
+  /// arguments do not bind to its signature.
   static func check(_ run: KernelRun) -> [Diagnostic] {
     run.tileOpCalls.flatMap(diagnostics(for:))
+      + run.layoutOps.flatMap { op -> [Diagnostic] in
+        guard case .gemm(let g) = op, g.op == "gemm", case .call(_, let args) = g.call.kind,
+          !args.contains(where: { arg in
+            if case .starred = arg.value.kind { return true } else { return arg.isDoubleStar }
+          })
+        else { return [] }
+        let positional = args.filter { $0.name == nil }
+        var keywords: [String: Argument] = [:]
+        for arg in args { if let n = arg.name { keywords[n] = arg } }
+        return gemm.bindingErrors(
+          .TL215, positional: positional.count, positionalArgs: positional, keywords: keywords, arguments: args,
+          call: g.call.range, operands: ["A", "B", "C"])
+      }
   }
 
   /// TL215 for one call: the binding's TypeErrors, else the first front-end check that fails (Python stops there),
