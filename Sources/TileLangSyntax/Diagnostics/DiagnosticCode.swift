@@ -132,7 +132,7 @@ public enum DiagnosticCode: String, Sendable, CaseIterable, Hashable {
     case .TL215:
       return Info(
         name: "tile-op-arguments-invalid", severity: .error,
-        summary: "arguments of a reduction, scan, fill or gemm (T.reduce_*, T.cumsum, T.fill, T.gemm) the compiler rejects")
+        summary: "arguments of a reduction, scan, fill or gemm that the compiler rejects")
     case .TL301:
       return Info(name: "im2col-image-rank", severity: .error, summary: "the im2col image is not rank 4 (NHWC)")
     case .TL302:
