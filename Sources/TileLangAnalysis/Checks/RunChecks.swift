@@ -309,27 +309,38 @@ enum RunChecks {
     return out
   }
 
-  /// The `T.Pipelined` loops warp specialisation takes over on `target`: a TMA-capable target, `num_stages >= 1`,
-  /// `tl.disable_warp_specialized` unset, and a copy in the loop a TMA load can carry (a producer to split off).
+  /// The `T.Pipelined` loop warp specialisation takes over on `target`: a TMA-capable target,
+  /// `tl.disable_warp_specialized` unset, and the kernel's first loop with `num_stages >= 1` in program order when a
+  /// copy among its own statements is a TMA load (a producer to split off). ProducerConsumerWS looks only at that
+  /// loop (`PipelineLoopFinder` stops at the first `num_stages` loop of the block), so later loops stay ordinary
+  /// software pipelines (cp.async).
   static func warpSpecializedLoops(_ run: KernelRun, target: TargetArch, passConfigs: PassConfigs) -> Set<TextRange> {
-    guard target.hasBulkCopy, !passConfigs.disableWarpSpecialized else { return [] }
-    return Set(
-      run.pipelinedLoops.filter {
-        ($0.stages ?? 0) >= 1 && LoweringPlanner.pipelineHasTmaLoad($0.range, run: run, target: target)
-      }.map(\.range))
+    guard target.hasBulkCopy, !passConfigs.disableWarpSpecialized, let first = stagedLoops(run).first,
+      LoweringPlanner.pipelineHasTmaLoad(first.range, run: run, target: target)
+    else { return [] }
+    return [first.range]
   }
 
-  /// The `T.Pipelined` loops warp specialisation takes up on `target` but cannot split: a copy inside is a TMA
-  /// producer, but none is one of the body's own statements (they sit under an `if` or in an inner loop).
-  /// ProducerConsumerWS then strips the loop's `num_stages`, so it runs unpipelined: its copies are synchronous.
+  /// The `T.Pipelined` loops that lose their pipelining on `target`: some loop with `num_stages >= 1` holds a TMA
+  /// load anywhere inside (`TiledWSCandidate`), but the first such loop has none among its own statements (they sit
+  /// under an `if` or in an inner loop, or only a later loop has one), so the rewriter does not fire and the pass
+  /// strips `num_stages` from every loop of the kernel: their copies are synchronous.
   static func unpipelinedLoops(_ run: KernelRun, target: TargetArch, passConfigs: PassConfigs) -> Set<TextRange> {
     guard target.hasBulkCopy, !passConfigs.disableWarpSpecialized else { return [] }
-    return Set(
-      run.pipelinedLoops.filter {
-        ($0.stages ?? 0) >= 1 && !$0.annotated
-          && LoweringPlanner.pipelineHasTmaLoad($0.range, run: run, target: target, ownStatements: false)
-          && !LoweringPlanner.pipelineHasTmaLoad($0.range, run: run, target: target)
-      }.map(\.range))
+    let staged = stagedLoops(run)
+    guard let first = staged.first, !LoweringPlanner.pipelineHasTmaLoad(first.range, run: run, target: target),
+      staged.contains(where: {
+        LoweringPlanner.pipelineHasTmaLoad($0.range, run: run, target: target, ownStatements: false)
+      })
+    else { return [] }
+    return Set(staged.filter { !$0.annotated }.map(\.range))
+  }
+
+  /// The kernel's `T.Pipelined` loops with `num_stages >= 1` (those that carry the annotation), in program order.
+  static func stagedLoops(_ run: KernelRun) -> [PipelinedLoop] {
+    var seen: Set<TextRange> = []
+    return run.pipelinedLoops.filter { ($0.stages ?? 0) >= 1 }.sorted { $0.range.start < $1.range.start }
+      .filter { seen.insert($0.range).inserted }
   }
 
   /// The line of the next warp-specialised `T.Pipelined` loop at the same level as copy `index` that reads the

@@ -298,7 +298,7 @@ enum CopySelector {
           ] + plan.notTaken
         return plan
       }
-      if ctx.warpSpecialized, !ann.disableTma, loadReason == nil {
+      if ctx.warpSpecialized, ctx.pipelineHasTmaLoad || ctx.handScheduled, !ann.disableTma, loadReason == nil {
         // ClassifyWarpSpecializedCopy prefers the descriptor-free 1-D bulk copy when it holds.
         if case (.bulkLoad1D, _)? = firstTma() {
           return CopyPlan(
@@ -324,7 +324,10 @@ enum CopySelector {
         return plan
       }
       if ctx.warpSpecialized {
-        notTaken.append("not TMA: no copy of this pipeline can be a TMA load, so it is not warp-specialised")
+        notTaken.append(
+          !ann.disableTma && loadReason == nil
+            ? "not TMA: warp specialisation splits only the kernel's first T.Pipelined loop with num_stages >= 1"
+            : "not TMA: no copy of this pipeline can be a TMA load, so it is not warp-specialised")
       }
       if !ctx.target.hasBulkCopy { notTaken.append("not TMA: \(ctx.target.rawValue) has no TMA") }
       if ctx.passConfigs.disableWarpSpecialized { notTaken.append("not TMA: tl.disable_warp_specialized") }
