@@ -4,7 +4,8 @@
 # Near misses: one stage to drain (num_stages=2 when every copy feeds the last statement, or num_stages=1), a
 # constant trip count, a constant end with a moving start, and sm_90, whose TMA producer replaces the pipeliner.
 # A hand-written schedule (`order=` with `stage=`) drains its largest stage whatever num_stages says: stage=[0, 0, 1]
-# with num_stages=3 compiles, stage=[0, 0, 2] fails (checked with tilelang 0.1.15 on sm_80).
+# with num_stages=3 compiles, stage=[0, 0, 2] fails (checked with tilelang 0.1.15 on sm_80). On sm_90 warp
+# specialisation takes only the kernel's first staged loop: a second loop with a run-time trip count fails there too.
 import tilelang.language as T
 
 
@@ -26,7 +27,7 @@ def causal_attention(N, block, stages):
             T.copy(Q[bx * block, 0], Q_s)
             T.clear(acc)
             for k in T.Pipelined(T.min(T.ceildiv(N, block), bx + 1), num_stages=stages):
-            #        ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ error TL212: this T.Pipelined loop runs min(16, bx + 1) times, which is not known at compile time, and its pipeline drains 2 stages after the loop: on sm_80 the epilogue waits on cp.async groups with a count that depends on its loop variable, and CUDA code generation fails ("Downcast from tirx.Sub to ir.IntImm failed"); use num_stages=1 or a trip count known at compile time (with N=1024, block=64, stages=2 from line 124)
+            #        ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ error TL212: this T.Pipelined loop runs min(16, bx + 1) times, which is not known at compile time, and its pipeline drains 2 stages after the loop: on sm_80 the epilogue waits on cp.async groups with a count that depends on its loop variable, and CUDA code generation fails ("Downcast from tirx.Sub to ir.IntImm failed"); use num_stages=1 or a trip count known at compile time (with N=1024, block=64, stages=2 from line 148)
                 T.copy(K[k * block, 0], K_s)
                 T.clear(s)
                 T.gemm(Q_s, K_s, s, transpose_B=True, policy=T.GemmWarpPolicy.FullRow)
@@ -49,7 +50,7 @@ def dynamic_k_gemm(M, N, stages):
             acc = T.alloc_fragment((128, 128), "float32")
             T.clear(acc)
             for k in T.Pipelined(T.ceildiv(K, 32), num_stages=stages):
-            #        ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ error TL212: this T.Pipelined loop runs (K + 31) // 32 times, which is not known at compile time, and its pipeline drains 2 stages after the loop: on sm_80 the epilogue waits on cp.async groups with a count that depends on its loop variable, and CUDA code generation fails ("Downcast from tirx.Sub to ir.IntImm failed"); use num_stages=2 (or 1) or a trip count known at compile time (with M=1024, N=1024, stages=3 from line 126)
+            #        ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ error TL212: this T.Pipelined loop runs (K + 31) // 32 times, which is not known at compile time, and its pipeline drains 2 stages after the loop: on sm_80 the epilogue waits on cp.async groups with a count that depends on its loop variable, and CUDA code generation fails ("Downcast from tirx.Sub to ir.IntImm failed"); use num_stages=2 (or 1) or a trip count known at compile time (with M=1024, N=1024, stages=3 from line 150)
                 T.copy(A[by * 128, k * 32], A_s)
                 T.copy(B[k * 32, bx * 128], B_s)
                 T.gemm(A_s, B_s, acc)
@@ -111,11 +112,34 @@ def scheduled_dynamic_k_gemm(M, N, last_stage):
             acc = T.alloc_fragment((128, 128), "float32")
             T.clear(acc)
             for k in T.Pipelined(T.ceildiv(K, 32), num_stages=3, order=[0, 1, 2], stage=[0, 0, last_stage]):
-            #        ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ error TL212: this T.Pipelined loop runs (K + 31) // 32 times, which is not known at compile time, and its pipeline drains 2 stages after the loop: on sm_80 the epilogue waits on cp.async groups with a count that depends on its loop variable, and CUDA code generation fails ("Downcast from tirx.Sub to ir.IntImm failed"); use stage values of at most 1 or a trip count known at compile time (with M=1024, N=1024, last_stage=2 from line 132)
+            #        ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ error TL212: this T.Pipelined loop runs (K + 31) // 32 times, which is not known at compile time, and its pipeline drains 2 stages after the loop: on sm_80 the epilogue waits on cp.async groups with a count that depends on its loop variable, and CUDA code generation fails ("Downcast from tirx.Sub to ir.IntImm failed"); use stage values of at most 1 or a trip count known at compile time (with M=1024, N=1024, last_stage=2 from line 156)
                 T.copy(A[by * 128, k * 32], A_s)
                 T.copy(B[k * 32, bx * 128], B_s)
                 T.gemm(A_s, B_s, acc)
             T.copy(acc, C[by * 128, bx * 128])
+
+    return main
+
+
+def second_loop(S, stages):
+    @T.prim_func
+    def main(K: T.Tensor((S, 64), "float16"), A: T.Tensor((S, 64), "float16"), O: T.Tensor((64, 64), "float32"), n: T.int32):
+        with T.Kernel(4, threads=128) as bx:
+            a_s = T.alloc_shared((64, 64), "float16")
+            k_s = T.alloc_shared((64, 64), "float16")
+            k2_s = T.alloc_shared((64, 64), "float16")
+            acc = T.alloc_fragment((64, 64), "float32")
+            T.clear(acc)
+            T.copy(A[0:64, :], a_s)
+            for i in T.Pipelined(4, num_stages=stages):
+                T.copy(K[i * 64:(i + 1) * 64, :], k_s)
+                T.gemm(a_s, k_s, acc)
+            for j in T.Pipelined(n, num_stages=stages):
+            #        ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ error TL212: this T.Pipelined loop runs n times, which is not known at compile time, and its pipeline drains 2 stages after the loop: on sm_80 the epilogue waits on cp.async groups with a count that depends on its loop variable, and CUDA code generation fails ("Downcast from tirx.Sub to ir.IntImm failed"); use num_stages=2 (or 1) or a trip count known at compile time (with S=1024, stages=3 from line 157)
+            #        ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ error TL212: this T.Pipelined loop runs n times, which is not known at compile time, and its pipeline drains 2 stages after the loop: on sm_90 the epilogue waits on cp.async groups with a count that depends on its loop variable, and CUDA code generation fails ("Downcast from tirx.Sub to ir.IntImm failed"); use num_stages=2 (or 1) or a trip count known at compile time (with S=1024, stages=3 from line 157)
+                T.copy(K[j * 64:(j + 1) * 64, :], k2_s)
+                T.gemm(a_s, k2_s, acc)
+            T.copy(acc, O)
 
     return main
 
@@ -130,3 +154,5 @@ if __name__ == "__main__":
     dynamic_pair_gemm(1024)
     scheduled_dynamic_k_gemm(1024, 1024, 1)
     scheduled_dynamic_k_gemm(1024, 1024, 2)
+    second_loop(1024, 3)
+    second_loop(1024, 2)
