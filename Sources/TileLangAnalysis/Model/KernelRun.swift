@@ -301,6 +301,11 @@ struct KernelRun: Sendable {
   /// Fragments read or written element by element outside any `T.Parallel` loop: every thread needs every element,
   /// so layout inference replicates them whole on each thread (unless something else lays them out).
   var serialElementAccess: Set<Int> = []
+  /// Per fragment: the name expressions the run evaluated to it (every reference the kernel's code reaches, each
+  /// counted once however often it runs). FragmentPartition compares them with the fills' operands.
+  var fragmentReferences: [Int: Set<TextRange>] = [:]
+  /// The interpreter ran out of budget during this run: some code was not evaluated.
+  var budgetExhausted = false
   /// Reductions, scans and fills in program order, with their arguments (TileOpArguments, ScanLowering).
   var tileOpCalls: [TileOpCall] = []
   /// Tile operations other than copies called inside a `T.Parallel` loop (`T.fill`, `T.reduce_max`, `T.gemm`, ...):

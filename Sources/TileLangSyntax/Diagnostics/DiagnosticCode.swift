@@ -208,7 +208,9 @@ public enum DiagnosticCode: String, Sendable, CaseIterable, Hashable {
     case .TL409:
       return Info(
         name: "fragment-layout-unplannable", severity: .error,
-        summary: "a fragment that only copies lay out has more elements than threads but not a multiple of them")
+        summary:
+          "a fragment no layout can be planned for (only copies lay it out and its size does not divide over the threads, or it is only filled)"
+      )
     case .TL410:
       return Info(
         name: "tma-shared-region-out-of-bounds", severity: .error,
