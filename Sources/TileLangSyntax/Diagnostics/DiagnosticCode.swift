@@ -188,7 +188,9 @@ public enum DiagnosticCode: String, Sendable, CaseIterable, Hashable {
         summary: "the innermost extent forces narrower-than-16-byte vector accesses")
     case .TL404:
       return Info(
-        name: "tma-dtype-unsupported", severity: .error, summary: "a copy lowered to TMA uses a dtype TMA cannot encode"
+        name: "tma-dtype-unsupported", severity: .error,
+        summary:
+          "a copy lowered to TMA uses a dtype TMA cannot encode, or a pipelined TMA load fills a float64 gemm operand"
       )
     case .TL405:
       return Info(
