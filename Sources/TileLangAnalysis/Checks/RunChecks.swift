@@ -52,6 +52,7 @@ enum RunChecks {
     }
     diagnostics.append(contentsOf: FragmentPartition.check(run, source: source))
     diagnostics.append(contentsOf: FragmentPartition.onlyFilled(run))
+    diagnostics.append(contentsOf: CopyExtents.atomicShapes(run))
     diagnostics.append(contentsOf: TileOpPlacement.check(run, source: source))
     diagnostics.append(contentsOf: ParallelFragmentIndices.check(run, source: source))
     diagnostics.append(contentsOf: GemmOperands.check(run, source: source))

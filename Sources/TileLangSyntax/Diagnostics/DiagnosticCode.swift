@@ -50,7 +50,7 @@ public enum DiagnosticCode: String, Sendable, CaseIterable, Hashable {
     case .TL105:
       return Info(
         name: "copy-buffer-shape-mismatch", severity: .error,
-        summary: "two whole buffers with different shapes are copied")
+        summary: "two whole buffers with different shapes are copied (or combined by T.atomic_add/max/min)")
     case .TL106:
       return Info(name: "copy-extents-unknown", severity: .error, summary: "neither side of a copy carries extents")
     case .TL107:
