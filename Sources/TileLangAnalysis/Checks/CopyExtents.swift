@@ -39,6 +39,17 @@ enum CopyExtents {
     }
   }
 
+  /// Emits TL105 for `T.atomic_add` / `T.atomic_max` / `T.atomic_min` of two whole buffers whose shapes differ: the
+  /// front end asserts their shapes structurally equal before it looks at extents (checked with 0.1.15).
+  static func atomicShapes(_ run: KernelRun) -> [Diagnostic] {
+    run.atomicBufferCalls.filter { $0.dst.shape != $0.value.shape }.map { a in
+      Diagnostic(
+        .TL105,
+        "T.\(a.op) of whole buffers needs equal shapes: \(a.dst.name) is \(a.dst.shape.tupleText), \(a.value.name) is \(a.value.shape.tupleText) (the front end raises ValueError: StructuralEqual check failed); pass regions of equal extents instead",
+        at: a.valueRange ?? a.call)
+    }
+  }
+
   // MARK: - Rejections
 
   private static func reject(_ c: inout CheckContext, _ r: CopyRejection) {

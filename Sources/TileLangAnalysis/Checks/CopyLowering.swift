@@ -80,6 +80,15 @@ enum CopyLoweringCheck {
             "this copy lowers to a TMA \(plan.selected == .bulkStore ? "store" : "load") on \(t), and TMA cannot encode dtype \(dt): the compiler fails with \"Check failed: (0) is false: \(dt)\"; pass disable_tma=True",
             at: arg, fixes: insertKeyword(c, "disable_tma=True")))
       }
+      if plan.cannotFallBack, shared.buffer.dtype == "float64", ctx.gemmOperands.contains(shared.buffer.id),
+        !c.run.annotatedLayout(shared.buffer)
+      {
+        c.emit(
+          Diagnostic(
+            .TL404,
+            "this copy lowers to a warp-specialised TMA load on \(t), and \(shared.buffer.name) is a float64 gemm operand: TMA cannot encode the swizzled layout the gemm gives it, and the load cannot fall back (\"T.tma_copy() cannot fall back to normal copy in LowerBulk: shared layout cannot be encoded for TMA\"); pass disable_tma=True",
+            at: c.event.call.range, fixes: insertKeyword(c, "disable_tma=True")))
+      }
       let dynamic = c.dynamicVariables
       for side in [shared, global] {
         if let e = side.encoded.first(where: { !$0.isConstant && !$0.variables.isDisjoint(with: dynamic) }) {

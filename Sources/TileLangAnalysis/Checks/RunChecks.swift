@@ -51,6 +51,8 @@ enum RunChecks {
       diagnostics.append(contentsOf: c.diagnostics)
     }
     diagnostics.append(contentsOf: FragmentPartition.check(run, source: source))
+    diagnostics.append(contentsOf: FragmentPartition.onlyFilled(run))
+    diagnostics.append(contentsOf: CopyExtents.atomicShapes(run))
     diagnostics.append(contentsOf: TileOpPlacement.check(run, source: source))
     diagnostics.append(contentsOf: ParallelFragmentIndices.check(run, source: source))
     diagnostics.append(contentsOf: GemmOperands.check(run, source: source))

@@ -21,6 +21,9 @@ struct CopyPlan: Sendable {
   var errorCode: String?
   /// The copy's `prefer_instruction`, when the software pipeline overrides it (TL202).
   var overriddenPreference: String?
+  /// The copy becomes a `T.tma_copy` that cannot fall back to a normal copy when the shared layout cannot be
+  /// encoded in a TMA descriptor (a warp-specialised producer's load; `prefer_instruction="tma"` does fall back).
+  var cannotFallBack = false
 }
 
 /// Facts about a copy's operands that gate TMA / cp.async (copy_analysis.cc:625-709).
@@ -310,8 +313,8 @@ enum CopySelector {
         return CopyPlan(
           selected: .bulkLoad, path: "tma_load",
           reason:
-            "inside T.Pipelined(num_stages=\(ctx.pipelineStages ?? 0)) on \(ctx.target.rawValue): warp-specialised producer issues TMA"
-        )
+            "inside T.Pipelined(num_stages=\(ctx.pipelineStages ?? 0)) on \(ctx.target.rawValue): warp-specialised producer issues TMA",
+          cannotFallBack: true)
       }
       if ctx.warpSpecialized, ctx.pipelineHasTmaLoad {
         // ClassifyWarpSpecializedCopy: a producer copy that cannot be TMA is issued synchronously (SIMT) by the

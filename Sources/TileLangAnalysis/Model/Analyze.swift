@@ -84,6 +84,7 @@ extension Interpreter {
       }
     }
     _ = exec(entry.def.body, &env)
+    if budget <= 0 { run?.budgetExhausted = true }
     let result = run ?? KernelRun(instance: inst)
     run = nil
     return result

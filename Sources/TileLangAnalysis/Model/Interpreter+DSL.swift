@@ -40,6 +40,13 @@ extension Interpreter {
       }
     }
     if run != nil, Self.tileArgumentOps.contains(name) { recordTileOp(name, call, args, a, &env) }
+    if run != nil, ["atomic_add", "atomic_max", "atomic_min"].contains(name),
+      case (.buffer(let dst)?, _) = a.argument(0, "dst"),
+      case (.buffer(let value)?, let valueExpr) = a.argument(1, "value")
+    {
+      run?.atomicBufferCalls.append(
+        AtomicBufferCall(op: name, dst: dst, value: value, valueRange: valueExpr?.range, call: call.range))
+    }
     if name == "if_then_else" || name == "Select", loops.last?.isParallel ?? false,
       let condition = args.first(where: { $0.name == nil })?.value
     {

@@ -12,7 +12,12 @@ extension Interpreter {
     case .string(let s, let isBytes): return isBytes ? .unknown : .string(s)
     case .bool(let b): return .bool(b)
     case .none: return .none
-    case .name(let n): return lookup(n, env)
+    case .name(let n):
+      let v = lookup(n, env)
+      if run != nil, case .buffer(let b) = v, b.scope.isFragment {
+        run?.fragmentReferences[b.id, default: []].insert(e.range)
+      }
+      return v
     case .attribute(let base, let name, _): return attribute(eval(base, &env), name)
     case .subscript(let base, let index): return evalSubscript(eval(base, &env), index, &env, range: e.range)
     case .call: return evalCall(e, &env)

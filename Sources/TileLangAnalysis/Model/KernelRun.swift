@@ -113,6 +113,17 @@ struct ReduceCall: Sendable {
   var loops: [LoopFrame]
 }
 
+/// A `T.atomic_add` / `T.atomic_max` / `T.atomic_min` whose destination and value are both whole buffers (the front
+/// end compares their shapes).
+struct AtomicBufferCall: Sendable {
+  var op: String
+  var dst: Buffer
+  var value: Buffer
+  /// The value argument as written (nil when `*args` hides it).
+  var valueRange: TextRange?
+  var call: TextRange
+}
+
 /// A reduction, scan or fill call (`T.reduce_*`, `T.cumsum`, `T.cummax`, `T.fill`, `T.clear`) with its arguments as
 /// written and evaluated: what the front end binds and checks before it builds the op (TileOpArguments, ScanLowering).
 struct TileOpCall: Sendable {
@@ -301,6 +312,13 @@ struct KernelRun: Sendable {
   /// Fragments read or written element by element outside any `T.Parallel` loop: every thread needs every element,
   /// so layout inference replicates them whole on each thread (unless something else lays them out).
   var serialElementAccess: Set<Int> = []
+  /// Per fragment: the name expressions the run evaluated to it (every reference the kernel's code reaches, each
+  /// counted once however often it runs). FragmentPartition compares them with the fills' operands.
+  var fragmentReferences: [Int: Set<TextRange>] = [:]
+  /// The interpreter ran out of budget during this run: some code was not evaluated.
+  var budgetExhausted = false
+  /// Atomic tile operations between two whole buffers (CopyExtents.atomicShapes).
+  var atomicBufferCalls: [AtomicBufferCall] = []
   /// Reductions, scans and fills in program order, with their arguments (TileOpArguments, ScanLowering).
   var tileOpCalls: [TileOpCall] = []
   /// Tile operations other than copies called inside a `T.Parallel` loop (`T.fill`, `T.reduce_max`, `T.gemm`, ...):

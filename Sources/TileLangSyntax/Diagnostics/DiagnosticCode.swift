@@ -50,7 +50,7 @@ public enum DiagnosticCode: String, Sendable, CaseIterable, Hashable {
     case .TL105:
       return Info(
         name: "copy-buffer-shape-mismatch", severity: .error,
-        summary: "two whole buffers with different shapes are copied")
+        summary: "two whole buffers with different shapes are copied (or combined by T.atomic_add/max/min)")
     case .TL106:
       return Info(name: "copy-extents-unknown", severity: .error, summary: "neither side of a copy carries extents")
     case .TL107:
@@ -188,7 +188,9 @@ public enum DiagnosticCode: String, Sendable, CaseIterable, Hashable {
         summary: "the innermost extent forces narrower-than-16-byte vector accesses")
     case .TL404:
       return Info(
-        name: "tma-dtype-unsupported", severity: .error, summary: "a copy lowered to TMA uses a dtype TMA cannot encode"
+        name: "tma-dtype-unsupported", severity: .error,
+        summary:
+          "a copy lowered to TMA uses a dtype TMA cannot encode, or a pipelined TMA load fills a float64 gemm operand"
       )
     case .TL405:
       return Info(
@@ -208,7 +210,9 @@ public enum DiagnosticCode: String, Sendable, CaseIterable, Hashable {
     case .TL409:
       return Info(
         name: "fragment-layout-unplannable", severity: .error,
-        summary: "a fragment that only copies lay out has more elements than threads but not a multiple of them")
+        summary:
+          "a fragment no layout can be planned for (only copies lay it out and its size does not divide over the threads, or it is only filled)"
+      )
     case .TL410:
       return Info(
         name: "tma-shared-region-out-of-bounds", severity: .error,
