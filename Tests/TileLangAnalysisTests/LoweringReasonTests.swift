@@ -45,7 +45,7 @@ struct LoweringReasonTests {
     Case(file: "simt_vectors.py", line: 17, target: .sm80, path: "simt", reason: "not TMA store: disable_tma=True"),
     Case(
       file: "edge_cases.py", line: 232, target: .sm90, path: "simt",
-      reason: "not stmatrix: needs a gemm fragment, 16-bit shared and the whole shared buffer written"),
+      reason: "not stmatrix: needs a whole gemm fragment, 16-bit shared and the whole shared buffer written"),
     Case(
       file: "simt_vectors.py", line: 82, target: .sm80, path: "simt",
       reason: "not wider: innermost extent 3 is not a multiple of 4"),

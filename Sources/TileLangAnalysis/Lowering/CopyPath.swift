@@ -440,7 +440,7 @@ enum CopySelector {
       }
       return CopyPlan(
         selected: .stsm, path: "simt", reason: r + ": stmatrix selected",
-        notTaken: ["not stmatrix: needs a gemm fragment, 16-bit shared and the whole shared buffer written"])
+        notTaken: ["not stmatrix: needs a whole gemm fragment, 16-bit shared and the whole shared buffer written"])
     }
     if f.canTmemLoad { return CopyPlan(selected: .tmemLoad, path: "tmem_load", reason: r + ": tcgen05.ld") }
     if f.canTmemStore { return CopyPlan(selected: .tmemStore, path: "tmem_store", reason: r + ": tcgen05.st") }
@@ -458,9 +458,12 @@ enum CopySelector {
     return true
   }
 
+  /// `LowerLDSM` keeps stmatrix for a gemm fragment stored into a whole 16-bit shared tile when the copy's extents
+  /// are the fragment's whole shape (a sub-region of the accumulator, `acc[:rows, :]`, is a SIMT copy).
   static func stsmLowers(_ f: CopyFacts, _ ctx: CopyContext) -> Bool {
     guard ctx.gemmOperands.contains(f.src.buffer.id), f.dst.isWholeBuffer, f.dst.buffer.elementBits == 16,
-      f.src.nonUnit.count >= 2
+      f.src.nonUnit.count >= 2,
+      f.src.nonUnit.map(\.extent) == f.src.buffer.shape.filter({ !$0.isConstant(1) })
     else { return false }
     return true
   }
