@@ -44,6 +44,8 @@ struct CheckContext {
 
 extension KernelRun {
   var dynamicVariables: Set<String> { loopVariables.union(declaredDynamic).union(moduleDynamic) }
+  /// Names whose values are known only at run time: dynamic sizes and kernel indices (CopyContext.runtimeVariables).
+  var runtimeVariables: Set<String> { dynamicVariables.union(indexExtents.keys) }
 }
 
 extension Array where Element == Argument {

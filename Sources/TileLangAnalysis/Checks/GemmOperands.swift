@@ -106,7 +106,8 @@ enum GemmOperands {
         s.instruction == .wgmma
       else { continue }
       let warps = threads / 32
-      if GemmFragmentLayout.partition(.wgmma, policy: s.policy, m: s.m, n: s.n, warps: warps) == nil {
+      guard let (mWarp, nWarp) = GemmFragmentLayout.partition(.wgmma, policy: s.policy, m: s.m, n: s.n, warps: warps)
+      else {
         if partitionExists(m: s.m, n: s.n, warps: warps) {  // otherwise check(_:source:) reports the mma split
           out.append(
             Diagnostic(
@@ -119,10 +120,10 @@ enum GemmOperands {
       guard g.transposeB == false,
         case .buffer(let b) = g.operands[1], b.scope.isShared, !run.annotatedLayouts.contains(b.id),
         let shape = b.concreteShape, shape.count == 2, let dtype = b.dtype,
-        let bits = GemmFragmentLayout.operandBits(dtype), bits == 16,
-        let p = GemmFragmentLayout.plan(g, threads: threads, target: target, passConfigs: passConfigs),
-        p.instruction == .wgmma
+        let bits = GemmFragmentLayout.operandBits(dtype), bits == 16
       else { continue }
+      let p = GemmPlan(
+        instruction: .wgmma, m: s.m, n: s.n, k: s.k, mWarp: mWarp, nWarp: nWarp, policy: s.policy)
       let perGroup = p.n / p.nWarp
       let instN = wgmmaInstructionN(perGroup)
       let chunks = shape[1] * bits / 128

@@ -108,7 +108,7 @@ enum RunChecks {
       replicated = run.serialElementAccess.subtracting(run.layoutProviders).subtracting(gemmLayout)
         .subtracting(run.annotatedLayouts)
       self.copyLaidOut = copyLaidOut
-      runtimeVariables = run.dynamicVariables.union(run.indexExtents.keys)
+      runtimeVariables = run.runtimeVariables
       for t in targets {
         rowRegisters[t] = RunChecks.rowReductionRegisters(run, target: t, passConfigs: passConfigs)
         specialized[t] = RunChecks.warpSpecializedLoops(run, target: t, passConfigs: passConfigs)
@@ -182,7 +182,7 @@ enum RunChecks {
       self.run = run
       self.source = source
       facts = PlanningFacts(passConfigs: PassConfigs(values: run.passConfigs))
-      facts.runtimeVariables = run.dynamicVariables.union(run.indexExtents.keys)
+      facts.runtimeVariables = run.runtimeVariables
       var candidates: [Int: [(event: Int, registers: Int?)]] = [:]
       for (i, event) in run.events.enumerated() {
         let buffers = event.operands.prefix(2).compactMap(\.buffer).filter(followed)

@@ -76,23 +76,19 @@ enum LoweringPlanner {
   }
 
   /// The copy's `prefer_instruction` string (the annotations dict wins over the keyword).
-  static func preference(_ e: CopyEvent) -> String? {
-    if case .dict(let entries)? = e.keywords["annotations"]?.value,
-      let v = entries.first(where: { $0.key.stringValue == "prefer_instruction" })?.value
-    {
-      return v.stringValue
-    }
-    return e.keywords["prefer_instruction"]?.value.stringValue
-  }
+  static func preference(_ e: CopyEvent) -> String? { annotation("prefer_instruction", of: e)?.stringValue }
 
   /// `disable_tma=True`, or `"disable_tma": True` in the copy's annotations dict (the dict wins over the keyword).
-  static func disablesTma(_ e: CopyEvent) -> Bool {
+  static func disablesTma(_ e: CopyEvent) -> Bool { annotation("disable_tma", of: e)?.truthiness == true }
+
+  /// The value of the copy annotation `key`: its entry in the `annotations` dict, else the keyword of that name.
+  static func annotation(_ key: String, of e: CopyEvent) -> Value? {
     if case .dict(let entries)? = e.keywords["annotations"]?.value,
-      let v = entries.first(where: { $0.key.stringValue == "disable_tma" })?.value
+      let v = entries.first(where: { $0.key.stringValue == key })?.value
     {
-      return v.truthiness == true
+      return v
     }
-    return e.keywords["disable_tma"]?.value.truthiness == true
+    return e.keywords[key]?.value
   }
 
   static func info(_ c: CheckContext, copy: TileCopy, plan: CopyPlan, vector: VectorPlan?, ctx: CopyContext)
