@@ -13,15 +13,19 @@ public struct AnalysisSettings: Sendable, Hashable {
   public var arguments: [String: Int]
   /// At most this many specializations of one kernel are checked.
   public var maxSpecializations: Int
+  /// Whether the result describes each copy's lowering (`FileAnalysis.lowerings`: hovers, inlay hints, JSON output).
+  /// The planner runs either way, since diagnostics depend on it; without a reader its descriptions are not built.
+  public var describesLowerings: Bool
 
   public init(
     targets: [TargetArch] = [.sm90], passConfigs: [String: Bool] = [:], arguments: [String: Int] = [:],
-    maxSpecializations: Int = 8
+    maxSpecializations: Int = 8, describesLowerings: Bool = true
   ) {
     self.targets = targets.isEmpty ? [.sm90] : targets
     self.passConfigs = passConfigs
     self.arguments = arguments
     self.maxSpecializations = maxSpecializations
+    self.describesLowerings = describesLowerings
   }
 }
 

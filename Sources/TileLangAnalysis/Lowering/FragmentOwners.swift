@@ -1,6 +1,8 @@
 // A fragment layout reduced to what layout inference compares: for each element of a constant-shaped fragment,
 // the sorted set of threads that hold a copy of it (tilelang's Fragment forward_thread over all replicas).
 
+import Foundation
+
 struct FragmentOwners: Sendable, Equatable {
   /// Fragments larger than this are not modelled (the check stays silent).
   static let maxElements = 1 << 16
@@ -44,6 +46,9 @@ struct FragmentOwners: Sendable, Equatable {
     self.starts = starts
     self.threads = threads
   }
+
+  /// How many integers the table holds (its memory, in units of one element).
+  var storedCount: Int { starts.count + threads.count }
 
   /// Every element has exactly one owner (tilelang: `ReplicateExtent() == 1`).
   var isUnreplicated: Bool { threads.count == starts.count - 1 }
@@ -130,5 +135,31 @@ struct FragmentOwners: Sendable, Equatable {
     let shown = owners.prefix(4).map(String.init).joined(separator: ", ")
     let more = owners.count > 4 ? ", … (\(owners.count) threads)" : ""
     return (owners.count == 1 ? "thread " : "threads ") + shown + more
+  }
+}
+
+/// A bounded, thread-safe memo of owner tables (the analysis runs on several threads in `--check` and the server).
+/// Once the tables held reach `maxElements` elements in all, the memo starts over.
+final class OwnersCache<Key: Hashable>: @unchecked Sendable {
+  private let lock = NSLock()
+  private var tables: [Key: FragmentOwners?] = [:]
+  private var elements = 0
+  private let maxElements: Int
+
+  init(maxElements: Int) { self.maxElements = maxElements }
+
+  func value(for key: Key, build: () -> FragmentOwners?) -> FragmentOwners? {
+    if let hit = lock.withLock({ tables[key] }) { return hit }
+    let made = build()
+    let size = made?.storedCount ?? 0
+    lock.withLock {
+      if elements + size > maxElements {
+        tables.removeAll(keepingCapacity: true)
+        elements = 0
+      }
+      tables[key] = made
+      elements += size
+    }
+    return made
   }
 }

@@ -61,27 +61,58 @@ enum GemmFragmentLayout {
   /// The threads holding each element of the operand in `role` (nil when the model does not cover it).
   static func owners(_ role: Role, plan p: GemmPlan, buffer: Buffer, transposed: Bool) -> FragmentOwners? {
     guard let shape = buffer.concreteShape, buffer.scope.isFragment else { return nil }
+    let bits: Int
     switch role {
     case .accumulator:
-      let rows = p.m / p.mWarp
-      let cols = p.n / p.nWarp
-      return FragmentOwners(shape: shape, replicas: 1) { x, _ in
-        let warp = (x[1] / cols) * p.mWarp + rowWarp(x[0], p, rows: rows)
+      bits = 16
+    case .a:
+      guard !transposed, let b = buffer.dtype.flatMap(operandBits) else { return nil }
+      bits = b
+    case .b:
+      guard p.instruction == .mma, buffer.dtype.flatMap(operandBits) == 16 else { return nil }
+      bits = 16
+    }
+    let key = OwnersKey(
+      role: role, instruction: p.instruction, m: p.m, n: p.n, mWarp: p.mWarp, nWarp: p.nWarp, shape: shape,
+      bits: bits, transposed: transposed)
+    return ownersCache.value(for: key) { buildOwners(key) }
+  }
+
+  /// Everything an owner table depends on.
+  struct OwnersKey: Hashable, Sendable {
+    var role: Role
+    var instruction: GemmPlan.Instruction
+    var m, n, mWarp, nWarp: Int
+    var shape: [Int]
+    var bits: Int
+    var transposed: Bool
+  }
+
+  /// A table costs a few hundred instructions per element, and the specializations and targets of one kernel ask for
+  /// the same few again (324 tables, 45 distinct, over the tilelang corpus), so they are kept, up to a bound.
+  private static let ownersCache = OwnersCache<OwnersKey>(maxElements: 1 << 18)
+
+  private static func buildOwners(_ k: OwnersKey) -> FragmentOwners? {
+    switch k.role {
+    case .accumulator:
+      let rows = k.m / k.mWarp
+      let cols = k.n / k.nWarp
+      return FragmentOwners(shape: k.shape, replicas: 1) { x, _ in
+        let warp =
+          (x[1] / cols) * k.mWarp + rowWarp(x[0], m: k.m, mWarp: k.mWarp, wgmma: k.instruction == .wgmma, rows: rows)
         return warp * 32 + lane(x[0], x[1], bits: 16)
       }
     case .a:
-      guard !transposed, let bits = buffer.dtype.flatMap(operandBits) else { return nil }
-      let rows = p.m / p.mWarp
-      return FragmentOwners(shape: shape, replicas: p.nWarp) { x, r in
-        let warp = p.instruction == .wgmma ? (x[0] % (16 * p.mWarp)) / 16 : x[0] / rows
-        return (r * p.mWarp + warp) * 32 + lane(x[0], x[1], bits: bits)
+      let rows = k.m / k.mWarp
+      return FragmentOwners(shape: k.shape, replicas: k.nWarp) { x, r in
+        let warp = k.instruction == .wgmma ? (x[0] % (16 * k.mWarp)) / 16 : x[0] / rows
+        return (r * k.mWarp + warp) * 32 + lane(x[0], x[1], bits: k.bits)
       }
     case .b:
-      guard p.instruction == .mma, buffer.dtype.flatMap(operandBits) == 16 else { return nil }
-      let cols = p.n / p.nWarp
-      return FragmentOwners(shape: shape, replicas: p.mWarp) { x, r in
-        let (col, red) = transposed ? (x[0], x[1]) : (x[1], x[0])
-        return (col / cols) * p.mWarp * 32 + r * 32 + lane(col, red, bits: 16)
+      let cols = k.n / k.nWarp
+      return FragmentOwners(shape: k.shape, replicas: k.mWarp) { x, r in
+        let (col, red) = k.transposed ? (x[0], x[1]) : (x[1], x[0])
+        return (col / cols) * k.mWarp * 32 + r * 32 + lane(col, red, bits: 16)
       }
     }
   }
@@ -125,9 +156,9 @@ enum GemmFragmentLayout {
 
   /// The warp an accumulator row belongs to: mma tiles rows by warp; wgmma by warpgroups of 4 warps × 16 rows,
   /// 64-row atoms repeating inside each warpgroup's share of rows.
-  private static func rowWarp(_ i: Int, _ p: GemmPlan, rows: Int) -> Int {
-    guard p.instruction == .wgmma else { return i / rows }
-    let groupRows = p.m / (p.mWarp / 4)
+  private static func rowWarp(_ i: Int, m: Int, mWarp: Int, wgmma: Bool, rows: Int) -> Int {
+    guard wgmma else { return i / rows }
+    let groupRows = m / (mWarp / 4)
     return (i / groupRows) * 4 + (i % 64) / 16
   }
 

@@ -32,7 +32,7 @@ func analyze(parsed: ParsedFile, settings: AnalysisSettings, onlyTopLevel: Set<I
     bestRank[run.instance.function.index] = min(bestRank[run.instance.function.index] ?? 3, rank(run.instance))
   }
   var perRun: [(run: KernelRun, diagnostics: [Diagnostic], lowerings: [LoweringInfo])] = runs.map { run in
-    let shown = rank(run.instance) == bestRank[run.instance.function.index]
+    let shown = settings.describesLowerings && rank(run.instance) == bestRank[run.instance.function.index]
     let (d, l) = RunChecks.check(run, source: parsed.source, settings: settings, buildLowerings: shown)
     return (run, d, l)
   }
@@ -44,7 +44,7 @@ func analyze(parsed: ParsedFile, settings: AnalysisSettings, onlyTopLevel: Set<I
   let symbolic = execute(
     finder.symbolic { kernels in kernels.contains { bestRank[$0.index] == nil || flagged.contains($0.index) } })
   for run in symbolic {
-    let shown = bestRank[run.instance.function.index] == nil
+    let shown = settings.describesLowerings && bestRank[run.instance.function.index] == nil
     let (d, l) = RunChecks.check(run, source: parsed.source, settings: settings, buildLowerings: shown)
     perRun.append((run, d, l))
   }

@@ -10,15 +10,14 @@ extension Interpreter {
     _ name: String, _ call: Expr, _ callee: Expr, _ args: [Argument], _ a: CallArguments, _ env: inout Env
   ) -> Value {
     let p = a.positional
-    if run != nil,
-      Self.gemmOps.contains(name) || Self.reduceOps.contains(name) || ["fill", "clear", "cumsum"].contains(name),
-      loops.contains(where: \.isParallel)
-    {
+    // One lookup of the name decides what a kernel body records for the call (no traits outside a kernel).
+    let op = run == nil ? [] : Self.opTraits[name] ?? []
+    if !op.isDisjoint(with: [.gemm, .reduce, .fill, .cumsum]), loops.contains(where: \.isParallel) {
       run?.tileOpsInParallel.append((name, call.range))
     }
     if run != nil {
-      let laysOut = !Self.copyOps.contains(name) && !["fill", "clear"].contains(name)
-      let tracked = Self.gemmOps.contains(name) || Self.reduceOps.contains(name)
+      let laysOut = op.isDisjoint(with: [.copy, .fill])
+      let tracked = !op.isDisjoint(with: [.gemm, .reduce])
       for v in p + Array(a.keywords.values) {
         guard case .buffer(let b) = v else { continue }
         run?.touch(b.id)
@@ -39,8 +38,8 @@ extension Interpreter {
         }
       }
     }
-    if run != nil, Self.tileArgumentOps.contains(name) { recordTileOp(name, call, args, a, &env) }
-    if run != nil, ["atomic_add", "atomic_max", "atomic_min"].contains(name),
+    if !op.isDisjoint(with: [.reduce, .cumsum, .cummax, .fill]) { recordTileOp(name, call, args, a, &env) }
+    if op.contains(.atomic),
       case (.buffer(let dst)?, _) = a.argument(0, "dst"),
       case (.buffer(let value)?, let valueExpr) = a.argument(1, "value")
     {
@@ -142,12 +141,12 @@ extension Interpreter {
     default:
       break
     }
-    if Self.reduceOps.contains(name), run != nil {
+    if op.contains(.reduce) {
       let r = reduceCall(name, call, a)
       run?.layoutOps.append(.reduce(r))
       return .none
     }
-    if Self.copyOps.contains(name), run != nil {
+    if op.contains(.copy) {
       recordCopy(name, call, callee, args, a, &env)
       return .none
     }
@@ -160,8 +159,28 @@ extension Interpreter {
     "reduce_bitxor",
   ]
 
-  /// Reductions, scans and fills: calls whose arguments TileOpArguments binds and checks.
-  static let tileArgumentOps: Set<String> = reduceOps.union(["cumsum", "cummax", "fill", "clear"])
+  /// The kinds of tile operation a DSL call records in a kernel body.
+  struct OpTraits: OptionSet {
+    let rawValue: UInt8
+    static let copy = OpTraits(rawValue: 1 << 0)
+    static let gemm = OpTraits(rawValue: 1 << 1)
+    static let reduce = OpTraits(rawValue: 1 << 2)
+    /// `T.fill` and `T.clear`.
+    static let fill = OpTraits(rawValue: 1 << 3)
+    static let cumsum = OpTraits(rawValue: 1 << 4)
+    static let cummax = OpTraits(rawValue: 1 << 5)
+    /// `T.atomic_add`, `T.atomic_max`, `T.atomic_min` (whole-buffer operands are checked for shape).
+    static let atomic = OpTraits(rawValue: 1 << 6)
+  }
+
+  static let opTraits: [String: OpTraits] = {
+    var traits: [String: OpTraits] = ["fill": .fill, "clear": .fill, "cumsum": .cumsum, "cummax": .cummax]
+    for n in copyOps { traits[n, default: []].insert(.copy) }
+    for n in gemmOps { traits[n, default: []].insert(.gemm) }
+    for n in reduceOps { traits[n, default: []].insert(.reduce) }
+    for n in ["atomic_add", "atomic_max", "atomic_min"] { traits[n, default: []].insert(.atomic) }
+    return traits
+  }()
 
   /// Records a reduction, scan or fill with its arguments and buffer operands (input, then output).
   private mutating func recordTileOp(

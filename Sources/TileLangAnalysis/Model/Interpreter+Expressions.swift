@@ -18,7 +18,10 @@ extension Interpreter {
         run?.fragmentReferences[b.id, default: []].insert(e.range)
       }
       return v
-    case .attribute(let base, let name, _): return attribute(eval(base, &env), name)
+    case .attribute(let base, let name, _):
+      // Evaluated first: `attribute(eval(base, &env), name)` would copy `self` before the mutating `eval` runs.
+      let object = eval(base, &env)
+      return attribute(object, name)
     case .subscript(let base, let index): return evalSubscript(eval(base, &env), index, &env, range: e.range)
     case .call: return evalCall(e, &env)
     case .binary(let op, let l, let r):

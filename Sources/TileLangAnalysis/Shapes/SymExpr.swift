@@ -9,7 +9,11 @@ public indirect enum SymAtom: Hashable, Sendable, Comparable {
   case max(SymExpr, SymExpr)
   case min(SymExpr, SymExpr)
 
-  public static func < (lhs: SymAtom, rhs: SymAtom) -> Bool { lhs.description < rhs.description }
+  /// Atoms sort by their text (a variable's text is its name, compared without building strings).
+  public static func < (lhs: SymAtom, rhs: SymAtom) -> Bool {
+    if case .variable(let a) = lhs, case .variable(let b) = rhs { return a < b }
+    return lhs.description < rhs.description
+  }
 
   public var description: String {
     switch self {
@@ -29,6 +33,7 @@ public struct Monomial: Hashable, Sendable, Comparable {
   public static let one = Monomial([])
   public static func < (lhs: Monomial, rhs: Monomial) -> Bool {
     if lhs.atoms.count != rhs.atoms.count { return lhs.atoms.count > rhs.atoms.count }
+    if lhs.atoms.count == 1 { return lhs.atoms[0] < rhs.atoms[0] }
     return lhs.atoms.map(\.description).joined(separator: "*") < rhs.atoms.map(\.description).joined(separator: "*")
   }
 }
@@ -47,6 +52,10 @@ public struct SymExpr: Hashable, Sendable, CustomStringConvertible, ExpressibleB
   public init(atom: SymAtom) { terms = [Term(monomial: Monomial([atom]), coefficient: 1)] }
 
   init(normalizing raw: [Term]) {
+    if raw.count <= 1 {
+      terms = raw.filter { $0.coefficient != 0 }
+      return
+    }
     var acc: [Monomial: Int] = [:]
     for t in raw { acc[t.monomial, default: 0] &+= t.coefficient }
     terms = acc.filter { $0.value != 0 }.map { Term(monomial: $0.key, coefficient: $0.value) }
@@ -86,12 +95,17 @@ public struct SymExpr: Hashable, Sendable, CustomStringConvertible, ExpressibleB
 
   // MARK: - Arithmetic
 
-  public static func + (a: SymExpr, b: SymExpr) -> SymExpr { SymExpr(normalizing: a.terms + b.terms) }
+  public static func + (a: SymExpr, b: SymExpr) -> SymExpr {
+    if let x = a.constant, let y = b.constant { return SymExpr(constant: x &+ y) }
+    return SymExpr(normalizing: a.terms + b.terms)
+  }
   public static prefix func - (a: SymExpr) -> SymExpr {
-    SymExpr(normalizing: a.terms.map { Term(monomial: $0.monomial, coefficient: 0 &- $0.coefficient) })
+    if let x = a.constant { return SymExpr(constant: 0 &- x) }
+    return SymExpr(normalizing: a.terms.map { Term(monomial: $0.monomial, coefficient: 0 &- $0.coefficient) })
   }
   public static func - (a: SymExpr, b: SymExpr) -> SymExpr { a + (-b) }
   public static func * (a: SymExpr, b: SymExpr) -> SymExpr {
+    if let x = a.constant, let y = b.constant { return SymExpr(constant: x &* y) }
     var out: [Term] = []
     for x in a.terms {
       for y in b.terms {

@@ -30,14 +30,16 @@ enum CheckCommand {
     // Files are independent and the analysis is pure: check them on every core, keep the order.
     let paths = files
     let slots = ResultSlots(count: paths.count)
-    let settings = options.settings
+    var settings = options.settings
+    settings.describesLowerings = options.format == .json  // the gcc format prints diagnostics only
+    let fileSettings = settings
     DispatchQueue.concurrentPerform(iterations: paths.count) { i in
       let f = paths[i]
       guard let data = FileManager.default.contents(atPath: f) else {
         slots.set(i, FileResult(path: f, analysis: nil, readError: "cannot read file"))
         return
       }
-      slots.set(i, FileResult(path: f, analysis: analyze(parsed: parse(bytes: [UInt8](data)), settings: settings)))
+      slots.set(i, FileResult(path: f, analysis: analyze(parsed: parse(bytes: [UInt8](data)), settings: fileSettings)))
     }
     var results = slots.values.enumerated().map { i, r in
       r ?? FileResult(path: files[i], analysis: nil, readError: "not checked")
