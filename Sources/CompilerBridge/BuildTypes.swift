@@ -75,6 +75,9 @@ public struct BuildRequest: Sendable, Hashable {
   public var arguments: [ArgumentValue]
   /// Sizes by name; for eager `T.const` kernels these go to `get_tir(**kwargs)`.
   public var keywordArguments: [String: ArgumentValue]
+  /// Sizes the file's own call of the kernel gives (`KernelInfo.callSizes`): used for the names that neither
+  /// `keywordArguments` nor a `# tl-lsp:` comment gives.
+  public var fileKeywordArguments: [String: ArgumentValue]
   /// `sm_80`, `sm_90`, ... (always with an arch: a CUDA target without one probes the device).
   public var target: String
   public var passConfigs: [String: Bool]
@@ -83,13 +86,14 @@ public struct BuildRequest: Sendable, Hashable {
 
   public init(
     file: String, kernel: String? = nil, arguments: [ArgumentValue] = [],
-    keywordArguments: [String: ArgumentValue] = [:],
+    keywordArguments: [String: ArgumentValue] = [:], fileKeywordArguments: [String: ArgumentValue] = [:],
     target: String = "sm_90", passConfigs: [String: Bool] = [:], timeout: Double? = nil
   ) {
     self.file = file
     self.kernel = kernel
     self.arguments = arguments
     self.keywordArguments = keywordArguments
+    self.fileKeywordArguments = fileKeywordArguments
     self.target = target
     self.passConfigs = passConfigs
     self.timeout = timeout
@@ -105,9 +109,10 @@ public struct BuildProduct: Sendable, Hashable {
   public var tmaDescriptors: [TMADescriptor]
   /// `(cudaLine, pythonLine)` pairs, 1-based, from the `#line` markers that name the kernel file.
   public var lineMap: [LineMapping]
-  /// The sizes actually used, and which of them came from a `# tl-lsp:` comment.
+  /// The sizes actually used, which of them came from a `# tl-lsp:` comment, and which from the file's call.
   public var usedArguments: [String: String]
   public var argumentsFromComment: [String]
+  public var argumentsFromFile: [String] = []
   public var times: [String: Double]
   /// What the compiler printed (warnings included).
   public var logs: String

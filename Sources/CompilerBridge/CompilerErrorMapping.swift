@@ -11,8 +11,8 @@ public enum CompilerErrorMapping {
     for failure: CompilerFailure, file: String, source: SourceText, copySites: [CopySiteHint]? = nil,
     kernel: String? = nil, timeout: Double? = nil
   ) -> [Diagnostic] {
-    let sites = copySites ?? CopySiteHint.scan(source)
     let kernel = failure.kernel ?? kernel
+    let sites = (copySites ?? CopySiteHint.scan(source)).filter { $0.mayBelong(to: kernel) }
     let anchor = kernelAnchor(source, kernel: kernel)
     let name = kernel.map { "`\($0)`" } ?? "the kernel"
     switch failure.kind {
@@ -41,7 +41,8 @@ public enum CompilerErrorMapping {
         Diagnostic(
           .TL505,
           "cannot build \(name): no value for \(list); give them with `\(args)`, a `# tl-lsp: \(example)` "
-            + "comment on the line above the def, or the settings' arguments map",
+            + "comment on the line above the def, the settings' arguments map, or a call in the file that passes "
+            + "literal values",
           at: anchor)
       ]
     case .kernelNotFound:
@@ -91,7 +92,7 @@ public enum CompilerErrorMapping {
   public static func warnings(
     in logs: String, file: String, source: SourceText, copySites: [CopySiteHint]? = nil, kernel: String? = nil
   ) -> [Diagnostic] {
-    let sites = copySites ?? CopySiteHint.scan(source)
+    let sites = (copySites ?? CopySiteHint.scan(source)).filter { $0.mayBelong(to: kernel) }
     let anchor = kernelAnchor(source, kernel: kernel)
     var seen: Set<String> = []
     var out: [Diagnostic] = []

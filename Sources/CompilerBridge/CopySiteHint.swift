@@ -11,13 +11,20 @@ public struct CopySiteHint: Sendable, Hashable {
   public var range: TextRange
   public var srcBuffer: String?
   public var dstBuffer: String?
+  /// The module-level name that builds the kernel the call is in (`BuildRequest.kernel`); nil outside any kernel
+  /// (a macro or helper any kernel may call) or when unknown.
+  public var kernel: String?
 
-  public init(op: String, range: TextRange, srcBuffer: String?, dstBuffer: String?) {
+  public init(op: String, range: TextRange, srcBuffer: String?, dstBuffer: String?, kernel: String? = nil) {
     self.op = op
     self.range = range
     self.srcBuffer = srcBuffer
     self.dstBuffer = dstBuffer
+    self.kernel = kernel
   }
+
+  /// Whether the call can belong to the build of `kernel` (a build names a file's other kernels' buffers too).
+  func mayBelong(to kernel: String?) -> Bool { self.kernel == nil || kernel == nil || self.kernel == kernel }
 
   public var isIm2col: Bool { op.hasSuffix("im2col") }
 

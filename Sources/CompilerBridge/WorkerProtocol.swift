@@ -23,12 +23,14 @@ struct BuildParams: Encodable {
   var kernel: String?
   var args: [WireValue]
   var kwargs: [String: WireValue]
+  var fileKwargs: [String: WireValue]
   var target: String
   var passConfigs: [String: Bool]
   var timeout: Double
 
   enum CodingKeys: String, CodingKey {
     case file, kernel, args, kwargs, target, timeout
+    case fileKwargs = "file_kwargs"
     case passConfigs = "pass_configs"
   }
 
@@ -37,6 +39,7 @@ struct BuildParams: Encodable {
     kernel = r.kernel
     args = r.arguments.map(WireValue.init)
     kwargs = r.keywordArguments.mapValues(WireValue.init)
+    fileKwargs = r.fileKeywordArguments.mapValues(WireValue.init)
     target = r.target
     passConfigs = r.passConfigs
     self.timeout = timeout
@@ -103,9 +106,11 @@ struct WorkerResponse: Decodable {
   struct Specialization: Decodable {
     var kwargs: [String: WireValue]?
     var fromComment: [String]?
+    var fromFile: [String]?
     enum CodingKeys: String, CodingKey {
       case kwargs
       case fromComment = "from_comment"
+      case fromFile = "from_file"
     }
   }
 
@@ -160,8 +165,8 @@ extension WorkerResponse {
             TMADescriptor(name: $0.name, function: $0.function ?? "", arguments: $0.args ?? [])
           },
           lineMap: LineMapping.fromLineDirectives(in: cuda, naming: kernelFile),
-          usedArguments: used, argumentsFromComment: specialization?.fromComment ?? [], times: times ?? [:],
-          logs: logs ?? "",
+          usedArguments: used, argumentsFromComment: specialization?.fromComment ?? [],
+          argumentsFromFile: specialization?.fromFile ?? [], times: times ?? [:], logs: logs ?? "",
           child: child.map { BuildChild(processID: $0.pid, build: $0.build, recycled: $0.recycled ?? false) }))
     }
     let e = error ?? WireError(type: "ProtocolError", message: "the worker answered without a result")

@@ -261,6 +261,9 @@ def do_build(params):
     STATE["kernel"] = name
     from_comment = {k: v for k, v in comment_kwargs(path, obj).items() if k not in kwargs}
     kwargs.update(from_comment)
+    # Sizes of the file's own call of the kernel (found by tl-lsp's analysis): the weakest source after the defaults.
+    from_file = {} if args else {k: v for k, v in (params.get("file_kwargs") or {}).items() if k not in kwargs}
+    kwargs.update(from_file)
     target = make_target(params.get("target"))
     times["find"] = time.perf_counter() - t
     t = time.perf_counter()
@@ -292,7 +295,7 @@ def do_build(params):
         "kind": kind,
         "cuda": cuda,
         "tma_descriptors": tma_descriptors(artifact.host_mod),
-        "specialization": {"kwargs": kwargs, "from_comment": sorted(from_comment)},
+        "specialization": {"kwargs": kwargs, "from_comment": sorted(from_comment), "from_file": sorted(from_file)},
         "times": times,
     }
     times["outputs"] = time.perf_counter() - t

@@ -53,6 +53,27 @@ public struct KernelInfo: Sendable {
   public var buffers: [BufferInfo]
   /// Parameters of the enclosing factory (or eager jit function), with the value used when known.
   public var parameters: [String]
+  /// The module-level name the compiler builds this kernel through: the factory or `@tilelang.jit` function that
+  /// defines it, the eager kernel, or the prim_func itself; nil where it is nested deeper (or a macro).
+  public var builder: String?
+  /// The sizes of the first call in the file that builds this kernel, for the compiler bridge.
+  public var callSizes: CallSizes?
+}
+
+/// The arguments a call in the file passes to a kernel's builder (`matmul(1024, 1024, 1024, block_M=128)`, with the
+/// defaults it leaves), or the `T.const` sizes of an eager kernel's `.compile(M=...)`.
+public struct CallSizes: Sendable, Hashable {
+  public var values: [String: LiteralValue]
+  /// The call.
+  public var range: TextRange
+}
+
+/// A Python literal a build request can carry.
+public enum LiteralValue: Sendable, Hashable {
+  case int(Int)
+  case double(Double)
+  case bool(Bool)
+  case string(String)
 }
 
 /// A buffer visible in a kernel: a global tensor parameter or an allocation.

@@ -47,6 +47,7 @@ let tilelangPython = fixturesDirectory.deletingLastPathComponent().deletingLastP
     let hover = try client.result("textDocument/hover", at(uri, markers[0]))
     let markdown = hover["contents"]["value"].string ?? ""
     #expect(markdown.contains("exact (tilelang 0.1.15, sm_90)"), "\(markdown)")
+    #expect(markdown.contains("kernel `matmul` with K=1024, M=1024, N=1024 "), "the sizes the build used")
     #expect(markdown.contains("tma_load"), "the CUDA the #line map ties to the A copy")
     #expect(markdown.contains("A_desc = __tvm_tensormap_create_tiled(A_desc, 6, 2, A, 1024, 1024"), "\(markdown)")
 

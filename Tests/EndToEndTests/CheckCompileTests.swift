@@ -45,6 +45,41 @@ func runCheck(_ arguments: [String]) throws -> (status: Int32, stdout: String) {
     }
   }
 
+  /// `sizes_from_calls.py`: the factories have no defaults for their sizes; the calls under `__main__` give them.
+  static let sizesFile = bridgeFixtures.appendingPathComponent("sizes_from_calls.py").path
+
+  func launchBounds(_ extra: [String]) throws -> String? {
+    let (status, cuda) = try runCheck(
+      ["build", Self.sizesFile, "--python", tilelangPython, "--target", "sm_80"] + extra)
+    #expect(status == 0, "\(extra): \(cuda.prefix(500))")
+    guard let r = cuda.range(of: #"__launch_bounds__\(\d+"#, options: .regularExpression) else { return nil }
+    return String(cuda[r].dropFirst("__launch_bounds__(".count))
+  }
+
+  @Test func buildsTakeTheFilesCallWhereNothingElseGivesTheSizes() throws {
+    try #require(FileManager.default.isExecutableFile(atPath: tilelangPython), "run scripts/setup-tilelang.sh")
+    #expect(try launchBounds(["--kernel", "matmul"]) == "128", "threads=128 from the call")
+    #expect(try launchBounds([]) == "128", "without --kernel: the file's first kernel, with its call's sizes")
+    #expect(try launchBounds(["--kernel", "matmul", "--arg", "threads=256"]) == "256", "--arg wins over the call")
+    #expect(try launchBounds(["--kernel", "scaled"]) == "256", "the `# tl-lsp:` comment wins over the call")
+    let (_, cuda) = try runCheck([
+      "build", Self.sizesFile, "--kernel", "matmul", "--python", tilelangPython, "--target", "sm_80",
+    ])
+    #expect(cuda.contains("bfloat16_t"), "dtype=\"bfloat16\" from the call")
+  }
+
+  @Test func checkCompileBuildsEveryKernelAndKeepsErrorsInTheirOwn() throws {
+    try #require(FileManager.default.isExecutableFile(atPath: tilelangPython), "run scripts/setup-tilelang.sh")
+    let (status, output) = try runCheck([
+      "--check", "--compile", "--python", tilelangPython, "--target", "sm_80", Self.sizesFile,
+    ])
+    #expect(status == 1)
+    let tl5xx = output.split(separator: "\n").filter { $0.contains("[TL50") }
+    // Only `overrun` fails; its error names `src=A, dst=A_shared`, which `matmul` copies too, on an earlier line.
+    #expect(tl5xx.count == 1, "\(output)")
+    #expect(tl5xx.first?.hasPrefix("\(Self.sizesFile):41:") == true && tl5xx.first?.hasSuffix("[TL501]") == true)
+  }
+
   @Test func missingCompilerGivesOneTL503() throws {
     let files = ["gemm_factory.py", "conv_im2col.py"].map { bridgeFixtures.appendingPathComponent($0).path }
     let (status, output) = try runCheck(["--check", "--compile", "--python", "/nonexistent/python3"] + files)

@@ -34,13 +34,27 @@ extension DocumentBuild {
         descriptors.isEmpty
         ? "" : "\nhost side, before the launch:\n```\n\(descriptors.map(\.declaration).joined(separator: "\n"))\n```"
       return """
-        **exact (tilelang \(CompilerBridge.tilelangVersion), \(target))**, kernel `\(product.kernel)`\(how):
+        **exact (tilelang \(CompilerBridge.tilelangVersion), \(target))**, kernel `\(product.kernel)`\(Self.sizes(product))\(how):
         ```cuda
         \(body)
         ```
         """ + host
     }
     return nil
+  }
+
+  /// ` with M=1024, N=512 (from the file's call)`: the sizes the build used, where they came from.
+  static func sizes(_ product: BuildProduct) -> String {
+    guard !product.usedArguments.isEmpty else { return "" }
+    let list = product.usedArguments.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: ", ")
+    let fromFile = Set(product.argumentsFromFile)
+    let fromComment = Set(product.argumentsFromComment)
+    let origins = [
+      fromFile.isEmpty ? nil : "\(fromFile.count == product.usedArguments.count ? "" : "some ")from the file's call",
+      fromComment.isEmpty
+        ? nil : "\(fromComment.count == product.usedArguments.count ? "" : "some ")from the `# tl-lsp:` comment",
+    ].compactMap { $0 }
+    return " with \(list)" + (origins.isEmpty ? "" : " (\(origins.joined(separator: ", ")))")
   }
 
   /// The TMA descriptors (`A_desc`) that `lines` name.

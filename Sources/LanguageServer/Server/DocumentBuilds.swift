@@ -57,7 +57,7 @@ let loweredCUDAScheme = "tl-lsp-cuda"
 
 package extension CopySiteHint {
   /// The analysis' view of a copy call, as the bridge's error mapping needs it.
-  init(_ site: CopySiteInfo) {
-    self.init(op: site.op, range: site.range, srcBuffer: site.srcBuffer, dstBuffer: site.dstBuffer)
+  init(_ site: CopySiteInfo, kernel: String?) {
+    self.init(op: site.op, range: site.range, srcBuffer: site.srcBuffer, dstBuffer: site.dstBuffer, kernel: kernel)
   }
 }

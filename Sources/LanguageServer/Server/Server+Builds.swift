@@ -52,6 +52,8 @@ extension Server {
         lowered[uri] = product.cuda
         entry["kernel"] = .string(product.kernel)
         entry["cudaUri"] = .string(uri)
+        entry["sizes"] = .object(product.usedArguments.mapValues { .string($0) })
+        entry["sizesFromFile"] = .array(product.argumentsFromFile.sorted().map { .string($0) })
       } else if let failure = result.failure {
         entry["kernel"] = failure.kernel.map { .string($0) } ?? .null
         entry["error"] = .string(failure.message)

@@ -111,7 +111,7 @@ extension Interpreter {
         instances.append(
           KernelInstance(
             function: entry.id, closure: env, arguments: [:], constSizes: [:], provenance: frames.last?.note,
-            isSymbolic: symbolicRun))
+            isSymbolic: symbolicRun, call: frames.last?.call.flatMap { $0.function == entry.parent ? $0 : nil }))
       }
     default:
       break
@@ -138,9 +138,11 @@ extension Interpreter {
       let paramNames = Set(entry.def.params.list.map(\.name))
       for (k, v) in a.keywords where !paramNames.contains(k) { consts[k] = v }
       let note = provenanceNote(bound: bound, consts: consts, line: line(callRange.start))
+      let sizes = bound + consts.sorted { $0.key < $1.key }.map { ($0.key, $0.value, fromDefault: false) }
       var instance = KernelInstance(
         function: id, closure: env, arguments: env.filter { paramNames.contains($0.key) }, constSizes: consts,
-        provenance: note, isSymbolic: symbolicRun)
+        provenance: note, isSymbolic: symbolicRun,
+        call: FunctionCall(function: id, arguments: sizes, range: callRange))
       // Sizes only: no tensors, positional or by the name of a parameter without a default (tensor parameters have
       // none), that could supply the T.const values.
       let tensorLike = Set(entry.def.params.list.filter { $0.defaultValue == nil }.map(\.name))
@@ -178,7 +180,8 @@ extension Interpreter {
       note = provenanceNote(bound: bound, consts: [:], line: line(callRange.start))
       if let i = autotuneIndex, let n = note { note = n + " (autotune config \(i + 1))" }
     }
-    frames.append((entry.id, note ?? frames.last?.note))
+    let call = opensKernel ? FunctionCall(function: entry.id, arguments: bound, range: callRange) : nil
+    frames.append((entry.id, note ?? frames.last?.note, call))
     executed.insert(entry.id.index)
     let v = invoke(entry, &env)
     frames.removeLast()

@@ -26,8 +26,9 @@ struct Interpreter {
   var instancesByName: [String: Range<Int>] = [:]
   var executed: Set<Int> = []
   var argparseDefaults: [String: Value] = [:]
-  /// Bindings of the factory calls being executed (innermost last), for provenance notes.
-  var frames: [(function: FunctionID, note: String?)] = []
+  /// The function calls being executed (innermost last): provenance notes, and the call itself where the function
+  /// defines kernels.
+  var frames: [(function: FunctionID, note: String?, call: FunctionCall?)] = []
   var pendingName: (String, TextRange)?
   var nextBufferID = 0
   var symbolicRun = false

@@ -19,6 +19,16 @@ struct KernelInstance: Sendable {
   /// An eager kernel bound by `.compile(...)` / `.get_tir(...)` with sizes only (no tensors to read sizes from):
   /// every `T.const` name needs a keyword.
   var sizesOnly = false
+  /// The call that built this instance: of the function whose body defines the prim_func (a factory), or of the eager
+  /// kernel itself. The compiler bridge builds the kernel with these sizes when nothing else gives them.
+  var call: FunctionCall?
+}
+
+/// A call of a function of the file: the arguments it bound (explicitly or by default) and where it is.
+struct FunctionCall: Sendable {
+  var function: FunctionID
+  var arguments: [(name: String, value: Value, fromDefault: Bool)]
+  var range: TextRange
 }
 
 /// An enclosing loop of a call inside a kernel.

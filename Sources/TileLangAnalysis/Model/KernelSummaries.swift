@@ -27,12 +27,60 @@ enum KernelSummaries {
       }
       var params: [String] = entry.def.params.list.map(\.name)
       if let parent = entry.parent { params = module.entry(parent).def.params.list.map(\.name) + params }
+      let builder = builder(of: entry, module: module)
+      let sizes = candidates.lazy.compactMap { callSizes($0.instance, builder: builder?.id, eager: style == .eagerJit) }
       out.append(
         KernelInfo(
           name: entry.def.name, style: style, range: entry.range, nameRange: entry.def.nameRange, buffers: buffers,
-          parameters: params))
+          parameters: params, builder: builder?.def.name, callSizes: sizes.first))
     }
     return out
+  }
+
+  /// The module-level function the compiler's worker can call to build the kernel `entry`.
+  static func builder(of entry: FunctionEntry, module: ModuleIndex) -> FunctionEntry? {
+    switch entry.kind {
+    case .primFunc:
+      guard let parent = entry.parent else { return entry }
+      let p = module.entry(parent)
+      return p.parent == nil && (p.kind == .plain || p.kind == .jitFactory) ? p : nil
+    case .eagerJit:
+      return entry.parent == nil ? entry : nil
+    case .plain, .jitFactory, .macro:
+      return nil
+    }
+  }
+
+  /// The sizes an instance's call gives the builder: every argument of a factory (none may be beyond a literal, or
+  /// the build would silently use something else), the literal ones of an eager kernel (its tensors come at run
+  /// time). Nil for a call that passes nothing (the defaults are the compiler's own).
+  static func callSizes(_ inst: KernelInstance, builder: FunctionID?, eager: Bool) -> CallSizes? {
+    guard !inst.isSymbolic, let call = inst.call, call.function == builder,
+      call.arguments.contains(where: { !$0.fromDefault })
+    else { return nil }
+    var values: [String: LiteralValue] = [:]
+    for a in call.arguments {
+      if let v = a.value.literal {
+        values[a.name] = v
+      } else if !eager {
+        return nil
+      }
+    }
+    return values.isEmpty ? nil : CallSizes(values: values, range: call.range)
+  }
+}
+
+extension Value {
+  /// The value as a Python literal (a dtype as its name), when it is one.
+  var literal: LiteralValue? {
+    switch self {
+    case .int(let e): return e.constant.map { .int($0) }
+    case .float(let d): return .double(d)
+    case .bool(let b): return .bool(b)
+    case .string(let s): return .string(s)
+    case .dtype(let d): return .string(d)
+    default: return nil
+    }
   }
 }
 

@@ -129,12 +129,12 @@ func runBuild(arguments: [String]) -> Int32 {
   let text = String(decoding: bytes, as: UTF8.self)
   let analysis = analyze(text: text)
   let source = analysis.source
-  let hints = analysis.copySites.map(CopySiteHint.init)
+  let hints = analysis.copySiteHints
 
   let bridge = CompilerBridge(settings: BridgeSettings(python: options.python, timeout: options.timeout ?? 120))
   defer { bridge.shutdown() }
-  let request = BuildRequest(
-    file: path, kernel: options.kernel, keywordArguments: options.kwargs, target: options.target,
+  let request = analysis.buildRequest(
+    file: path, kernel: options.kernel, sizes: options.kwargs, target: options.target,
     passConfigs: options.passConfigs, timeout: options.timeout)
   if options.benchRuns > 0 { return runBench(bridge, request, options) }
   let result = bridge.buildBlocking(request)
@@ -157,10 +157,10 @@ func runBuild(arguments: [String]) -> Int32 {
     return 0
   case .failure(let failure):
     var diags = CompilerErrorMapping.diagnostics(
-      for: failure, file: path, source: source, copySites: sites, kernel: options.kernel,
+      for: failure, file: path, source: source, copySites: sites, kernel: request.kernel,
       timeout: options.timeout ?? 120)
     diags += CompilerErrorMapping.warnings(
-      in: failure.logs, file: path, source: source, copySites: sites, kernel: options.kernel)
+      in: failure.logs, file: path, source: source, copySites: sites, kernel: request.kernel)
     printDiagnostics(diags.sorted(), path: options.file, source: source, to: .standardOutput)
     return 1
   }

@@ -8,8 +8,9 @@ import TileLangAnalysis
 import TileLangSyntax
 
 enum CompileStep {
-  /// Adds TL5xx diagnostics to `results`. Sizes come from the worker (defaults, `# tl-lsp:` comments) and
-  /// `--arg` (only names the kernel takes). A missing compiler gives one TL503 for the whole run.
+  /// Adds TL5xx diagnostics to `results`, building every kernel the file defines (through its factory, jit object or
+  /// prim_func). Sizes: `--arg` (names the kernel takes), `# tl-lsp:` comments, the file's own call of the kernel,
+  /// the defaults. A missing compiler gives one TL503 for the whole run.
   static func run(_ results: inout [FileResult], options: CheckOptions) {
     let bridge = CompilerBridge(settings: BridgeSettings(python: options.python, timeout: options.timeout ?? 120))
     defer { bridge.shutdown() }
@@ -20,12 +21,13 @@ enum CompileStep {
         continue
       }
       let path = URL(fileURLWithPath: results[index].path).standardizedFileURL.path
-      let sites = analysis.copySites.map(CopySiteHint.init)
+      let sites = analysis.copySiteHints
       var added: [Diagnostic] = []
+      let builders = analysis.kernelBuilders
       for target in options.settings.targets {
-        for kernel in topLevelKernels(analysis) {
-          let request = BuildRequest(
-            file: path, kernel: kernel?.name, keywordArguments: sizes(options, kernel, analysis),
+        for kernel in builders.isEmpty ? [nil] : builders.map(Optional.some) {
+          let request = analysis.buildRequest(
+            file: path, kernel: kernel, sizes: [:], settingsSizes: options.settings.arguments,
             target: target.rawValue, passConfigs: options.settings.passConfigs, timeout: options.timeout)
           let result = bridge.buildBlocking(request)
           added += CompilerErrorMapping.diagnostics(
@@ -39,27 +41,5 @@ enum CompileStep {
       }
       results[index].analysis?.diagnostics = Array(Set(analysis.diagnostics + added)).sorted()
     }
-  }
-
-  /// Kernels defined at the top level (what the worker can name); `[nil]` lets the worker pick the first one.
-  static func topLevelKernels(_ analysis: FileAnalysis) -> [KernelInfo?] {
-    let source = analysis.source
-    let top = analysis.kernels.filter { k in
-      let start = k.nameRange.start
-      return start >= 4 && source.utf8Position(start).column == 4
-        && Array(source.bytes[(start - 4)..<start]) == Array("def ".utf8)
-    }
-    var seen: Set<String> = []
-    let unique = top.filter { seen.insert($0.name).inserted }
-    return unique.isEmpty ? [nil] : unique
-  }
-
-  /// `--arg` values the kernel takes (all of them when the worker picks the kernel).
-  static func sizes(_ options: CheckOptions, _ kernel: KernelInfo?, _ analysis: FileAnalysis) -> [String: ArgumentValue]
-  {
-    let known = Set((kernel.map { [$0] } ?? analysis.kernels).flatMap(\.parameters))
-    var out: [String: ArgumentValue] = [:]
-    for (name, value) in options.settings.arguments where known.contains(name) { out[name] = .int(value) }
-    return out
   }
 }

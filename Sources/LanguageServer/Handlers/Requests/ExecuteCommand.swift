@@ -64,11 +64,12 @@ enum ExecuteCommand {
     let analysis =
       snapshot.flatMap { $0.textHash == textHash(source.bytes) ? $0.analysis : nil }
       ?? server.documents.analyzer(source, server.session.settings.analysis, nil)
-    let sites = analysis.copySites.map(CopySiteHint.init)
+    let sites = analysis.copySiteHints
+    let settings = server.session.settings.analysis
     let requests = kernels.map {
-      BuildRequest(
-        file: path, kernel: $0, keywordArguments: sizes, target: target,
-        passConfigs: server.session.settings.analysis.passConfigs)
+      analysis.buildRequest(
+        file: path, kernel: $0, sizes: sizes, settingsSizes: settings.arguments, target: target,
+        passConfigs: settings.passConfigs)
     }
     return BuildJob(
       uri: uri, source: source, requests: requests, copySites: sites.isEmpty ? nil : sites, purpose: purpose)

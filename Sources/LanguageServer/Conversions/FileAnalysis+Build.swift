@@ -1,0 +1,52 @@
+// Build requests from an analysis: the module-level name the compiler builds a kernel through, and the sizes the
+// file's own call of it gives. Sizes, strongest first: the request's own (`--arg`, the command's `args`, the
+// `tl-lsp.arguments` setting), a `# tl-lsp:` comment above the kernel, the file's call, the parameters' defaults.
+
+import CompilerBridge
+import TileLangAnalysis
+
+extension FileAnalysis {
+  /// The module-level names that build this file's kernels, in source order, each once.
+  public var kernelBuilders: [String] {
+    var seen: Set<String> = []
+    return kernels.compactMap(\.builder).filter { seen.insert($0).inserted }
+  }
+
+  /// A request to build `kernel` (a module-level name; nil: the file's first kernel that tl-lsp can name, or the
+  /// worker's choice when there is none). `settingsSizes` apply to the names the kernel takes.
+  public func buildRequest(
+    file: String, kernel: String?, sizes: [String: ArgumentValue], settingsSizes: [String: Int] = [:],
+    target: String, passConfigs: [String: Bool], timeout: Double? = nil
+  ) -> BuildRequest {
+    let name = kernel ?? kernelBuilders.first
+    let built = kernels.filter { $0.builder != nil && $0.builder == name }
+    let known = Set((built.isEmpty ? kernels : built).flatMap(\.parameters))
+    var explicit = sizes
+    for (key, value) in settingsSizes where known.contains(key) && explicit[key] == nil { explicit[key] = .int(value) }
+    let fromFile = built.lazy.compactMap(\.callSizes).first?.values.mapValues(ArgumentValue.init) ?? [:]
+    return BuildRequest(
+      file: file, kernel: name, keywordArguments: explicit, fileKeywordArguments: fromFile, target: target,
+      passConfigs: passConfigs, timeout: timeout)
+  }
+}
+
+extension FileAnalysis {
+  /// The file's copy-like calls for the compiler's error mapping, each with the builder of the kernel it is in.
+  public var copySiteHints: [CopySiteHint] {
+    copySites.map { site in
+      let kernel = kernels.first { $0.range.start <= site.range.start && site.range.end <= $0.range.end }
+      return CopySiteHint(site, kernel: kernel?.builder)
+    }
+  }
+}
+
+extension ArgumentValue {
+  init(_ literal: LiteralValue) {
+    switch literal {
+    case .int(let v): self = .int(v)
+    case .double(let v): self = .double(v)
+    case .bool(let v): self = .bool(v)
+    case .string(let v): self = .string(v)
+    }
+  }
+}
