@@ -130,13 +130,21 @@ public enum CompilerErrorMapping {
     if let (loc, site) = ordered.lazy.compactMap({ l in site(onLine: l.line, sites, source).map { (l, $0) } }).first {
       range = site.range
       _ = loc
-    } else if let site = siteByBufferNames(f.message, sites) ?? im2colSite(f.message, sites) {
+    } else if let site = siteByBufferNames(f.message, sites) ?? im2colSite(f.message, sites)
+      ?? (ordered.isEmpty ? gemmSite(f.message, sites) : nil)
+    {
       range = site.range
       if let loc = ordered.first {
         related.append(RelatedNote(message: "the compiler points here", range: lineRange(source, loc.line)))
       }
     } else if let loc = ordered.first {
       range = lineRange(source, loc.line)
+    } else if let site = onlyFlaggedSite(sites) {
+      range = site.range
+      related.append(
+        RelatedNote(
+          message: "the compiler names no line; tl-lsp's \(site.flagged.joined(separator: ", ")) flags this call",
+          range: site.range))
     } else {
       range = anchor
     }
@@ -170,6 +178,7 @@ public enum CompilerErrorMapping {
 
   /// `src=A, dst=A_shared`, `Copy between buffer A and A_shared`, `src name = A, dst name = B`, `src buffer: A`.
   static func siteByBufferNames(_ message: String, _ sites: [CopySiteHint]) -> CopySiteHint? {
+    let sites = sites.filter { !$0.isGemm }
     let patterns = [
       #"src=`?(\w+)`?(?: \(scope=[^)]*\))?, dst=`?(\w+)"#, #"Copy between buffer (\w+) and (\w+)"#,
       #"src name = (\w+), dst name = (\w+)"#, #"src buffer: (\w+)[^\n]*\ndst buffer: (\w+)"#,
@@ -182,6 +191,27 @@ public enum CompilerErrorMapping {
       if let s = sites.first(where: { $0.srcBuffer == a || $0.dstBuffer == b }) { return s }
     }
     return nil
+  }
+
+  /// The one place in the built kernel that tl-lsp's analysis reports an error on, if there is exactly one (a
+  /// finding outside every kernel does not count).
+  static func onlyFlaggedSite(_ sites: [CopySiteHint]) -> CopySiteHint? {
+    let flagged = sites.filter { !$0.flagged.isEmpty && ($0.kernel != nil || !$0.op.isEmpty) }
+    return flagged.count == 1 ? flagged[0] : nil
+  }
+
+  /// A gemm lowering error that points nowhere in the file (`Mixed-dtype GEMM only supports ...`, `local_buf C_s must
+  /// be a fragment`): the gemm whose operand it names, else the kernel's only gemm.
+  static func gemmSite(_ message: String, _ sites: [CopySiteHint]) -> CopySiteHint? {
+    let markers = ["GEMM", "gemm", "Gemm", "GMMA", "gmma", "local_buf", "tcgen05", "MMA"]
+    let gemms = sites.filter(\.isGemm)
+    guard !gemms.isEmpty, markers.contains(where: { message.contains($0) }) else { return nil }
+    let words = Set(message.split { !($0.isLetter || $0.isNumber || $0 == "_") }.map(String.init))
+    let named = gemms.filter { g in
+      [g.srcBuffer, g.dstBuffer, g.accumulator].contains { $0.map(words.contains) ?? false }
+    }
+    if named.count == 1 { return named[0] }
+    return gemms.count == 1 ? gemms[0] : nil
   }
 
   /// im2col checks that name no buffer: `T.im2col(`, `im2col dstRegion`, the dtype/rank/scope checks of Im2ColOp.

@@ -3,9 +3,10 @@
 
 import TileLangSyntax
 
-/// A `T.copy` / `T.im2col` / ... call: the caller fills these from `FileAnalysis.copySites`.
+/// A place the error mapping can point a compiler error at: a `T.copy` / `T.im2col` / `T.gemm` / ... call, or
+/// (`op` empty) the range of an error tl-lsp's own analysis reports. The caller fills these from the analysis.
 public struct CopySiteHint: Sendable, Hashable {
-  /// `copy`, `async_copy`, `tma_copy`, `copy_cluster`, `im2col`, `c2d_im2col`, `transpose`.
+  /// `copy`, `async_copy`, `tma_copy`, `copy_cluster`, `im2col`, `c2d_im2col`, `transpose`, a gemm op, or empty.
   public var op: String
   /// The whole call.
   public var range: TextRange
@@ -14,14 +15,28 @@ public struct CopySiteHint: Sendable, Hashable {
   /// The module-level name that builds the kernel the call is in (`BuildRequest.kernel`); nil outside any kernel
   /// (a macro or helper any kernel may call) or when unknown.
   public var kernel: String?
+  /// A gemm's C operand (a gemm's A and B are `srcBuffer` and `dstBuffer`).
+  public var accumulator: String?
+  /// The codes of the errors tl-lsp's own analysis reports on this call (`TL103`), for compiler errors that name
+  /// neither a line nor a buffer.
+  public var flagged: [String]
 
-  public init(op: String, range: TextRange, srcBuffer: String?, dstBuffer: String?, kernel: String? = nil) {
+  public init(
+    op: String, range: TextRange, srcBuffer: String?, dstBuffer: String?, kernel: String? = nil,
+    accumulator: String? = nil, flagged: [String] = []
+  ) {
     self.op = op
     self.range = range
     self.srcBuffer = srcBuffer
     self.dstBuffer = dstBuffer
     self.kernel = kernel
+    self.accumulator = accumulator
+    self.flagged = flagged
   }
+
+  /// `T.gemm` and its variants (the mapping's last resort for the gemm lowering's errors, which name no line).
+  public var isGemm: Bool { Self.gemmOps.contains(op) }
+  static let gemmOps: Set<String> = ["gemm", "gemm_v1", "gemm_v2", "wgmma_gemm", "tcgen05_gemm", "gemm_sp"]
 
   /// Whether the call can belong to the build of `kernel` (a build names a file's other kernels' buffers too).
   func mayBelong(to kernel: String?) -> Bool { self.kernel == nil || kernel == nil || self.kernel == kernel }

@@ -40,6 +40,9 @@ public struct FileAnalysis: Sendable {
   public var lowerings: [LoweringInfo]
   /// Every copy-like call site, in source order.
   public var copySites: [CopySiteInfo] = []
+  /// Every gemm call (`T.gemm`, `T.wgmma_gemm`, ...), in source order: the operands are A and B (`srcBuffer`,
+  /// `dstBuffer`) and C (`accumulator`).
+  public var gemmSites: [CopySiteInfo] = []
   public var source: SourceText { parsed.source }
 }
 
@@ -64,8 +67,6 @@ public struct KernelInfo: Sendable {
 /// defaults it leaves), or the `T.const` sizes of an eager kernel's `.compile(M=...)`.
 public struct CallSizes: Sendable, Hashable {
   public var values: [String: LiteralValue]
-  /// The call.
-  public var range: TextRange
 }
 
 /// A Python literal a build request can carry.
@@ -126,4 +127,6 @@ public struct CopySiteInfo: Sendable {
   public var dstBuffer: String?
   public var srcRange: TextRange?
   public var dstRange: TextRange?
+  /// A gemm's third operand (C), when it is a name.
+  public var accumulator: String?
 }

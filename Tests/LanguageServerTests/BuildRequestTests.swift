@@ -59,6 +59,39 @@ struct BuildRequestTests {
   }
 
   @Test func copySitesKnowTheirKernel() {
-    #expect(Self.analysis.copySiteHints.map(\.kernel) == ["first", "first", "second"])
+    #expect(Self.analysis.copySiteHints(target: "sm_90").map(\.kernel) == ["first", "first", "second"])
+  }
+
+  /// A loop whose trip count depends on `bx`, pipelined with 2 stages: TL212 on sm_80 only (cp.async epilogue), on
+  /// the `T.Pipelined` call, which is no copy: it becomes a site of its own. The copy of 128 rows into 64 is TL101.
+  static let flagged = analyze(
+    text: """
+      import tilelang.language as T
+
+
+      def k(n):
+          @T.prim_func
+          def main(A: T.Tensor((1024, 64), "float16"), B: T.Tensor((1024, 64), "float16")):
+              with T.Kernel(8, threads=128) as bx:
+                  S = T.alloc_shared((64, 64), "float16")
+                  for i in T.Pipelined(T.ceildiv((bx + 1) * 64, 64), num_stages=2):
+                      T.copy(A[i * 64, 0], S)
+                  T.copy(A[0:128, 0:64], S)
+                  T.copy(S, B[bx * 64, 0])
+
+          return main
+
+
+      if __name__ == "__main__":
+          k(1)
+
+      """, settings: AnalysisSettings(targets: [.sm80, .sm90]))
+
+  @Test func sitesCarryTheFindingsOfTheBuildsTarget() {
+    let sm80 = Self.flagged.copySiteHints(target: "sm_80")
+    #expect(sm80.map(\.flagged) == [[], ["TL101"], [], ["TL212"]], "\(sm80)")
+    #expect(sm80.last?.op == "" && sm80.last?.kernel == "k")
+    let sm90 = Self.flagged.copySiteHints(target: "sm_90")
+    #expect(sm90.map(\.flagged) == [[], ["TL101"], []], "no TL212 on sm_90: \(sm90)")
   }
 }

@@ -19,8 +19,10 @@ struct IncrementalAnalysisTests {
       + a.copySites.map {
         "\($0.op) \($0.range) \($0.srcBuffer ?? "") \($0.dstBuffer ?? "") \($0.srcRange.map { "\($0)" } ?? "")"
       }
+      + a.gemmSites.map { "\($0.op) \($0.range) \($0.srcBuffer ?? "") \($0.accumulator ?? "")" }
       + a.kernels.map { k in
-        "\(k.name) \(k.range) " + k.buffers.map { "\($0.name) \($0.nameRange) \($0.declarationRange)" }.joined()
+        "\(k.name) \(k.range) \(k.builder ?? "") \(k.callSizes.map { "\($0.values.sorted { $0.key < $1.key })" } ?? "") "
+          + k.buffers.map { "\($0.name) \($0.nameRange) \($0.declarationRange)" }.joined()
       }
   }
 
@@ -123,6 +125,18 @@ struct IncrementalAnalysisTests {
     let incremental = analyze(parsed: parsed, settings: settings, reusing: old)
     #expect(Self.projection(incremental) == Self.projection(analyze(parsed: parsed, settings: settings)))
     #expect(incremental.diagnostics.contains { $0.code == .TL101 }, "kernel_3's 32-row tile still gets its TL101")
+  }
+
+  /// Editing a call under `__main__` changes the sizes its kernel builds with (`KernelInfo.callSizes`).
+  @Test func editingTheCallUpdatesTheBuildSizes() throws {
+    let settings = AnalysisSettings(targets: [.sm90])
+    let text = Self.independentKernels + "\n\nif __name__ == \"__main__\":\n    kernel_2(1024, 512)\n"
+    let old = analyze(parsed: parse(text), settings: settings)
+    let parsed = parse(text.replacingOccurrences(of: "kernel_2(1024, 512)", with: "kernel_2(2048, 512)"))
+    let incremental = analyze(parsed: parsed, settings: settings, reusing: old)
+    #expect(Self.projection(incremental) == Self.projection(analyze(parsed: parsed, settings: settings)))
+    let sizes = incremental.kernels.first { $0.builder == "kernel_2" }?.callSizes?.values
+    #expect(sizes?["M"] == .int(2048), "\(String(describing: sizes))")
   }
 
   @Test func randomEditsOnIndependentKernels() throws {

@@ -4,6 +4,7 @@
 
 import CompilerBridge
 import TileLangAnalysis
+import TileLangSyntax
 
 extension FileAnalysis {
   /// The module-level names that build this file's kernels, in source order, each once.
@@ -31,12 +32,35 @@ extension FileAnalysis {
 }
 
 extension FileAnalysis {
-  /// The file's copy-like calls for the compiler's error mapping, each with the builder of the kernel it is in.
-  public var copySiteHints: [CopySiteHint] {
-    copySites.map { site in
-      let kernel = kernels.first { $0.range.start <= site.range.start && site.range.end <= $0.range.end }
-      return CopySiteHint(site, kernel: kernel?.builder)
+  /// The file's copy-like and gemm calls for the compiler's error mapping, each with the builder of the kernel it
+  /// is in and the errors tl-lsp reports on it; then the places of tl-lsp's other errors (a pipelined loop, a
+  /// reduction) as sites of their own, for compiler errors that name no line. Findings are those for `target`.
+  public func copySiteHints(target: String) -> [CopySiteHint] {
+    // tl-lsp's findings for other targets say nothing about this build's failure.
+    if let t = TargetArch(parsing: target), settings.targets != [t] {
+      var single = settings
+      single.targets = [t]
+      return analyze(parsed: parsed, settings: single).copySiteHints(target: target)
     }
+    func builder(_ r: TextRange) -> String? {
+      kernels.first { $0.range.start <= r.start && r.end <= $0.range.end }?.builder
+    }
+    let errors = diagnostics.filter { $0.severity == .error && !$0.code.rawValue.hasPrefix("TL0") }
+    let calls = copySites + gemmSites
+    let sites = calls.map { site in
+      let flagged = errors.filter { site.range.start <= $0.range.start && $0.range.end <= site.range.end }
+      return CopySiteHint(
+        site, kernel: builder(site.range), flagged: Array(Set(flagged.map(\.code.rawValue))).sorted())
+    }
+    var elsewhere: [TextRange: Set<String>] = [:]
+    for e in errors where !calls.contains(where: { $0.range.start <= e.range.start && e.range.end <= $0.range.end }) {
+      elsewhere[e.range, default: []].insert(e.code.rawValue)
+    }
+    let others = elsewhere.sorted { $0.key < $1.key }.map { range, codes in
+      CopySiteHint(
+        op: "", range: range, srcBuffer: nil, dstBuffer: nil, kernel: builder(range), flagged: codes.sorted())
+    }
+    return sites + others
   }
 }
 

@@ -57,7 +57,9 @@ let loweredCUDAScheme = "tl-lsp-cuda"
 
 package extension CopySiteHint {
   /// The analysis' view of a copy call, as the bridge's error mapping needs it.
-  init(_ site: CopySiteInfo, kernel: String?) {
-    self.init(op: site.op, range: site.range, srcBuffer: site.srcBuffer, dstBuffer: site.dstBuffer, kernel: kernel)
+  init(_ site: CopySiteInfo, kernel: String?, flagged: [String]) {
+    self.init(
+      op: site.op, range: site.range, srcBuffer: site.srcBuffer, dstBuffer: site.dstBuffer, kernel: kernel,
+      accumulator: site.accumulator, flagged: flagged)
   }
 }

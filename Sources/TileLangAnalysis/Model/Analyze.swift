@@ -57,7 +57,7 @@ func analyze(parsed: ParsedFile, settings: AnalysisSettings, onlyTopLevel: Set<I
     parsed: parsed, settings: settings, diagnostics: diagnostics,
     kernels: KernelSummaries.make(module: module, runs: runs, onlyTopLevel: onlyTopLevel),
     lowerings: lowerings)
-  analysis.copySites = CopySites.find(module: module, parsed: parsed, onlyTopLevel: onlyTopLevel)
+  (analysis.copySites, analysis.gemmSites) = CopySites.find(module: module, parsed: parsed, onlyTopLevel: onlyTopLevel)
   return analysis
 }
 

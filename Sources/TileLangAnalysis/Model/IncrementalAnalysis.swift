@@ -36,15 +36,18 @@ public func analyze(parsed: ParsedFile, settings: AnalysisSettings, reusing prev
     fresh.kernels.append(k)
   }
   fresh.kernels.sort { $0.range < $1.range }
-  for site in previous.copySites {
-    guard let delta = keep(site.range) else { continue }
-    var site = site
-    site.range = site.range.shifted(by: delta)
-    site.srcRange = site.srcRange?.shifted(by: delta)
-    site.dstRange = site.dstRange?.shifted(by: delta)
-    fresh.copySites.append(site)
+  func moved(_ sites: [CopySiteInfo]) -> [CopySiteInfo] {
+    sites.compactMap { site in
+      guard let delta = keep(site.range) else { return nil }
+      var site = site
+      site.range = site.range.shifted(by: delta)
+      site.srcRange = site.srcRange?.shifted(by: delta)
+      site.dstRange = site.dstRange?.shifted(by: delta)
+      return site
+    }
   }
-  fresh.copySites.sort { $0.range < $1.range }
+  fresh.copySites = (fresh.copySites + moved(previous.copySites)).sorted { $0.range < $1.range }
+  fresh.gemmSites = (fresh.gemmSites + moved(previous.gemmSites)).sorted { $0.range < $1.range }
   return fresh
 }
 

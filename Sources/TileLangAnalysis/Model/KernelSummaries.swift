@@ -66,7 +66,7 @@ enum KernelSummaries {
         return nil
       }
     }
-    return values.isEmpty ? nil : CallSizes(values: values, range: call.range)
+    return values.isEmpty ? nil : CallSizes(values: values)
   }
 }
 
@@ -86,33 +86,48 @@ extension Value {
 
 enum CopySites {
   static let ops: Set<String> = ["copy", "async_copy", "tma_copy", "copy_cluster", "im2col", "c2d_im2col", "transpose"]
+  static let gemmOps: Set<String> = Interpreter.gemmOps
 
-  /// Every `T.copy`-like call in the file, in source order, with its operand buffer names.
-  static func find(module: ModuleIndex, parsed: ParsedFile, onlyTopLevel: Set<Int>? = nil) -> [CopySiteInfo] {
-    var out: [CopySiteInfo] = []
+  /// Every `T.copy`-like call and every gemm call in the file, each in source order, with their operand buffer names.
+  static func find(module: ModuleIndex, parsed: ParsedFile, onlyTopLevel: Set<Int>? = nil)
+    -> (copies: [CopySiteInfo], gemms: [CopySiteInfo])
+  {
+    var copies: [CopySiteInfo] = []
+    var gemms: [CopySiteInfo] = []
     let walker = ASTWalker { call, kernel in
       guard case .call(let callee, let args) = call.kind, case .attribute(_, let attr, _) = callee.kind,
-        ops.contains(attr),
+        ops.contains(attr) || gemmOps.contains(attr),
         let q = module.qualifiedName(callee),
-        q.hasPrefix("tilelang.language."), ops.contains(String(q.dropFirst("tilelang.language.".count)))
+        q.hasPrefix("tilelang.language.")
       else { return }
-      let positional = args.filter { $0.name == nil }
       let op = String(q.dropFirst("tilelang.language.".count))
+      guard ops.contains(op) || gemmOps.contains(op) else { return }
+      let positional = args.filter { $0.name == nil }
+      func operand(_ i: Int, _ name: String) -> Expr? {
+        i < positional.count ? positional[i].value : args.first { $0.name == name }?.value
+      }
+      if gemmOps.contains(op) {
+        let (a, b, c) = (operand(0, "A"), operand(1, "B"), operand(2, "C"))
+        gemms.append(
+          CopySiteInfo(
+            op: op, range: call.range, kernelName: kernel ?? "", srcBuffer: a.flatMap(baseName),
+            dstBuffer: b.flatMap(baseName), srcRange: a?.range, dstRange: b?.range, accumulator: c.flatMap(baseName)))
+        return
+      }
       let names = op.contains("im2col") ? ("img", "col") : ("src", "dst")
-      let src = positional.first?.value ?? args.first { $0.name == names.0 }?.value
-      let dst = positional.dropFirst().first?.value ?? args.first { $0.name == names.1 }?.value
-      out.append(
+      let src = operand(0, names.0)
+      let dst = operand(1, names.1)
+      copies.append(
         CopySiteInfo(
           op: op, range: call.range, kernelName: kernel ?? "", srcBuffer: src.flatMap(baseName),
-          dstBuffer: dst.flatMap(baseName),
-          srcRange: src?.range, dstRange: dst?.range))
+          dstBuffer: dst.flatMap(baseName), srcRange: src?.range, dstRange: dst?.range))
     }
     if let only = onlyTopLevel {
       walker.walk(parsed.body.indices.filter { only.contains($0) }.map { parsed.body[$0] })
     } else {
       walker.walk(parsed.body)
     }
-    return out.sorted { $0.range < $1.range }
+    return (copies.sorted { $0.range < $1.range }, gemms.sorted { $0.range < $1.range })
   }
 
   static func baseName(_ e: Expr) -> String? {

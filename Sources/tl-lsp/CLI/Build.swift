@@ -129,7 +129,7 @@ func runBuild(arguments: [String]) -> Int32 {
   let text = String(decoding: bytes, as: UTF8.self)
   let analysis = analyze(text: text)
   let source = analysis.source
-  let hints = analysis.copySiteHints
+  let hints = analysis.copySiteHints(target: options.target)
 
   let bridge = CompilerBridge(settings: BridgeSettings(python: options.python, timeout: options.timeout ?? 120))
   defer { bridge.shutdown() }

@@ -21,10 +21,10 @@ enum CompileStep {
         continue
       }
       let path = URL(fileURLWithPath: results[index].path).standardizedFileURL.path
-      let sites = analysis.copySiteHints
       var added: [Diagnostic] = []
       let builders = analysis.kernelBuilders
       for target in options.settings.targets {
+        let sites = analysis.copySiteHints(target: target.rawValue)
         for kernel in builders.isEmpty ? [nil] : builders.map(Optional.some) {
           let request = analysis.buildRequest(
             file: path, kernel: kernel, sizes: [:], settingsSizes: options.settings.arguments,

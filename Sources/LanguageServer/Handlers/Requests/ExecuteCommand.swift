@@ -64,7 +64,7 @@ enum ExecuteCommand {
     let analysis =
       snapshot.flatMap { $0.textHash == textHash(source.bytes) ? $0.analysis : nil }
       ?? server.documents.analyzer(source, server.session.settings.analysis, nil)
-    let sites = analysis.copySiteHints
+    let sites = analysis.copySiteHints(target: target)
     let settings = server.session.settings.analysis
     let requests = kernels.map {
       analysis.buildRequest(
