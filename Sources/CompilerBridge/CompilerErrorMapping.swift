@@ -137,6 +137,13 @@ public enum CompilerErrorMapping {
       if let loc = ordered.first {
         related.append(RelatedNote(message: "the compiler points here", range: lineRange(source, loc.line)))
       }
+    } else if let loc = ordered.first, isAllocation(source, loc.line), let site = onlyFlaggedSite(sites) {
+      // The compiler points at the buffer's allocation; tl-lsp knows the one statement that misuses it.
+      range = site.range
+      related.append(RelatedNote(message: "the compiler points here", range: lineRange(source, loc.line)))
+      related.append(
+        RelatedNote(
+          message: "tl-lsp's \(site.flagged.joined(separator: ", ")) flags this statement", range: site.range))
     } else if let loc = ordered.first {
       range = lineRange(source, loc.line)
     } else if let site = onlyFlaggedSite(sites) {
@@ -256,6 +263,12 @@ public enum CompilerErrorMapping {
   }
 
   /// The 1-based `line`, without leading indentation.
+  /// Whether the 1-based `line` allocates a buffer (`x_f = T.alloc_fragment(...)`).
+  static func isAllocation(_ source: SourceText, _ line: Int) -> Bool {
+    let r = lineRange(source, line)
+    return source.bytes[r.start..<r.end].firstRange(of: Array(".alloc_".utf8)) != nil
+  }
+
   static func lineRange(_ source: SourceText, _ line: Int) -> TextRange {
     let r = source.lineRange(max(0, line - 1))
     var s = r.start

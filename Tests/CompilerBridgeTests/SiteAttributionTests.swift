@@ -62,4 +62,26 @@ struct SiteAttributionTests {
     #expect(Self.line(message, kernel: "second", sites: Self.sites(flagging: [5])) == 5)
     #expect(Self.line(message, kernel: "first", sites: Self.sites(flagging: [5])) == 1, "flagged in another kernel")
   }
+
+  @Test func anAllocationTheCompilerPointsAtYieldsToTheFlaggedStatement() {
+    let source = SourceText(
+      """
+      def k():
+          x_f = T.alloc_fragment((4, 128), "float32")
+          for i, j in T.Parallel(4, 64):
+              x_f[i, j] = x_f[i, j + 64] * 2.0
+
+      """)
+    let body = TextRange(source.lineStarts[3] + 8, source.lineStarts[4] - 1)
+    let finding = CopySiteHint(op: "", range: body, srcBuffer: nil, dstBuffer: nil, kernel: "k", flagged: ["TL418"])
+    let failure = CompilerFailure(
+      kind: .compileError, type: "InternalError", message: "x_f: (i, j + 64) and (i, j)", phase: "lower",
+      locations: [CompilerLocation(file: "/k.py", line: 2, column: 5, source: .span)])
+    func line(_ sites: [CopySiteHint]) -> Int? {
+      CompilerErrorMapping.diagnostics(for: failure, file: "/k.py", source: source, copySites: sites, kernel: "k")
+        .first.map { source.line(of: $0.range.start) + 1 }
+    }
+    #expect(line([finding]) == 4)
+    #expect(line([]) == 2, "without tl-lsp's finding: where the compiler points")
+  }
 }
