@@ -262,13 +262,13 @@ public enum CompilerErrorMapping {
     return r.isEmpty ? TextRange(0, 0) : r
   }
 
-  /// The 1-based `line`, without leading indentation.
   /// Whether the 1-based `line` allocates a buffer (`x_f = T.alloc_fragment(...)`).
   static func isAllocation(_ source: SourceText, _ line: Int) -> Bool {
     let r = lineRange(source, line)
     return source.bytes[r.start..<r.end].firstRange(of: Array(".alloc_".utf8)) != nil
   }
 
+  /// The 1-based `line`, without leading indentation.
   static func lineRange(_ source: SourceText, _ line: Int) -> TextRange {
     let r = source.lineRange(max(0, line - 1))
     var s = r.start
