@@ -49,6 +49,35 @@ struct BuildRequestTests {
   @Test func theFirstKernelIsNamedWhenNoneIsGiven() {
     #expect(Self.analysis.kernelBuilders == ["first", "second"])
     #expect(request(kernel: nil).kernel == "first")
+    let uncalledFirst = analyze(
+      text: """
+        import tilelang.language as T
+
+
+        def never(M):
+            @T.prim_func
+            def main(A: T.Tensor((M,), "float16")):
+                with T.Kernel(1, threads=128) as bx:
+                    T.clear(A)
+
+            return main
+
+
+        def called(M):
+            @T.prim_func
+            def main(A: T.Tensor((M,), "float16")):
+                with T.Kernel(1, threads=128) as bx:
+                    T.clear(A)
+
+            return main
+
+
+        called(64)
+
+        """)
+    let r = uncalledFirst.buildRequest(file: "/k.py", kernel: nil, sizes: [:], target: "sm_90", passConfigs: [:])
+    #expect(r.kernel == "called", "the first kernel the file builds itself")
+    #expect(r.fileKeywordArguments == ["M": .int(64)])
   }
 
   @Test func theFilesCallFillsWhatIsNotGiven() {

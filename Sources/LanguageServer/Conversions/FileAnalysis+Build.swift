@@ -13,13 +13,14 @@ extension FileAnalysis {
     return kernels.compactMap(\.builder).filter { seen.insert($0).inserted }
   }
 
-  /// A request to build `kernel` (a module-level name; nil: the file's first kernel that tl-lsp can name, or the
-  /// worker's choice when there is none). `settingsSizes` apply to the names the kernel takes.
+  /// A request to build `kernel` (a module-level name; nil: the file's first kernel that the file itself builds
+  /// with sizes, else its first kernel that tl-lsp can name, else the worker's choice). `settingsSizes` apply to the
+  /// names the kernel takes.
   public func buildRequest(
     file: String, kernel: String?, sizes: [String: ArgumentValue], settingsSizes: [String: Int] = [:],
     target: String, passConfigs: [String: Bool], timeout: Double? = nil
   ) -> BuildRequest {
-    let name = kernel ?? kernelBuilders.first
+    let name = kernel ?? kernels.first { $0.builder != nil && $0.callSizes != nil }?.builder ?? kernelBuilders.first
     let built = kernels.filter { $0.builder != nil && $0.builder == name }
     let known = Set((built.isEmpty ? kernels : built).flatMap(\.parameters))
     var explicit = sizes
