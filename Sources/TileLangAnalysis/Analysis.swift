@@ -59,6 +59,8 @@ public struct KernelInfo: Sendable {
   /// The module-level name the compiler builds this kernel through: the factory or `@tilelang.jit` function that
   /// defines it, the eager kernel, or the prim_func itself; nil where it is nested deeper (or a macro).
   public var builder: String?
+  /// The builder's name in its `def`.
+  public var builderNameRange: TextRange?
   /// The sizes of the first call in the file that builds this kernel, for the compiler bridge.
   public var callSizes: CallSizes?
 }

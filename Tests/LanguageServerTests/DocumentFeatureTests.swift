@@ -132,6 +132,54 @@ struct DocumentFeatureTests {
     #expect(try s.call("textDocument/codeAction", none)?.get() == [])
   }
 
+  static let factory = """
+    import tilelang.language as T
+
+
+    def matmul(M, N):
+        @T.prim_func
+        def main(A: T.Tensor((M, N), "float16")):
+            with T.Kernel(1, threads=128) as bx:
+                T.clear(A)
+
+        return main
+
+    """
+
+  @Test func codeLensesBuildEachKernelPerTarget() throws {
+    let s = ready(Self.factory)
+    s.notify("workspace/didChangeConfiguration", ["settings": ["tl-lsp": ["targets": ["sm_80", "sm_90"]]]])
+    s.settle()
+    let lenses = try #require(try s.call("textDocument/codeLens", ["textDocument": ["uri": .string(uri)]])?.get())
+    #expect(lenses.arrayValue?.count == 4)
+    #expect(lenses[0]?["range"] == ["start": ["line": 3, "character": 4], "end": ["line": 3, "character": 10]])
+    #expect(lenses[0]?["command"]?["command"] == "tilelang.build")
+    #expect(lenses[0]?["command"]?["title"] == "build matmul (sm_80)")
+    #expect(lenses[1]?["command"]?["command"] == "tilelang.showLoweredCUDA")
+    #expect(
+      lenses[3]?["command"]?["arguments"] == [["uri": .string(uri), "kernel": "matmul", "target": "sm_90"]])
+  }
+
+  @Test func codeActionsInsideAKernelOfferTheBuild() throws {
+    let s = ready(Self.factory)
+    func actions(line: Int, only: JSONValue? = nil) throws -> [JSONValue] {
+      let position: JSONValue = ["line": .int(line), "character": 8]
+      var context: [String: JSONValue] = ["diagnostics": []]
+      if let only { context["only"] = only }
+      let params: JSONValue = [
+        "textDocument": ["uri": .string(uri)], "range": ["start": position, "end": position],
+        "context": .object(context),
+      ]
+      return try #require(try s.call("textDocument/codeAction", params)?.get().arrayValue)
+    }
+    let inBody = try actions(line: 7)
+    #expect(inBody.map { $0["command"]?["command"] } == ["tilelang.build", "tilelang.showLoweredCUDA"])
+    #expect(inBody.first?["title"] == "Build `matmul` with tilelang (sm_90)")
+    #expect(try actions(line: 3).count == 2, "on the factory's def line")
+    #expect(try actions(line: 0).isEmpty, "outside every kernel")
+    #expect(try actions(line: 7, only: ["quickfix"]).isEmpty)
+  }
+
   @Test func pullDiagnosticsReportUnchangedResults() throws {
     let s = ready("BAD\n")
     let doc: JSONValue = ["textDocument": ["uri": .string(uri)]]

@@ -11,6 +11,7 @@ enum Capabilities {
       "hoverProvider": true,
       "inlayHintProvider": ["resolveProvider": false],
       "codeActionProvider": ["codeActionKinds": ["quickfix"], "resolveProvider": false],
+      "codeLensProvider": ["resolveProvider": false],
       "documentSymbolProvider": true,
       "definitionProvider": true,
       "completionProvider": ["triggerCharacters": ["."], "resolveProvider": false],
@@ -32,7 +33,7 @@ enum Capabilities {
 
   /// The request methods each capability promises; a tidy test checks this against the dispatch table.
   static let advertisedRequestMethods: Set<String> = [
-    Hover.method, InlayHint.method, CodeAction.method, DocumentSymbol.method, Definition.method,
+    Hover.method, InlayHint.method, CodeAction.method, CodeLens.method, DocumentSymbol.method, Definition.method,
     Completion.method, SignatureHelp.method, FoldingRange.method, DocumentDiagnostic.method,
     WorkspaceDiagnostic.method, TextDocumentContent.method, LoweredCUDA.method,
   ]

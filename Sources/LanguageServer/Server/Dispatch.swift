@@ -22,6 +22,7 @@ enum Dispatch {
     Hover.method: .snapshot(Hover.handle),
     InlayHint.method: .snapshot(InlayHint.handle),
     CodeAction.method: .snapshot(CodeAction.handle),
+    CodeLens.method: .snapshot(CodeLens.handle),
     DocumentSymbol.method: .snapshot(DocumentSymbol.handle),
     Definition.method: .snapshot(Definition.handle),
     Completion.method: .snapshot(Completion.handle),

@@ -27,6 +27,7 @@ public func analyze(parsed: ParsedFile, settings: AnalysisSettings, reusing prev
     var k = k
     k.range = k.range.shifted(by: delta)
     k.nameRange = k.nameRange.shifted(by: delta)
+    k.builderNameRange = k.builderNameRange?.shifted(by: delta)  // the same top-level def, or the kernel itself
     k.buffers = k.buffers.map { b in
       var b = b
       b.nameRange = b.nameRange.shifted(by: delta)

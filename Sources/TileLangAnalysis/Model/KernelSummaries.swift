@@ -32,7 +32,8 @@ enum KernelSummaries {
       out.append(
         KernelInfo(
           name: entry.def.name, style: style, range: entry.range, nameRange: entry.def.nameRange, buffers: buffers,
-          parameters: params, builder: builder?.def.name, callSizes: sizes.first))
+          parameters: params, builder: builder?.def.name, builderNameRange: builder?.def.nameRange,
+          callSizes: sizes.first))
     }
     return out
   }
