@@ -10,7 +10,7 @@ import TileLangSyntax
 enum CompileStep {
   /// Adds TL5xx diagnostics to `results`, building every kernel the file defines (through its factory, jit object or
   /// prim_func). Sizes: `--arg` (names the kernel takes), `# tl-lsp:` comments, the file's own call of the kernel,
-  /// the defaults. A missing compiler gives one TL503 for the whole run.
+  /// the defaults; a kernel without them gets TL505 as a warning. A missing compiler gives one TL503 for the run.
   static func run(_ results: inout [FileResult], options: CheckOptions) {
     let bridge = CompilerBridge(settings: BridgeSettings(python: options.python, timeout: options.timeout ?? 120))
     defer { bridge.shutdown() }
@@ -30,9 +30,16 @@ enum CompileStep {
             file: path, kernel: kernel, sizes: [:], settingsSizes: options.settings.arguments,
             target: target.rawValue, passConfigs: options.settings.passConfigs, timeout: options.timeout)
           let result = bridge.buildBlocking(request)
+          // A kernel whose sizes nothing in the file gives was not built: a warning, not a failed check.
           added += CompilerErrorMapping.diagnostics(
             for: result, request: request, source: analysis.source, copySites: sites.isEmpty ? nil : sites,
-            timeout: options.timeout ?? 120)
+            timeout: options.timeout ?? 120
+          ).map { d in
+            guard d.code == .TL505 else { return d }
+            var d = d
+            d.severity = .warning
+            return d
+          }
           if result.failure?.kind == .unavailable {
             results[index].analysis?.diagnostics = (analysis.diagnostics + added.filter { $0.code == .TL503 }).sorted()
             return
