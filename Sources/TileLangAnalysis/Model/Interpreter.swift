@@ -268,9 +268,12 @@ struct Interpreter {
   }
 
   /// Records an element access of a fragment inside the innermost open `T.Parallel` loop.
+  /// The index expressions of a subscript's evaluated index.
+  static func indexList(_ index: Value) -> [SymExpr?] { index.elements.map { $0.map(\.intValue) } ?? [index.intValue] }
+
   mutating func recordParallelAccess(_ b: Buffer, _ index: Value, isWrite: Bool, range: TextRange) {
     guard b.scope.isFragment, !openParallel.isEmpty else { return }
-    let indices = index.elements.map { $0.map(\.intValue) } ?? [index.intValue]
+    let indices = Self.indexList(index)
     openParallel[openParallel.count - 1].accesses.append(
       ParallelLoop.Access(buffer: b, indices: indices, isWrite: isWrite, range: range))
   }
@@ -391,7 +394,10 @@ struct Interpreter {
         run?.touch(b.id)
         notePipelineUse(b, target.range)
         run?.untrackedLayouts.insert(b.id)
-        if !openParallel.isEmpty { openParallel[openParallel.count - 1].noteAccess(b, isStore: true) }
+        if !openParallel.isEmpty {
+          let indices = b.scope.isFragment ? nil : Self.indexList(eval(index, &env))
+          openParallel[openParallel.count - 1].noteAccess(b, isStore: true, indices: indices)
+        }
         if b.scope.isFragment, !openParallel.isEmpty {
           recordParallelAccess(b, eval(index, &env), isWrite: true, range: target.range)
         }

@@ -255,8 +255,32 @@ struct ParallelLoop: Sendable {
   /// The first condition that sets `conditionLanes`.
   var limitingCondition: TextRange?
 
+  /// Global and shared element accesses of the body with their indices (nil where one could not be evaluated).
+  var memoryAccesses: [(buffer: Buffer, indices: [SymExpr?])] = []
+
+  /// Whether some global or shared access moves by a constant stride other than 0 or 1 element when the innermost
+  /// loop variable steps by one (a transposing read `S[j, i]`): the vectorizer cannot make it a vector access, so
+  /// the loop runs 1 lane (`IndiceCanVectorize`). Accesses whose step is not a constant are not judged.
+  var hasStridedMemoryAccess: Bool {
+    guard let inner = variables?.last?.name else { return false }
+    let step = [inner: SymExpr(variable: inner) + SymExpr(constant: 1)]
+    return memoryAccesses.contains { access in
+      guard let shape = access.buffer.concreteShape, shape.count == access.indices.count else { return false }
+      var offset = SymExpr(constant: 0)
+      var stride = 1
+      for (index, extent) in zip(access.indices, shape).reversed() {
+        guard let index else { return false }
+        offset = offset + index * SymExpr(constant: stride)
+        stride *= extent
+      }
+      guard let d = (offset.substituting(step) - offset).constant else { return false }
+      return d != 0 && d != 1
+    }
+  }
+
   /// Notes a buffer the body loads or stores.
-  mutating func noteAccess(_ b: Buffer, isStore: Bool) {
+  mutating func noteAccess(_ b: Buffer, isStore: Bool, indices: [SymExpr?]? = nil) {
+    if let indices, b.scope == .global || b.scope.isShared { memoryAccesses.append((b, indices)) }
     if isStore { stores += 1 }
     if b.scope == .global { touchesGlobal = true }
     if b.scope.isShared { touchesShared = true }
