@@ -194,8 +194,14 @@ struct Interpreter {
     if case .loopRange(let kind) = it, run != nil {
       bindLoopTargets(target, &env, extents: Self.tripCounts(kind))
       loops.append(LoopFrame(kind: kind, range: range))
+      if !openParallel.isEmpty {
+        var names = Set<String>()
+        ASTWalker { e, _ in if case .name(let n) = e.kind { names.insert(n) } }.walk(expression: target)
+        for i in openParallel.indices { openParallel[i].innerVariables.formUnion(names) }
+      }
       if case .parallel(let extents) = kind {
         var loop = ParallelLoop(range: range, variables: Self.loopNames(target, extents))
+        loop.nestedInParallel = !openParallel.isEmpty
         loop.precedingEvents = run?.events.count ?? 0
         if !openPipelined.isEmpty {
           ASTWalker { e, _ in if case .name(let n) = e.kind { loop.names.insert(n) } }.walk(body)

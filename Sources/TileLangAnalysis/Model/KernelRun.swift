@@ -229,6 +229,10 @@ struct ParallelLoop: Sendable {
     var range: TextRange
   }
   var range: TextRange
+  /// Variables of loops nested in this one (a serial loop inside it is part of the same parallel op).
+  var innerVariables: Set<String> = []
+  /// Opened inside another `T.Parallel` loop.
+  var nestedInParallel = false
   /// The loop's variables with their trip counts (nil when a target is not a plain name).
   var variables: [(name: String, extent: SymExpr?)]?
   var accesses: [Access] = []
