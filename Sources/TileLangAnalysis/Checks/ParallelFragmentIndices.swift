@@ -22,6 +22,13 @@ enum ParallelFragmentIndices {
   /// Emits TL418 on the first access of each fragment whose indices differ from its earlier access in the loop.
   static func check(_ run: KernelRun, source: SourceText) -> [Diagnostic] {
     var out: [Diagnostic] = []
+    for s in run.serialFragmentConstantIndices {
+      out.append(
+        Diagnostic(
+          .TL418,
+          "\(s.buffer) is accessed at the constant index \(s.index) outside a T.Parallel loop: the front end wraps such a statement in a one-point parallel loop and accepts only index 0 (\"Fragment buffer access with non-zero index [\(s.index)] is not supported. Only fragment[0] access is allowed.\"); use a `local` buffer for per-thread scalars, or write the element inside a T.Parallel loop over the fragment",
+          at: s.range))
+    }
     for loop in run.parallelLoops {
       var first: [Int: ParallelLoop.Access] = [:]
       var reported: Set<Int> = []

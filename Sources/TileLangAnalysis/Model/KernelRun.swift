@@ -347,6 +347,10 @@ struct KernelRun: Sendable {
   var budgetExhausted = false
   /// Atomic tile operations between two whole buffers (CopyExtents.atomicShapes).
   var atomicBufferCalls: [AtomicBufferCall] = []
+  /// Fragment element accesses at a non-zero constant index in statements outside `T.Parallel` and staged
+  /// `T.Pipelined` loops that use no thread or block index (the front end wraps such a store in a one-point parallel
+  /// loop and accepts only index 0): the subscript, the fragment's name and the index.
+  var serialFragmentConstantIndices: [(range: TextRange, buffer: String, index: Int)] = []
   /// Reductions, scans and fills in program order, with their arguments (TileOpArguments, ScanLowering).
   var tileOpCalls: [TileOpCall] = []
   /// Tile operations other than copies called inside a `T.Parallel` loop (`T.fill`, `T.reduce_max`, `T.gemm`, ...):
