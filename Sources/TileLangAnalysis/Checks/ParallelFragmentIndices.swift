@@ -68,7 +68,14 @@ enum ParallelFragmentIndices {
   /// annotations lay fragments out there).
   static func constantIndex(_ access: ParallelLoop.Access, _ run: KernelRun) -> Diagnostic? {
     let b = access.buffer
+    // A fragment that a DSL call other than a copy, fill or reduction takes (a reducer, a scan, an atomic) may get
+    // its layout from that call: not judged.
+    let reduced = run.layoutOps.contains { op in
+      guard case .reduce(let r) = op else { return false }
+      return [r.source, r.destination].contains { if case .buffer(let x) = $0 { x.id == b.id } else { false } }
+    }
     guard !run.gemmOperands.contains(b.id), !run.annotatedLayouts.contains(b.id),
+      !run.callLaidOut.contains(b.id) || reduced,
       let c = access.indices.lazy.compactMap({ $0?.constant }).first(where: { $0 != 0 })
     else { return nil }
     return Diagnostic(
