@@ -19,8 +19,13 @@ enum ReduceRowThreads {
       guard case .reduce(let r) = op, case .buffer(let f) = r.source, f.scope.isFragment, let shape = f.concreteShape,
         let dim = r.dim, dim == shape.count - 1, let n = SafeArithmetic.product(shape),
         n <= threads || n % threads == 0,  // otherwise TL409's
-        !run.gemmOperands.contains(f.id), !run.annotatedLayouts.contains(f.id), !run.untrackedLayouts.contains(f.id)
+        !run.gemmOperands.contains(f.id), !run.annotatedLayouts.contains(f.id)
       else { continue }
+      let free = freeLevelRow(run, r, f, shape, threads: threads, source: source)
+      guard !run.untrackedLayouts.contains(f.id) else {
+        if let free { out.append(free) }
+        continue
+      }
       let copies = run.events.indices.filter { i in
         run.events[i].operands.prefix(2).contains { $0.buffer?.id == f.id }
       }
@@ -28,7 +33,10 @@ enum ReduceRowThreads {
         run.events[copy].operands.count >= 2, case .buffer(let dst) = run.events[copy].operands[1], dst.id == f.id,
         let copyPosition = run.layoutOps.firstIndex(where: { if case .copy(copy) = $0 { true } else { false } }),
         copyPosition < position, let v = lanes[copy], v >= 1, let columns = shape.last, columns % v == 0
-      else { continue }
+      else {
+        if let free { out.append(free) }
+        continue
+      }
       let runs = columns / v
       let width = runs <= threads ? runs : threads
       let fails = runs <= threads ? !isPowerOfTwo(runs) : (runs % threads != 0 || !isPowerOfTwo(threads))
@@ -44,6 +52,89 @@ enum ReduceRowThreads {
           at: r.sourceExpr?.range ?? r.call.range))
     }
     return out
+  }
+
+  /// A fragment that copies of the whole buffer and element-wise `T.Parallel` loops over its whole shape lay out
+  /// (layout inference's free level: each of them is tried as the root). Every such plan hands a row's `N / v` runs
+  /// (`v` a power of two, the plan's vector width) to consecutive threads, so when `N` is not a power of two and at
+  /// most the thread count, no plan gives a power-of-two shuffle width and every root fails. Checked with 0.1.15 on
+  /// sm_80, sm_90 and sm_100 for 3–200 columns, 1–32 rows, 64–256 threads, float16 and float32 sources, with and
+  /// without loops, with a second fragment feeding the reduced one. Larger rows depend on the plan's width and are
+  /// not judged.
+  static func freeLevelRow(
+    _ run: KernelRun, _ r: ReduceCall, _ f: Buffer, _ shape: [Int], threads: Int, source: SourceText
+  ) -> Diagnostic? {
+    guard let columns = shape.last, columns <= threads, !isPowerOfTwo(columns),
+      !run.serialElementAccess.contains(f.id)
+    else { return nil }
+    let loops = run.parallelLoops.filter { $0.accesses.contains { $0.buffer.id == f.id } }
+    guard loops.isEmpty || FragmentPartition.elementwiseOverWhole(f, shape, run),
+      isFree(f, run, loops: loops, sourceOf: r)
+    else { return nil }
+    // The other fragments these loops touch: same-shape fragments laid out the same way, or row vectors indexed by
+    // the row variable that no gemm or annotation lays out.
+    for loop in loops {
+      guard let vars = loop.variables else { return nil }
+      for access in loop.accesses where access.buffer.id != f.id && access.buffer.scope.isFragment {
+        let g = access.buffer
+        guard !run.gemmOperands.contains(g.id), !run.annotatedLayouts.contains(g.id),
+          !run.serialElementAccess.contains(g.id), let gShape = g.concreteShape
+        else { return nil }
+        if gShape == shape {
+          let gLoops = run.parallelLoops.filter { $0.accesses.contains { $0.buffer.id == g.id } }
+          guard FragmentPartition.elementwiseOverWhole(g, gShape, run), isFree(g, run, loops: gLoops, sourceOf: nil)
+          else { return nil }
+        } else {
+          guard gShape == [shape[0]], access.indices == [SymExpr(variable: vars[0].name)] else { return nil }
+        }
+      }
+    }
+    func lines(_ ranges: [TextRange]) -> String {
+      let l = Array(Set(ranges.map { source.line(of: $0.start) + 1 })).sorted()
+      return (l.count == 1 ? "line " : "lines ") + l.map(String.init).joined(separator: ", ")
+    }
+    let copyRanges = run.events.filter { e in e.operands.prefix(2).contains { $0.buffer?.id == f.id } }.map(
+      \.call.range)
+    var roots: [String] = []
+    if !copyRanges.isEmpty { roots.append("copies (\(lines(copyRanges)))") }
+    if !loops.isEmpty { roots.append("element-wise T.Parallel loops (\(lines(loops.map(\.range))))") }
+    return Diagnostic(
+      .TL416,
+      "T.\(r.op) along the last dim of \(f.name) \(f.shapeText) combines each row across the \(threads) threads, and its rows have \(columns) columns, which is not a power of two: only \(roots.joined(separator: " and ")) lay \(f.name) out, each plan hands a row's runs (a power-of-two width each) to consecutive threads, so the shuffle width is never a power of two and lowering fails (\"no available layout found\"); use a power-of-two number of columns per row, or pad the tile",
+      at: r.sourceExpr?.range ?? r.call.range)
+  }
+
+  /// Every reference to `b` is a whole-buffer copy operand, a fill, an access in one of `loops`, or the source
+  /// operand of a reduction (`sourceOf` or another); nothing else (gemm, annotation, reduction output, other DSL
+  /// call, region copy) can lay it out.
+  static func isFree(_ b: Buffer, _ run: KernelRun, loops: [ParallelLoop], sourceOf: ReduceCall?) -> Bool {
+    guard !run.gemmOperands.contains(b.id), !run.annotatedLayouts.contains(b.id),
+      let refs = run.fragmentReferences[b.id], !refs.isEmpty
+    else { return false }
+    var allowed: [TextRange] = []
+    for e in run.events {
+      guard e.op == "copy" else {
+        if e.operands.contains(where: { $0.buffer?.id == b.id }) { return false }
+        continue
+      }
+      for (i, o) in e.operands.enumerated() where o.buffer?.id == b.id {
+        guard i < e.operandExprs.count, case .name = e.operandExprs[i].kind, case .buffer = o else { return false }
+        allowed.append(e.operandExprs[i].range)
+      }
+    }
+    for t in run.tileOpCalls where t.op == "fill" || t.op == "clear" {
+      if t.operands.first?.buffer?.id == b.id { allowed.append(t.call.range) }
+    }
+    for op in run.layoutOps {
+      guard case .reduce(let r) = op else { continue }
+      if case .buffer(let d) = r.destination, d.id == b.id { return false }
+      if case .buffer(let s) = r.source, s.id == b.id {
+        guard let e = r.sourceExpr else { return false }
+        allowed.append(e.range)
+      }
+    }
+    for loop in loops { allowed.append(contentsOf: loop.accesses.filter { $0.buffer.id == b.id }.map(\.range)) }
+    return refs.allSatisfy { ref in allowed.contains { $0.start <= ref.start && ref.end <= $0.end } }
   }
 
   static func isPowerOfTwo(_ x: Int) -> Bool { x > 0 && x & (x - 1) == 0 }

@@ -11,8 +11,10 @@ enum RunChecks {
     let passConfigs = PassConfigs(values: run.passConfigs)
     let targets = effectiveTargets(run, settings)
     var layouts = InheritedFragmentLayouts(run: run, source: source)
+    var freeLayouts = FreeFragmentLayouts(run, excluding: layouts.copyLaidOut, source: source)
     layouts.facts = PlanningFacts(
       run, targets: targets, passConfigs: passConfigs, copyLaidOut: layouts.copyLaidOut, source: source)
+    layouts.facts.freeLaidOut = freeLayouts.fragments
     let facts = layouts.facts
     var loopLayouts = ParallelLoopLayouts(run, facts: facts, source: source)
     var lanes: [TargetArch: [Int: Int]] = [:]  // planned SIMT lanes of each copy event, per target (for TL416)
@@ -40,6 +42,15 @@ enum RunChecks {
               index, run, target: t, annotations: ann, facts: facts, source: source,
               inherited: layouts.inherited(model, event: index, target: t))
             ctx.loopLayout = loopLayouts.layout(forCopy: index, target: t)
+            let loops = loopLayouts
+            if let free = freeLayouts.layout(
+              forCopy: index, target: t,
+              copyLanes: { ownLanes($0, run, target: t, facts: facts, source: source) },
+              loopLanes: { loops.ownRuns(run.parallelLoops[$0], target: t)?.0 }),
+              ctx.loopLayout.map({ free.lanes < $0.lanes }) ?? true
+            {
+              ctx.loopLayout = free
+            }
             let planned = LoweringPlanner.plan(&c, model: model, ctx: ctx, buildInfo: buildLowerings)
             if let l = planned.info { lowerings.append(l) }
             layouts.record(model, event: index, target: t, lanes: planned.simtLanes)
@@ -89,6 +100,8 @@ enum RunChecks {
     var replicated: Set<Int> = []
     /// Fragments a copy of their own lays out (InheritedFragmentLayouts).
     var copyLaidOut: Set<Int> = []
+    /// Fragments laid out at the free level from their copies and loops (FreeFragmentLayouts).
+    var freeLaidOut: Set<Int> = []
     /// Fragments a gemm or a T.Parallel loop lays out before their copies run.
     var fixedLayouts = FixedFragmentLayouts()
     /// Per target: rows per thread of row reductions (rowReductionRegisters), warp-specialised loops.
@@ -115,6 +128,19 @@ enum RunChecks {
         unpipelined[t] = RunChecks.unpipelinedLoops(run, target: t, passConfigs: passConfigs)
       }
     }
+  }
+
+  /// The SIMT width copy `index` plans on its own (no fragment layout followed); nil when it is not a SIMT copy.
+  static func ownLanes(_ index: Int, _ run: KernelRun, target: TargetArch, facts: PlanningFacts, source: SourceText)
+    -> Int?
+  {
+    let event = run.events[index]
+    guard event.operands.count >= 2 else { return nil }
+    var scratch = CheckContext(source: source, run: run, event: event)
+    let ann = CopyAnnotationsCheck.check(&scratch)
+    let model = CopyRegions.model(event.operands[0], event.operands[1], hasAnnotations: !ann.isEmpty)
+    let ctx = copyContext(index, run, target: target, annotations: ann, facts: facts, source: source, inherited: nil)
+    return LoweringPlanner.plan(&scratch, model: model, ctx: ctx, buildInfo: false).simtLanes
   }
 
   /// What the planner needs to know about copy `index` for one target: the one place a CopyContext is built.
@@ -151,6 +177,7 @@ enum RunChecks {
     ctx.fixedLayout = facts.fixedLayouts.layout(index, in: run)
     ctx.feedsWarpSpecializedLoop = preludeLoop(index, event, run, source: source, specialized: specialized)
     ctx.copyLaidOut = facts.copyLaidOut
+    ctx.freeLaidOut = facts.freeLaidOut
     ctx.gemmLayout = facts.gemmLayout
     ctx.rowRegisters = facts.rowRegisters[target] ?? [:]
     ctx.replicated = facts.replicated

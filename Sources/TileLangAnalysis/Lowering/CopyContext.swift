@@ -101,6 +101,9 @@ struct CopyContext: Sendable {
   var rowRegisters: [Int: Int] = [:]
   /// Fragments that only copies lay out (`RunChecks.InheritedFragmentLayouts.roots`).
   var copyLaidOut: Set<Int> = []
+  /// Fragments laid out at the free level from their copies and element-wise loops (`FreeFragmentLayouts`): a copy
+  /// between one and global or shared memory sizes its width from the memory side.
+  var freeLaidOut: Set<Int> = []
   var inPipeline: Bool { (pipelineStages ?? 0) >= 1 }
   var warpSpecialized: Bool { target.hasBulkCopy && !passConfigs.disableWarpSpecialized && inPipeline }
 }

@@ -32,6 +32,9 @@ struct CopyFacts: Sendable {
   var target: TargetArch
   /// Trip counts of kernel indices (grid and loop variables), for in-bounds proofs.
   var indexExtents: [String: SymExpr] = [:]
+  /// Values known only at run time (`T.dynamic` sizes, scalar parameters): an index whose trip count depends on one
+  /// has no bound the compiler's analyzer can use.
+  var runtimeVariables: Set<String> = []
 
   var src: CopySide { copy.src }
   var dst: CopySide { copy.dst }
@@ -138,6 +141,12 @@ struct CopyFacts: Sendable {
         if low < 0 || high + e > sd { return false }
       } else if !(sd % e == 0 && m.terms.allSatisfy { $0.coefficient % e == 0 && $0.monomial != .one }) {
         return false
+      } else if m.variables.contains(where: { v in
+        indexExtents[v].map { !$0.variables.isDisjoint(with: runtimeVariables) } ?? false
+      }) {
+        // `bx * 64` with `bx < ceildiv(m, 64)`, `m` a run-time scalar: nothing bounds the window within the dim
+        // (checked with 0.1.15: such a store is a TMA store, not the 1-D bulk copy, on sm_90 and sm_100; sweep E).
+        return false
       }
     }
     return true
@@ -198,7 +207,8 @@ struct CopyFacts: Sendable {
 enum CopySelector {
   /// Picks the instruction for `T.copy` / `T.async_copy` / `T.tma_copy` on one target.
   static func select(_ copy: TileCopy, _ ctx: CopyContext) -> CopyPlan {
-    let f = CopyFacts(copy: copy, target: ctx.target, indexExtents: ctx.indexExtents)
+    let f = CopyFacts(
+      copy: copy, target: ctx.target, indexExtents: ctx.indexExtents, runtimeVariables: ctx.runtimeVariables)
     let ann = ctx.annotations
     let loadReason = f.canBulkLoadReason
     let storeReason = f.canBulkStoreReason
@@ -459,9 +469,13 @@ enum CopySelector {
   }
 
   /// `LowerLDSM` keeps stmatrix for a gemm fragment stored into a whole 16-bit shared tile when the copy's extents
-  /// are the fragment's whole shape (a sub-region of the accumulator, `acc[:rows, :]`, is a SIMT copy).
+  /// are the fragment's whole shape (a sub-region of the accumulator, `acc[:rows, :]`, is a SIMT copy). The fragment
+  /// may be one that takes a gemm fragment's layout (a T.Parallel loop that writes it at the accumulator's indices,
+  /// a whole copy from one), of any dtype: only the shared side must be 16-bit (a float32 block-scaled accumulator
+  /// stored into bfloat16 shared memory is stmatrix, checked with 0.1.15 on sm_90 and sm_100; sweep E).
   static func stsmLowers(_ f: CopyFacts, _ ctx: CopyContext) -> Bool {
-    guard ctx.gemmOperands.contains(f.src.buffer.id), f.dst.isWholeBuffer, f.dst.buffer.elementBits == 16,
+    guard ctx.gemmOperands.contains(f.src.buffer.id) || ctx.gemmLayout.contains(f.src.buffer.id),
+      f.dst.isWholeBuffer, f.dst.buffer.elementBits == 16,
       f.src.nonUnit.count >= 2,
       f.src.nonUnit.map(\.extent) == f.src.buffer.shape.filter({ !$0.isConstant(1) })
     else { return false }

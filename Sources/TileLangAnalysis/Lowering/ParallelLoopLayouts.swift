@@ -115,7 +115,7 @@ struct ParallelLoopLayouts {
   }
 
   /// The loop's own vector size when it is the root of its fragments' layout, and what bounds it.
-  private func ownRuns(_ loop: ParallelLoop, target: TargetArch) -> (Int, String)? {
+  func ownRuns(_ loop: ParallelLoop, target: TargetArch) -> (Int, String)? {
     guard let variables = loop.variables, let bits = loop.plannedBits, bits > 0 else { return nil }
     let extents = variables.compactMap { $0.extent?.constant }
     guard extents.count == variables.count, let innerExtent = extents.last, innerExtent > 0,
@@ -127,6 +127,10 @@ struct ParallelLoopLayouts {
     let maxBits = wide ? 256 : 128
     var v = VectorWidth.gcd(max(1, maxBits / bits), innerExtent)
     var why = "its widest access is \(bits)-bit, \(maxBits) bits at a time"
+    if v > 1, loop.hasStridedMemoryAccess {
+      v = 1
+      why = "a global or shared access of its body is strided along \(variables.last!.name), which no vector covers"
+    }
     if let c = loop.conditionLanes, c < v, let range = loop.limitingCondition {
       v = c
       let inner = variables.last!.name

@@ -30,8 +30,11 @@ enum VectorWidth {
     // can still be capped by the layout a copy gave it (`inheritedLayout` below). A fragment that another op lays
     // out (a T.Parallel loop, a reduction) keeps its dtype as a bound: that op vectorized it, 128 bits at a time.
     func perThread(_ side: CopySide) -> Bool { side.buffer.scope == .local || ctx.replicated.contains(side.buffer.id) }
+    let touchesMemory = [copy.src, copy.dst].contains { $0.buffer.scope == .global || $0.buffer.scope.isShared }
     let memory = [copy.src, copy.dst].filter {
-      !perThread($0) && !($0.buffer.scope.isFragment && ctx.copyLaidOut.contains($0.buffer.id))
+      !perThread($0)
+        && !($0.buffer.scope.isFragment
+          && (ctx.copyLaidOut.contains($0.buffer.id) || touchesMemory && ctx.freeLaidOut.contains($0.buffer.id)))
     }
     let bound = (memory.isEmpty ? [copy.src, copy.dst] : memory).map { $0.buffer.elementBits ?? 16 }.max()!
     let widest = [copy.src, copy.dst].max { ($0.buffer.elementBits ?? 16) < ($1.buffer.elementBits ?? 16) }!

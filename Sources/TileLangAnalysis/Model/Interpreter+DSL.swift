@@ -53,6 +53,13 @@ extension Interpreter {
     }
     func int(_ i: Int) -> SymExpr? { i < p.count ? p[i].intValue : nil }
     switch name {
+    case "get_thread_binding", "get_block_binding":
+      // The thread (block) index along one dim: a symbolic integer, so a per-thread region such as
+      // `A[(bx * 128 + tx) * 8]` keeps its alignment and `tx * 8:(tx + 1) * 8` its extent of 8.
+      let dim = int(0)?.constant ?? a.keywords["dim"]?.constantInt ?? 0
+      guard (0...2).contains(dim) else { return .unknown }
+      return .int(
+        SymExpr(variable: (name == "get_thread_binding" ? "threadIdx." : "blockIdx.") + ["x", "y", "z"][dim]))
     case "ceildiv":
       guard let x = int(0), let y = int(1), y.constant != 0 else { return .unknown }
       return .int(.ceilDiv(x, y))

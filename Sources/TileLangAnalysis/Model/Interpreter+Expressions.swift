@@ -204,6 +204,11 @@ extension Interpreter {
         run?.serialElementAccess.insert(b.id)
       }
       if b.scope == .global, !openParallel.isEmpty { openParallel[openParallel.count - 1].readsGlobal = true }
+      if !openParallel.isEmpty, !tileOperand, b.scope == .global || b.scope.isShared {
+        let indices = Self.indexList(eval(index, &env))
+        openParallel[openParallel.count - 1].noteAccess(b, isStore: false, indices: indices)
+        return .unknown
+      }
       if !openParallel.isEmpty, !tileOperand { openParallel[openParallel.count - 1].noteAccess(b, isStore: false) }
       if b.scope.isFragment, !openParallel.isEmpty, !tileOperand {
         recordParallelAccess(b, eval(index, &env), isWrite: false, range: range ?? index.range)

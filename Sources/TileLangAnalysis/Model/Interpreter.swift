@@ -30,6 +30,10 @@ struct Interpreter {
   /// defines kernels.
   var frames: [(function: FunctionID, note: String?, call: FunctionCall?)] = []
   var pendingName: (String, TextRange)?
+  /// Names bound before the innermost `with T.Kernel(...)` (parameters, closure values): no thread or block index.
+  var namesBeforeKernel: Set<String>?
+  /// Target names of the enclosing non-parallel loops.
+  var serialLoopNames: [Set<String>] = []
   var nextBufferID = 0
   var symbolicRun = false
 
@@ -69,6 +73,7 @@ struct Interpreter {
   mutating func exec(_ stmt: Stmt, _ env: inout Env) -> Flow {
     guard budget > 0 else { return .returned(.unknown) }
     budget -= 1
+    if run != nil, openParallel.isEmpty { noteSerialFragmentStore(stmt, env) }
     switch stmt.kind {
     case .expr(let e):
       _ = eval(e, &env)
@@ -109,10 +114,13 @@ struct Interpreter {
       let flow = exec(body, &env)
       if case .returned = flow { return flow }
     case .with(let items, let body, _):
+      let outerNames = namesBeforeKernel
       for item in items {
         let v = eval(item.context, &env)
+        if run != nil, case .kernelFrame = v { namesBeforeKernel = Set(env.keys) }
         if let target = item.target { bindFrameTarget(target, v, &env) }
       }
+      defer { namesBeforeKernel = outerNames }
       return exec(body, &env)
     case .try(let body, let handlers, let orElse, let finalBody, _):
       let flow = exec(body, &env)
@@ -195,8 +203,18 @@ struct Interpreter {
     if case .loopRange(let kind) = it, run != nil {
       bindLoopTargets(target, &env, extents: Self.tripCounts(kind))
       loops.append(LoopFrame(kind: kind, range: range))
+      var targetNames = Set<String>()
+      ASTWalker { e, _ in if case .name(let n) = e.kind { targetNames.insert(n) } }.walk(expression: target)
+      serialLoopNames.append(targetNames)
+      defer { serialLoopNames.removeLast() }
+      if !openParallel.isEmpty {
+        var names = Set<String>()
+        ASTWalker { e, _ in if case .name(let n) = e.kind { names.insert(n) } }.walk(expression: target)
+        for i in openParallel.indices { openParallel[i].innerVariables.formUnion(names) }
+      }
       if case .parallel(let extents) = kind {
         var loop = ParallelLoop(range: range, variables: Self.loopNames(target, extents))
+        loop.nestedInParallel = !openParallel.isEmpty
         loop.precedingEvents = run?.events.count ?? 0
         if !openPipelined.isEmpty {
           ASTWalker { e, _ in if case .name(let n) = e.kind { loop.names.insert(n) } }.walk(body)
@@ -269,9 +287,61 @@ struct Interpreter {
   }
 
   /// Records an element access of a fragment inside the innermost open `T.Parallel` loop.
+  /// Records fragment accesses at a non-zero constant index in an assignment outside `T.Parallel` (the front end's
+  /// `AddWrapperForSingleBufStore` pass, 0.1.15, rejects them: "Only fragment[0] access is allowed."). Skipped inside
+  /// staged `T.Pipelined` loops (a tile operation there) and when the statement names anything that could hold a thread
+  /// or block index: only buffers, `T`, the kernel's parameters and closure values, and serial loop variables.
+  mutating func noteSerialFragmentStore(_ stmt: Stmt, _ env: Env) {
+    let targets: [Expr]
+    var parts: [Expr] = []
+    switch stmt.kind {
+    case .assign(let ts, let value):
+      targets = ts
+      parts = ts + [value]
+    case .augAssign(let t, _, let value):
+      targets = [t]
+      parts = [t, value]
+    case .annAssign(let t, _, let value?):
+      targets = [t]
+      parts = [t, value]
+    default: return
+    }
+    guard let outer = namesBeforeKernel,
+      targets.contains(where: { if case .subscript = $0.kind { true } else { false } }),
+      !loops.contains(where: { if case .pipelined(let s, _) = $0.kind { (s ?? 1) >= 1 } else { false } })
+    else { return }
+    var subscripts: [(base: String, index: Expr, range: TextRange)] = []
+    var names = Set<String>()
+    let walker = ASTWalker { e, _ in
+      switch e.kind {
+      case .name(let n): names.insert(n)
+      case .subscript(let base, let index): if case .name(let n) = base.kind { subscripts.append((n, index, e.range)) }
+      default: break
+      }
+    }
+    for p in parts { walker.walk(expression: p) }
+    let serial = serialLoopNames.reduce(into: Set<String>()) { $0.formUnion($1) }
+    for n in names where n != "T" && !serial.contains(n) {
+      if case .buffer? = env[n] { continue }
+      if !outer.contains(n) { return }
+    }
+    for s in subscripts {
+      guard case .buffer(let b)? = env[s.base], b.scope.isFragment else { continue }
+      var scratch = env
+      let indices = Self.indexList(eval(s.index, &scratch))
+      if let c = indices.lazy.compactMap({ $0?.constant }).first(where: { $0 != 0 }) {
+        run?.serialFragmentConstantIndices.append((s.range, b.name, c))
+        return
+      }
+    }
+  }
+
+  /// The index expressions of a subscript's evaluated index.
+  static func indexList(_ index: Value) -> [SymExpr?] { index.elements.map { $0.map(\.intValue) } ?? [index.intValue] }
+
   mutating func recordParallelAccess(_ b: Buffer, _ index: Value, isWrite: Bool, range: TextRange) {
     guard b.scope.isFragment, !openParallel.isEmpty else { return }
-    let indices = index.elements.map { $0.map(\.intValue) } ?? [index.intValue]
+    let indices = Self.indexList(index)
     openParallel[openParallel.count - 1].accesses.append(
       ParallelLoop.Access(buffer: b, indices: indices, isWrite: isWrite, range: range))
   }
@@ -392,7 +462,10 @@ struct Interpreter {
         run?.touch(b.id)
         notePipelineUse(b, target.range)
         run?.untrackedLayouts.insert(b.id)
-        if !openParallel.isEmpty { openParallel[openParallel.count - 1].noteAccess(b, isStore: true) }
+        if !openParallel.isEmpty {
+          let indices = b.scope.isFragment ? nil : Self.indexList(eval(index, &env))
+          openParallel[openParallel.count - 1].noteAccess(b, isStore: true, indices: indices)
+        }
         if b.scope.isFragment, !openParallel.isEmpty {
           recordParallelAccess(b, eval(index, &env), isWrite: true, range: target.range)
         }

@@ -239,6 +239,10 @@ struct ParallelLoop: Sendable {
     var range: TextRange
   }
   var range: TextRange
+  /// Variables of loops nested in this one (a serial loop inside it is part of the same parallel op).
+  var innerVariables: Set<String> = []
+  /// Opened inside another `T.Parallel` loop.
+  var nestedInParallel = false
   /// The loop's variables with their trip counts (nil when a target is not a plain name).
   var variables: [(name: String, extent: SymExpr?)]?
   var accesses: [Access] = []
@@ -265,8 +269,32 @@ struct ParallelLoop: Sendable {
   /// The first condition that sets `conditionLanes`.
   var limitingCondition: TextRange?
 
+  /// Global and shared element accesses of the body with their indices (nil where one could not be evaluated).
+  var memoryAccesses: [(buffer: Buffer, indices: [SymExpr?])] = []
+
+  /// Whether some global or shared access moves by a constant stride other than 0 or 1 element when the innermost
+  /// loop variable steps by one (a transposing read `S[j, i]`): the vectorizer cannot make it a vector access, so
+  /// the loop runs 1 lane (`IndiceCanVectorize`). Accesses whose step is not a constant are not judged.
+  var hasStridedMemoryAccess: Bool {
+    guard let inner = variables?.last?.name else { return false }
+    let step = [inner: SymExpr(variable: inner) + SymExpr(constant: 1)]
+    return memoryAccesses.contains { access in
+      guard let shape = access.buffer.concreteShape, shape.count == access.indices.count else { return false }
+      var offset = SymExpr(constant: 0)
+      var stride = 1
+      for (index, extent) in zip(access.indices, shape).reversed() {
+        guard let index else { return false }
+        offset = offset + index * SymExpr(constant: stride)
+        stride *= extent
+      }
+      guard let d = (offset.substituting(step) - offset).constant else { return false }
+      return d != 0 && d != 1
+    }
+  }
+
   /// Notes a buffer the body loads or stores.
-  mutating func noteAccess(_ b: Buffer, isStore: Bool) {
+  mutating func noteAccess(_ b: Buffer, isStore: Bool, indices: [SymExpr?]? = nil) {
+    if let indices, b.scope == .global || b.scope.isShared { memoryAccesses.append((b, indices)) }
     if isStore { stores += 1 }
     if b.scope == .global { touchesGlobal = true }
     if b.scope.isShared { touchesShared = true }
@@ -329,6 +357,10 @@ struct KernelRun: Sendable {
   var budgetExhausted = false
   /// Atomic tile operations between two whole buffers (CopyExtents.atomicShapes).
   var atomicBufferCalls: [AtomicBufferCall] = []
+  /// Fragment element accesses at a non-zero constant index in statements outside `T.Parallel` and staged
+  /// `T.Pipelined` loops that use no thread or block index (the front end wraps such a store in a one-point parallel
+  /// loop and accepts only index 0): the subscript, the fragment's name and the index.
+  var serialFragmentConstantIndices: [(range: TextRange, buffer: String, index: Int)] = []
   /// Reductions, scans and fills in program order, with their arguments (TileOpArguments, ScanLowering).
   var tileOpCalls: [TileOpCall] = []
   /// Tile operations other than copies called inside a `T.Parallel` loop (`T.fill`, `T.reduce_max`, `T.gemm`, ...):
