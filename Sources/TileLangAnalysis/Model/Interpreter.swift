@@ -207,11 +207,7 @@ struct Interpreter {
       ASTWalker { e, _ in if case .name(let n) = e.kind { targetNames.insert(n) } }.walk(expression: target)
       serialLoopNames.append(targetNames)
       defer { serialLoopNames.removeLast() }
-      if !openParallel.isEmpty {
-        var names = Set<String>()
-        ASTWalker { e, _ in if case .name(let n) = e.kind { names.insert(n) } }.walk(expression: target)
-        for i in openParallel.indices { openParallel[i].innerVariables.formUnion(names) }
-      }
+      for i in openParallel.indices { openParallel[i].innerVariables.formUnion(targetNames) }
       if case .parallel(let extents) = kind {
         var loop = ParallelLoop(range: range, variables: Self.loopNames(target, extents))
         loop.nestedInParallel = !openParallel.isEmpty
@@ -286,7 +282,6 @@ struct Interpreter {
     return out
   }
 
-  /// Records an element access of a fragment inside the innermost open `T.Parallel` loop.
   /// Records fragment accesses at a non-zero constant index in an assignment outside `T.Parallel` (the front end's
   /// `AddWrapperForSingleBufStore` pass, 0.1.15, rejects them: "Only fragment[0] access is allowed."). Skipped inside
   /// staged `T.Pipelined` loops (a tile operation there) and when the statement names anything that could hold a thread
@@ -339,6 +334,7 @@ struct Interpreter {
   /// The index expressions of a subscript's evaluated index.
   static func indexList(_ index: Value) -> [SymExpr?] { index.elements.map { $0.map(\.intValue) } ?? [index.intValue] }
 
+  /// Records an element access of a fragment inside the innermost open `T.Parallel` loop.
   mutating func recordParallelAccess(_ b: Buffer, _ index: Value, isWrite: Bool, range: TextRange) {
     guard b.scope.isFragment, !openParallel.isEmpty else { return }
     let indices = Self.indexList(index)
