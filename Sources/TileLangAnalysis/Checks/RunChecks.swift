@@ -74,6 +74,10 @@ enum RunChecks {
       }
       let ws = facts.specialized[t] ?? []
       diagnostics.append(contentsOf: PipelineEpilogue.check(run, target: t, specialized: ws, source: source))
+      diagnostics.append(
+        contentsOf: PipelineSchedule.check(
+          run, target: t, passConfigs: passConfigs, specialized: ws, unpipelined: facts.unpipelined[t] ?? [],
+          source: source))
       diagnostics.append(contentsOf: PipelinedBufferEscape.check(run, target: t, specialized: ws, source: source))
       diagnostics.append(contentsOf: WarpSpecializedScalar.check(run, target: t, specialized: ws, source: source))
     }

@@ -157,8 +157,13 @@ struct PipelinedLoop: Sendable {
   struct Statement: Sendable {
     /// A lone global → shared `T.copy` / `T.im2col` (not under an `if`): the pipeliner's producer stage.
     var copiesInto: Int?
+    /// The lone copy is a `T.im2col` (a TMA load on sm_90 even in a software pipeline).
+    var isIm2col = false
     /// Buffers the statement reads.
     var reads: Set<Int> = []
+    /// The statement binds a name (`kk = k * 32`): pipeline planning leaves such bindings out of the schedule.
+    var binds = false
+    var range: TextRange
   }
   var range: TextRange
   /// The `T.Pipelined(...)` call.
@@ -175,6 +180,8 @@ struct PipelinedLoop: Sendable {
   /// `stage=[...]` of a loop that also passes `order=[...]`: a hand-written schedule that replaces pipeline planning
   /// (the epilogue drains its largest stage, whatever `num_stages` says). nil without both lists.
   var explicitStages: [Int]?
+  /// The `stage=[...]` argument, when `explicitStages` is set.
+  var stageArgument: TextRange?
   /// The body, after its leading assignments, is one `if` without `else` on a run-time condition: warp
   /// specialisation unwraps it and classifies the statements inside as the body's own.
   var guardedBody = false
