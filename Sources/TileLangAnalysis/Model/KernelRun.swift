@@ -347,6 +347,8 @@ struct KernelRun: Sendable {
   var unboundConsts: [(name: String, call: TextRange)] = []
   /// `T.dynamic` names declared anywhere in the file.
   var moduleDynamic: Set<String> = []
+  /// Integer elements of global tensors the kernel loads (`seqlens[bz]`): symbols known only at run time.
+  var loadedVariables: Set<String> = []
   /// The file also compiles for a non-CUDA backend (ModuleIndex.otherBackend).
   var otherBackend = false
   /// Live interval of each buffer in touch order: from its first to its last use, widened to whole loops.
