@@ -36,12 +36,26 @@ enum RunChecks {
           let model = CopyRegions.model(event.operands[0], event.operands[1], hasAnnotations: !ann.isEmpty)
           CopyExtents.check(&c, model: model)
           for t in targets {
+            // A copy warp specialisation moves into the producer branch copies into a per-thread `local` clone of
+            // its fragment (producerFragmentCopies).
+            let moved = facts.producerCopies[t]?.contains(index) ?? false
+            let planModel =
+              moved
+              ? CopyRegions.model(
+                event.operands[0], localClone(event.operands[1]), hasAnnotations: !ann.isEmpty) : model
             var ctx = copyContext(
               index, run, target: t, annotations: ann, facts: facts, source: source,
-              inherited: layouts.inherited(model, event: index, target: t))
-            ctx.loopLayout = loopLayouts.layout(forCopy: index, target: t)
-            let planned = LoweringPlanner.plan(&c, model: model, ctx: ctx, buildInfo: buildLowerings)
-            if let l = planned.info { lowerings.append(l) }
+              inherited: moved ? nil : layouts.inherited(model, event: index, target: t))
+            ctx.loopLayout = moved ? nil : loopLayouts.layout(forCopy: index, target: t)
+            let planned = LoweringPlanner.plan(&c, model: planModel, ctx: ctx, buildInfo: buildLowerings)
+            if var l = planned.info {
+              if moved {
+                l.reason =
+                  "warp specialisation moves this copy into the producer warp group, into a per-thread local copy of \(event.operands[1].buffer?.name ?? "the fragment"); "
+                  + l.reason
+              }
+              lowerings.append(l)
+            }
             layouts.record(model, event: index, target: t, lanes: planned.simtLanes)
             loopLayouts.record(copy: index, target: t, lanes: planned.simtLanes)
             if wantLanes, let l = planned.simtLanes { lanes[t, default: [:]][index] = l }
@@ -98,6 +112,8 @@ enum RunChecks {
     /// Per target: rows per thread of row reductions (rowReductionRegisters), warp-specialised loops.
     var rowRegisters: [TargetArch: [Int: Int]] = [:]
     var specialized: [TargetArch: Set<TextRange>] = [:]
+    /// Per target: global → fragment copies warp specialisation moves into its producer (producerFragmentCopies).
+    var producerCopies: [TargetArch: Set<Int>] = [:]
     /// Per target: loops that lose their pipelining (unpipelinedLoops).
     var unpipelined: [TargetArch: Set<TextRange>] = [:]
     /// Variables known only at run time (CopyContext.runtimeVariables).
@@ -116,6 +132,7 @@ enum RunChecks {
       for t in targets {
         rowRegisters[t] = RunChecks.rowReductionRegisters(run, target: t, passConfigs: passConfigs)
         specialized[t] = RunChecks.warpSpecializedLoops(run, target: t, passConfigs: passConfigs)
+        producerCopies[t] = RunChecks.producerFragmentCopies(run, target: t, specialized: specialized[t] ?? [])
         unpipelined[t] = RunChecks.unpipelinedLoops(run, target: t, passConfigs: passConfigs)
       }
     }
@@ -325,6 +342,70 @@ enum RunChecks {
       LoweringPlanner.pipelineHasTmaLoad(first.range, run: run, target: target)
     else { return [] }
     return [first.range]
+  }
+
+  /// The global → fragment `T.copy` calls that warp specialisation moves into its producer branch on `target`
+  /// (producer_consumer_ws.cc): the consumer statements of a warp-specialised loop that come before the first one
+  /// reading a TMA-loaded tile are moved when every one of them is "movable"; a lone copy from global memory into a
+  /// fragment is, and the producer then writes a per-thread `local` clone of the fragment (`<name>_producer_ws`,
+  /// the whole buffer in each thread: 128-bit accesses on sm_90, 256 on sm_100, checked with 0.1.15). Judged only
+  /// for loop bodies of lone copies and other statements, without bindings or a guarding `if`, and without
+  /// global → shared copies that are not TMA loads (cp.async or synchronous producers move the waits).
+  static func producerFragmentCopies(_ run: KernelRun, target: TargetArch, specialized: Set<TextRange>) -> Set<Int> {
+    var out: Set<Int> = []
+    for loop in run.pipelinedLoops where specialized.contains(loop.range) {
+      guard !loop.guardedBody, !loop.statements.contains(where: \.binds) else { continue }
+      func lone(_ s: PipelinedLoop.Statement) -> CopyEvent? {
+        guard s.isCall, s.events.count == 1, s.events.lowerBound < run.events.count else { return nil }
+        return run.events[s.events.lowerBound]
+      }
+      var tma: [Int] = []  // statement indices of TMA loads, in order
+      var blocked = false
+      for (i, s) in loop.statements.enumerated() {
+        guard let e = lone(s), e.op == "copy", e.operands.first?.buffer?.scope == .global,
+          e.operands.dropFirst().first?.buffer?.scope.isShared ?? false
+        else { continue }
+        if LoweringPlanner.isTmaProducer(e, target: target) { tma.append(i) } else { blocked = true }
+      }
+      guard !blocked, !tma.isEmpty else { continue }
+      let consumers = loop.statements.indices.filter { !tma.contains($0) }
+      func movable(_ i: Int) -> Bool {
+        guard let e = lone(loop.statements[i]), e.op == "copy", e.operands.count >= 2,
+          e.operands[0].buffer?.scope == .global, e.operands[1].buffer?.scope.isFragment ?? false
+        else { return false }
+        return true
+      }
+      var cursor = 0
+      for t in tma {
+        guard let tile = loop.statements[t].copiesInto else { continue }
+        let wait = consumers.firstIndex { loop.statements[$0].reads.contains(tile) } ?? 0
+        if wait <= cursor {
+          cursor = max(cursor, wait)
+          continue
+        }
+        let prefix = consumers[cursor..<wait]
+        if prefix.allSatisfy(movable) {
+          for i in prefix { out.insert(loop.statements[i].events.lowerBound) }
+        }
+        cursor = wait
+      }
+    }
+    return out
+  }
+
+  /// The operand with its buffer replaced by a `local` buffer of the same shape (a branch-private clone).
+  static func localClone(_ operand: Operand) -> Operand {
+    func clone(_ b: Buffer) -> Buffer {
+      Buffer(
+        id: -1 - b.id, name: b.name, shape: b.shape, dtype: b.dtype, scope: .local, strides: b.strides,
+        declarationRange: b.declarationRange, nameRange: b.nameRange, allocator: b.allocator)
+    }
+    switch operand {
+    case .buffer(let b): return .buffer(clone(b))
+    case .region(let b, let mins, let extents): return .region(clone(b), mins: mins, extents: extents)
+    case .point(let b, let indices): return .point(clone(b), indices: indices)
+    default: return operand
+    }
   }
 
   /// The `T.Pipelined` loops that lose their pipelining on `target`: some loop with `num_stages >= 1` holds a TMA

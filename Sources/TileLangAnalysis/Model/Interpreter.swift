@@ -302,12 +302,16 @@ struct Interpreter {
       case .assign(let targets, _):
         statement.binds = !targets.contains { if case .subscript = $0.kind { true } else { false } }
       case .annAssign(let target, _, _): if case .name = target.kind { statement.binds = true }
+      case .expr: statement.isCall = true
       default: break
       }
       openPipelined[openPipelined.count - 1].statements.append(statement)
       let flow = exec([stmt], &env)
       nextIfGuardsPipelinedBody = false
       let after = run?.events.count ?? 0
+      if let last = openPipelined[openPipelined.count - 1].statements.indices.last, before <= after {
+        openPipelined[openPipelined.count - 1].statements[last].events = before..<after
+      }
       if before < after, openPipelined[openPipelined.count - 1].firstCopyEvent == nil {
         openPipelined[openPipelined.count - 1].firstCopyEvent = before
       }

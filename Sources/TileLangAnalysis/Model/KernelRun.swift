@@ -164,6 +164,10 @@ struct PipelinedLoop: Sendable {
     /// The statement binds a name (`kk = k * 32`): pipeline planning leaves such bindings out of the schedule.
     var binds = false
     var range: TextRange
+    /// Indices into `KernelRun.events` of the copy-like calls the statement makes.
+    var events: Range<Int> = 0..<0
+    /// The statement is a bare call (`T.copy(...)`), not an `if`, loop or assignment.
+    var isCall = false
   }
   var range: TextRange
   /// The `T.Pipelined(...)` call.
