@@ -114,6 +114,8 @@ enum RunChecks {
     var specialized: [TargetArch: Set<TextRange>] = [:]
     /// Per target: global → fragment copies warp specialisation moves into its producer (producerFragmentCopies).
     var producerCopies: [TargetArch: Set<Int>] = [:]
+    /// Per target: shared float64 tiles with single-element runs, and those TMA cannot encode (float64SharedLayouts).
+    var float64Layouts: [TargetArch: (singleElement: Set<Int>, tmaUnencodable: Set<Int>)] = [:]
     /// Per target: loops that lose their pipelining (unpipelinedLoops).
     var unpipelined: [TargetArch: Set<TextRange>] = [:]
     /// Variables known only at run time (CopyContext.runtimeVariables).
@@ -133,6 +135,7 @@ enum RunChecks {
         rowRegisters[t] = RunChecks.rowReductionRegisters(run, target: t, passConfigs: passConfigs)
         specialized[t] = RunChecks.warpSpecializedLoops(run, target: t, passConfigs: passConfigs)
         producerCopies[t] = RunChecks.producerFragmentCopies(run, target: t, specialized: specialized[t] ?? [])
+        float64Layouts[t] = RunChecks.float64SharedLayouts(run, target: t, passConfigs: passConfigs)
         unpipelined[t] = RunChecks.unpipelinedLoops(run, target: t, passConfigs: passConfigs)
       }
     }
@@ -175,6 +178,8 @@ enum RunChecks {
     ctx.gemmLayout = facts.gemmLayout
     ctx.rowRegisters = facts.rowRegisters[target] ?? [:]
     ctx.replicated = facts.replicated
+    ctx.singleElementRuns = facts.float64Layouts[target]?.singleElement ?? []
+    ctx.tmaUnencodable = facts.float64Layouts[target]?.tmaUnencodable ?? []
     return ctx
   }
 
@@ -391,6 +396,46 @@ enum RunChecks {
       }
     }
     return out
+  }
+
+  /// The layouts the compiler gives shared float64 tiles (src/layout/gemm_layouts.cc). A shared A or B operand of a
+  /// `T.gemm` (an mma for float64 on every target) gets `make_swizzled_layout`: with a last dimension that is a
+  /// multiple of 16 that is `makeGemmABLayoutF64_Kinner`, an XOR swizzle of single elements, else a padded layout;
+  /// TMA encodes neither. On TMA targets a tile with no other layout that a `T.copy` can store to global memory by
+  /// TMA gets its layout from that store (`MakeGemmABLayoutHopper`, k-inner): the same single-element swizzle when
+  /// its last dimension is a multiple of 16, which TMA cannot encode either, so the store falls back to SIMT.
+  /// Checked with 0.1.15 on sm_80, sm_90 and sm_100: such tiles move 64 bits per access (cp.async or SIMT), a padded
+  /// gemm operand 128.
+  static func float64SharedLayouts(_ run: KernelRun, target: TargetArch, passConfigs: PassConfigs)
+    -> (singleElement: Set<Int>, tmaUnencodable: Set<Int>)
+  {
+    var single: Set<Int> = []
+    var unencodable: Set<Int> = []
+    var operands: Set<Int> = []
+    for case .gemm(let g) in run.layoutOps where g.op == "gemm" {
+      for case .buffer(let b) in g.operands.prefix(2) where b.scope.isShared { operands.insert(b.id) }
+    }
+    var stored: Set<Int> = []
+    if target.hasBulkCopy, !passConfigs.disableTmaLower {
+      for e in run.events where e.op == "copy" && e.operands.count >= 2 && !LoweringPlanner.disablesTma(e) {
+        guard case .tile(let copy) = CopyRegions.model(e.operands[0], e.operands[1], hasAnnotations: false),
+          copy.src.buffer.scope.isShared, copy.dst.buffer.scope == .global,
+          CopyFacts(copy: copy, target: target).canBulkStoreReason == nil
+        else { continue }
+        stored.insert(copy.src.buffer.id)
+      }
+    }
+    for b in run.buffers where b.scope.isShared && b.dtype == "float64" && !run.annotatedLayouts.contains(b.id) {
+      guard b.rank >= 2, let last = b.shape.last?.constant else { continue }
+      if operands.contains(b.id) {
+        unencodable.insert(b.id)
+        if last % 16 == 0 { single.insert(b.id) }
+      } else if stored.contains(b.id), last % 16 == 0 {
+        unencodable.insert(b.id)
+        single.insert(b.id)
+      }
+    }
+    return (single, unencodable)
   }
 
   /// The operand with its buffer replaced by a `local` buffer of the same shape (a branch-private clone).

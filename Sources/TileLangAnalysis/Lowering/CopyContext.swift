@@ -101,6 +101,11 @@ struct CopyContext: Sendable {
   var rowRegisters: [Int: Int] = [:]
   /// Fragments that only copies lay out (`RunChecks.InheritedFragmentLayouts.roots`).
   var copyLaidOut: Set<Int> = []
+  /// Shared float64 tiles whose layout swizzles single elements (`RunChecks.float64SharedLayouts`): every access
+  /// moves one element.
+  var singleElementRuns: Set<Int> = []
+  /// Shared float64 tiles whose layout TMA cannot encode: a `T.copy` to or from them falls back to SIMT.
+  var tmaUnencodable: Set<Int> = []
   var inPipeline: Bool { (pipelineStages ?? 0) >= 1 }
   var warpSpecialized: Bool { target.hasBulkCopy && !passConfigs.disableWarpSpecialized && inPipeline }
 }

@@ -81,6 +81,14 @@ enum VectorWidth {
       v = 2
       limit = "\(side.buffer.name) has the gemm fragment layout (2 adjacent elements per thread)"
     }
+    // A shared float64 tile whose layout swizzles single elements is accessed one element at a time.
+    for side in [copy.src, copy.dst] where side.buffer.scope.isShared && ctx.singleElementRuns.contains(side.buffer.id)
+    {
+      if v > 1 {
+        v = 1
+        limit = "\(side.buffer.name)'s float64 layout swizzles single elements"
+      }
+    }
     // Offsets must stay aligned: halve until every side's flattened offset is divisible.
     while v > 1, !(aligned(copy.src, lanes: v, loop: base) && aligned(copy.dst, lanes: v, loop: base)) {
       v /= 2
