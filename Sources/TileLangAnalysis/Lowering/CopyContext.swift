@@ -94,6 +94,9 @@ struct CopyContext: Sendable {
   var feedsWarpSpecializedLoop: Int?
   /// Fragments with a gemm's layout: its operands, and fragments a T.Parallel loop fills elementwise from one.
   var gemmLayout: Set<Int> = []
+  /// Register A/B operands of a gemm: contiguous elements per thread along the last dimension
+  /// (`RunChecks.gemmOperandRuns`); other gemm-layout fragments hold 2.
+  var operandRuns: [Int: Int] = [:]
   /// Fragments every thread holds whole (element accesses outside T.Parallel, nothing else lays them out): a copy
   /// into or out of one runs per thread, like a `local` buffer.
   var replicated: Set<Int> = []
