@@ -136,7 +136,10 @@ struct CopyFacts: Sendable {
         if c < 0 || c + e > sd { return false }
       } else if let (low, high) = bounds(m) {
         if low < 0 || high + e > sd { return false }
-      } else if !(sd % e == 0 && m.terms.allSatisfy { $0.coefficient % e == 0 && $0.monomial != .one }) {
+      } else if !(sd % e == 0 && m.terms.allSatisfy { $0.coefficient % e == 0 && $0.monomial != .one })
+        || m.variables.contains(where: SymExpr.isLoadedElement)
+      {
+        // An element loaded from a tensor (`ids[i]`) can take any value: nothing bounds the window.
         return false
       }
     }
