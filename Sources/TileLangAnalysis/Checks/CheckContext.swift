@@ -43,7 +43,9 @@ struct CheckContext {
 }
 
 extension KernelRun {
-  var dynamicVariables: Set<String> { loopVariables.union(declaredDynamic).union(moduleDynamic) }
+  var dynamicVariables: Set<String> {
+    loopVariables.union(declaredDynamic).union(moduleDynamic).union(loadedVariables)
+  }
   /// Names whose values are known only at run time: dynamic sizes and kernel indices (CopyContext.runtimeVariables).
   var runtimeVariables: Set<String> { dynamicVariables.union(indexExtents.keys) }
 }

@@ -38,21 +38,36 @@ enum RunChecks {
           let model = CopyRegions.model(event.operands[0], event.operands[1], hasAnnotations: !ann.isEmpty)
           CopyExtents.check(&c, model: model)
           for t in targets {
+            // A copy warp specialisation moves into the producer branch copies into a per-thread `local` clone of
+            // its fragment (producerFragmentCopies).
+            let moved = facts.producerCopies[t]?.contains(index) ?? false
+            let planModel =
+              moved
+              ? CopyRegions.model(
+                event.operands[0], localClone(event.operands[1]), hasAnnotations: !ann.isEmpty) : model
             var ctx = copyContext(
               index, run, target: t, annotations: ann, facts: facts, source: source,
-              inherited: layouts.inherited(model, event: index, target: t))
-            ctx.loopLayout = loopLayouts.layout(forCopy: index, target: t)
+              inherited: moved ? nil : layouts.inherited(model, event: index, target: t))
+            ctx.loopLayout = moved ? nil : loopLayouts.layout(forCopy: index, target: t)
             let loops = loopLayouts
-            if let free = freeLayouts.layout(
-              forCopy: index, target: t,
-              copyLanes: { ownLanes($0, run, target: t, facts: facts, source: source) },
-              loopLanes: { loops.ownRuns(run.parallelLoops[$0], target: t)?.0 }),
+            if !moved,
+              let free = freeLayouts.layout(
+                forCopy: index, target: t,
+                copyLanes: { ownLanes($0, run, target: t, facts: facts, source: source) },
+                loopLanes: { loops.ownRuns(run.parallelLoops[$0], target: t)?.0 }),
               ctx.loopLayout.map({ free.lanes < $0.lanes }) ?? true
             {
               ctx.loopLayout = free
             }
-            let planned = LoweringPlanner.plan(&c, model: model, ctx: ctx, buildInfo: buildLowerings)
-            if let l = planned.info { lowerings.append(l) }
+            let planned = LoweringPlanner.plan(&c, model: planModel, ctx: ctx, buildInfo: buildLowerings)
+            if var l = planned.info {
+              if moved {
+                l.reason =
+                  "warp specialisation moves this copy into the producer warp group, into a per-thread local copy of \(event.operands[1].buffer?.name ?? "the fragment"); "
+                  + l.reason
+              }
+              lowerings.append(l)
+            }
             layouts.record(model, event: index, target: t, lanes: planned.simtLanes)
             loopLayouts.record(copy: index, target: t, lanes: planned.simtLanes)
             if wantLanes, let l = planned.simtLanes { lanes[t, default: [:]][index] = l }
@@ -85,6 +100,10 @@ enum RunChecks {
       }
       let ws = facts.specialized[t] ?? []
       diagnostics.append(contentsOf: PipelineEpilogue.check(run, target: t, specialized: ws, source: source))
+      diagnostics.append(
+        contentsOf: PipelineSchedule.check(
+          run, target: t, passConfigs: passConfigs, specialized: ws, unpipelined: facts.unpipelined[t] ?? [],
+          source: source))
       diagnostics.append(contentsOf: PipelinedBufferEscape.check(run, target: t, specialized: ws, source: source))
       diagnostics.append(contentsOf: WarpSpecializedScalar.check(run, target: t, specialized: ws, source: source))
     }
@@ -96,6 +115,8 @@ enum RunChecks {
     var passConfigs: PassConfigs
     /// Fragments with a gemm's layout (gemmLayoutFragments).
     var gemmLayout: Set<Int> = []
+    /// Register A/B operands of a gemm: contiguous elements per thread in the last dimension (gemmOperandRuns).
+    var operandRuns: [Int: Int] = [:]
     /// Fragments every thread holds whole: element accesses outside T.Parallel and nothing else lays them out.
     var replicated: Set<Int> = []
     /// Fragments a copy of their own lays out (InheritedFragmentLayouts).
@@ -107,6 +128,10 @@ enum RunChecks {
     /// Per target: rows per thread of row reductions (rowReductionRegisters), warp-specialised loops.
     var rowRegisters: [TargetArch: [Int: Int]] = [:]
     var specialized: [TargetArch: Set<TextRange>] = [:]
+    /// Per target: global → fragment copies warp specialisation moves into its producer (producerFragmentCopies).
+    var producerCopies: [TargetArch: Set<Int>] = [:]
+    /// Per target: shared float64 tiles with single-element runs, and those TMA cannot encode (float64SharedLayouts).
+    var float64Layouts: [TargetArch: (singleElement: Set<Int>, tmaUnencodable: Set<Int>)] = [:]
     /// Per target: loops that lose their pipelining (unpipelinedLoops).
     var unpipelined: [TargetArch: Set<TextRange>] = [:]
     /// Variables known only at run time (CopyContext.runtimeVariables).
@@ -117,6 +142,7 @@ enum RunChecks {
     init(_ run: KernelRun, targets: [TargetArch], passConfigs: PassConfigs, copyLaidOut: Set<Int>, source: SourceText) {
       self.passConfigs = passConfigs
       gemmLayout = RunChecks.gemmLayoutFragments(run)
+      operandRuns = RunChecks.gemmOperandRuns(run)
       fixedLayouts = FixedFragmentLayouts(run, gemmLayout: gemmLayout, source: source)
       replicated = run.serialElementAccess.subtracting(run.layoutProviders).subtracting(gemmLayout)
         .subtracting(run.annotatedLayouts)
@@ -125,6 +151,8 @@ enum RunChecks {
       for t in targets {
         rowRegisters[t] = RunChecks.rowReductionRegisters(run, target: t, passConfigs: passConfigs)
         specialized[t] = RunChecks.warpSpecializedLoops(run, target: t, passConfigs: passConfigs)
+        producerCopies[t] = RunChecks.producerFragmentCopies(run, target: t, specialized: specialized[t] ?? [])
+        float64Layouts[t] = RunChecks.float64SharedLayouts(run, target: t, passConfigs: passConfigs)
         unpipelined[t] = RunChecks.unpipelinedLoops(run, target: t, passConfigs: passConfigs)
       }
     }
@@ -179,8 +207,11 @@ enum RunChecks {
     ctx.copyLaidOut = facts.copyLaidOut
     ctx.freeLaidOut = facts.freeLaidOut
     ctx.gemmLayout = facts.gemmLayout
+    ctx.operandRuns = facts.operandRuns
     ctx.rowRegisters = facts.rowRegisters[target] ?? [:]
     ctx.replicated = facts.replicated
+    ctx.singleElementRuns = facts.float64Layouts[target]?.singleElement ?? []
+    ctx.tmaUnencodable = facts.float64Layouts[target]?.tmaUnencodable ?? []
     return ctx
   }
 

@@ -94,6 +94,9 @@ struct CopyContext: Sendable {
   var feedsWarpSpecializedLoop: Int?
   /// Fragments with a gemm's layout: its operands, and fragments a T.Parallel loop fills elementwise from one.
   var gemmLayout: Set<Int> = []
+  /// Register A/B operands of a gemm: contiguous elements per thread along the last dimension
+  /// (`RunChecks.gemmOperandRuns`); other gemm-layout fragments hold 2.
+  var operandRuns: [Int: Int] = [:]
   /// Fragments every thread holds whole (element accesses outside T.Parallel, nothing else lays them out): a copy
   /// into or out of one runs per thread, like a `local` buffer.
   var replicated: Set<Int> = []
@@ -104,6 +107,11 @@ struct CopyContext: Sendable {
   /// Fragments laid out at the free level from their copies and element-wise loops (`FreeFragmentLayouts`): a copy
   /// between one and global or shared memory sizes its width from the memory side.
   var freeLaidOut: Set<Int> = []
+  /// Shared float64 tiles whose layout swizzles single elements (`RunChecks.float64SharedLayouts`): every access
+  /// moves one element.
+  var singleElementRuns: Set<Int> = []
+  /// Shared float64 tiles whose layout TMA cannot encode: a `T.copy` to or from them falls back to SIMT.
+  var tmaUnencodable: Set<Int> = []
   var inPipeline: Bool { (pipelineStages ?? 0) >= 1 }
   var warpSpecialized: Bool { target.hasBulkCopy && !passConfigs.disableWarpSpecialized && inPipeline }
 }

@@ -139,7 +139,10 @@ struct CopyFacts: Sendable {
         if c < 0 || c + e > sd { return false }
       } else if let (low, high) = bounds(m) {
         if low < 0 || high + e > sd { return false }
-      } else if !(sd % e == 0 && m.terms.allSatisfy { $0.coefficient % e == 0 && $0.monomial != .one }) {
+      } else if !(sd % e == 0 && m.terms.allSatisfy { $0.coefficient % e == 0 && $0.monomial != .one })
+        || m.variables.contains(where: SymExpr.isLoadedElement)
+      {
+        // An element loaded from a tensor (`ids[i]`) can take any value: nothing bounds the window.
         return false
       } else if m.variables.contains(where: { v in
         indexExtents[v].map { !$0.variables.isDisjoint(with: runtimeVariables) } ?? false
@@ -379,8 +382,12 @@ enum CopySelector {
       notTaken.append(
         "not TMA: plain global→shared copies outside T.Pipelined are SIMT unless prefer_instruction=\"tma\"")
     }
-    // Auto TMA store.
-    if !ann.disableTma, !ctx.passConfigs.disableTmaLower, storeReason == nil {
+    // Auto TMA store (not from a float64 tile whose layout TMA cannot encode: the copy falls back to SIMT).
+    let unencodable = ctx.tmaUnencodable.contains(copy.src.buffer.id)
+    if unencodable, !ann.disableTma, !ctx.passConfigs.disableTmaLower, storeReason == nil {
+      notTaken.append("not TMA store: TMA cannot encode the float64 layout of \(copy.src.buffer.name)")
+    }
+    if !ann.disableTma, !ctx.passConfigs.disableTmaLower, storeReason == nil, !unencodable {
       let annotated = ctx.annotatedLayout.contains(copy.src.buffer.id) || ctx.gemmOperands.contains(copy.src.buffer.id)
       if f.bulk1D(global: copy.dst, shared: copy.src, layoutAnnotated: annotated) {
         return CopyPlan(

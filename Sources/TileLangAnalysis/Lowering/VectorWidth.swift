@@ -80,9 +80,22 @@ enum VectorWidth {
     // a T.Parallel loop fills elementwise from one. A whole copy between two fragments of one shape instead runs
     // over each thread's registers, which are contiguous (an accumulator → float16 cast copy runs 4 float lanes).
     for side in [copy.src, copy.dst]
-    where !copy.isRegisterCopy && side.buffer.scope.isFragment && ctx.gemmLayout.contains(side.buffer.id) && v > 2 {
-      v = 2
-      limit = "\(side.buffer.name) has the gemm fragment layout (2 adjacent elements per thread)"
+    where !copy.isRegisterCopy && side.buffer.scope.isFragment && ctx.gemmLayout.contains(side.buffer.id) {
+      // A register A/B operand holds 32 bits of adjacent K elements, or single elements when K is not its last dim.
+      let run = ctx.operandRuns[side.buffer.id] ?? 2
+      if v > run {
+        v = run
+        limit =
+          "\(side.buffer.name) has the gemm \(ctx.operandRuns[side.buffer.id] == nil ? "fragment" : "operand") layout (\(run) adjacent element\(run == 1 ? "" : "s") per thread)"
+      }
+    }
+    // A shared float64 tile whose layout swizzles single elements is accessed one element at a time.
+    for side in [copy.src, copy.dst] where side.buffer.scope.isShared && ctx.singleElementRuns.contains(side.buffer.id)
+    {
+      if v > 1 {
+        v = 1
+        limit = "\(side.buffer.name)'s float64 layout swizzles single elements"
+      }
     }
     // Offsets must stay aligned: halve until every side's flattened offset is divisible.
     while v > 1, !(aligned(copy.src, lanes: v, loop: base) && aligned(copy.dst, lanes: v, loop: base)) {

@@ -215,6 +215,19 @@ extension Interpreter {
         return .unknown
       }
     }
+    // An integer element of a global tensor (`seqlens[bz]`, `cu_seqlens[b + 1]`) is a value known only at run time:
+    // a symbol named after the load, with its index as evaluated. Tensors other than globals can be written by the
+    // kernel between two loads, so their elements stay unknown.
+    if run != nil, !tileOperand, case .buffer(let b) = base, b.scope == .global, let dtype = b.dtype,
+      dtype.hasPrefix("int") || dtype.hasPrefix("uint")
+    {
+      let value = eval(index, &env)
+      let parts = value.elements.map { $0.map(\.intValue) } ?? [value.intValue]
+      guard !parts.isEmpty, parts.allSatisfy({ $0 != nil }) else { return .unknown }
+      let name = "\(b.name)[\(parts.map { $0!.description }.joined(separator: ", "))]"
+      run?.loadedVariables.insert(name)
+      return .int(SymExpr(variable: name))
+    }
     switch base {
     case .sequence(let items, _):
       guard let i = eval(index, &env).constantInt else { return .unknown }

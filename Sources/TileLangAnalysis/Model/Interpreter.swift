@@ -229,7 +229,10 @@ struct Interpreter {
             let items = eval(stage.value, &env).elements
           {
             let values = items.compactMap(\.constantInt)
-            if values.count == items.count, !values.isEmpty { loop.explicitStages = values }
+            if values.count == items.count, !values.isEmpty {
+              loop.explicitStages = values
+              loop.stageArgument = stage.value.range
+            }
           }
         }
         openPipelined.append(loop)
@@ -361,10 +364,21 @@ struct Interpreter {
         openPipelined[openPipelined.count - 1].loadedScalars[n] = stmt.range
       }
       let before = run?.events.count ?? 0
-      openPipelined[openPipelined.count - 1].statements.append(PipelinedLoop.Statement())
+      var statement = PipelinedLoop.Statement(range: stmt.range)
+      switch stmt.kind {
+      case .assign(let targets, _):
+        statement.binds = !targets.contains { if case .subscript = $0.kind { true } else { false } }
+      case .annAssign(let target, _, _): if case .name = target.kind { statement.binds = true }
+      case .expr: statement.isCall = true
+      default: break
+      }
+      openPipelined[openPipelined.count - 1].statements.append(statement)
       let flow = exec([stmt], &env)
       nextIfGuardsPipelinedBody = false
       let after = run?.events.count ?? 0
+      if let last = openPipelined[openPipelined.count - 1].statements.indices.last, before <= after {
+        openPipelined[openPipelined.count - 1].statements[last].events = before..<after
+      }
       if before < after, openPipelined[openPipelined.count - 1].firstCopyEvent == nil {
         openPipelined[openPipelined.count - 1].firstCopyEvent = before
       }
@@ -374,6 +388,7 @@ struct Interpreter {
       {
         let last = openPipelined[openPipelined.count - 1].statements.count - 1
         openPipelined[openPipelined.count - 1].statements[last].copiesInto = dst.id
+        openPipelined[openPipelined.count - 1].statements[last].isIm2col = e.op == "im2col"
       }
       if case .normal = flow { continue }
       return flow

@@ -167,8 +167,17 @@ struct PipelinedLoop: Sendable {
   struct Statement: Sendable {
     /// A lone global → shared `T.copy` / `T.im2col` (not under an `if`): the pipeliner's producer stage.
     var copiesInto: Int?
+    /// The lone copy is a `T.im2col` (a TMA load on sm_90 even in a software pipeline).
+    var isIm2col = false
     /// Buffers the statement reads.
     var reads: Set<Int> = []
+    /// The statement binds a name (`kk = k * 32`): pipeline planning leaves such bindings out of the schedule.
+    var binds = false
+    var range: TextRange
+    /// Indices into `KernelRun.events` of the copy-like calls the statement makes.
+    var events: Range<Int> = 0..<0
+    /// The statement is a bare call (`T.copy(...)`), not an `if`, loop or assignment.
+    var isCall = false
   }
   var range: TextRange
   /// The `T.Pipelined(...)` call.
@@ -185,6 +194,8 @@ struct PipelinedLoop: Sendable {
   /// `stage=[...]` of a loop that also passes `order=[...]`: a hand-written schedule that replaces pipeline planning
   /// (the epilogue drains its largest stage, whatever `num_stages` says). nil without both lists.
   var explicitStages: [Int]?
+  /// The `stage=[...]` argument, when `explicitStages` is set.
+  var stageArgument: TextRange?
   /// The body, after its leading assignments, is one `if` without `else` on a run-time condition: warp
   /// specialisation unwraps it and classifies the statements inside as the body's own.
   var guardedBody = false
@@ -382,6 +393,8 @@ struct KernelRun: Sendable {
   var unboundConsts: [(name: String, call: TextRange)] = []
   /// `T.dynamic` names declared anywhere in the file.
   var moduleDynamic: Set<String> = []
+  /// Integer elements of global tensors the kernel loads (`seqlens[bz]`): symbols known only at run time.
+  var loadedVariables: Set<String> = []
   /// The file also compiles for a non-CUDA backend (ModuleIndex.otherBackend).
   var otherBackend = false
   /// Live interval of each buffer in touch order: from its first to its last use, widened to whole loops.

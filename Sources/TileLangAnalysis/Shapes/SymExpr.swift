@@ -74,6 +74,10 @@ public struct SymExpr: Hashable, Sendable, CustomStringConvertible, ExpressibleB
   /// The constant part of the polynomial.
   public var constantTerm: Int { terms.first { $0.monomial == .one }?.coefficient ?? 0 }
 
+  /// Whether a variable name stands for an element loaded from a tensor (`seqlens[bz]`, as the interpreter names
+  /// them): no Python name contains a bracket.
+  static func isLoadedElement(_ name: String) -> Bool { name.contains("[") }
+
   /// Names of free variables.
   public var variables: Set<String> {
     var out = Set<String>()

@@ -6,6 +6,7 @@
 # A hand-written schedule (`order=` with `stage=`) drains its largest stage whatever num_stages says: stage=[0, 0, 1]
 # with num_stages=3 compiles, stage=[0, 0, 2] fails (checked with tilelang 0.1.15 on sm_80). On sm_90 warp
 # specialisation takes only the kernel's first staged loop: a second loop with a run-time trip count fails there too.
+# A trip count computed from an integer loaded from a tensor (`seqlens[bz]`, varlen attention) is run-time as well.
 import tilelang.language as T
 
 
@@ -27,7 +28,7 @@ def causal_attention(N, block, stages):
             T.copy(Q[bx * block, 0], Q_s)
             T.clear(acc)
             for k in T.Pipelined(T.min(T.ceildiv(N, block), bx + 1), num_stages=stages):
-            #        ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ error TL212: this T.Pipelined loop runs min(16, bx + 1) times, which is not known at compile time, and its pipeline drains 2 stages after the loop: on sm_80 the epilogue waits on cp.async groups with a count that depends on its loop variable, and CUDA code generation fails ("Downcast from tirx.Sub to ir.IntImm failed"); use num_stages=1 or a trip count known at compile time (with N=1024, block=64, stages=2 from line 148)
+            #        ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ error TL212: this T.Pipelined loop runs min(16, bx + 1) times, which is not known at compile time, and its pipeline drains 2 stages after the loop: on sm_80 the epilogue waits on cp.async groups with a count that depends on its loop variable, and CUDA code generation fails ("Downcast from tirx.Sub to ir.IntImm failed"); use num_stages=1 or a trip count known at compile time (with N=1024, block=64, stages=2 from line 180)
                 T.copy(K[k * block, 0], K_s)
                 T.clear(s)
                 T.gemm(Q_s, K_s, s, transpose_B=True, policy=T.GemmWarpPolicy.FullRow)
@@ -50,7 +51,7 @@ def dynamic_k_gemm(M, N, stages):
             acc = T.alloc_fragment((128, 128), "float32")
             T.clear(acc)
             for k in T.Pipelined(T.ceildiv(K, 32), num_stages=stages):
-            #        ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ error TL212: this T.Pipelined loop runs (K + 31) // 32 times, which is not known at compile time, and its pipeline drains 2 stages after the loop: on sm_80 the epilogue waits on cp.async groups with a count that depends on its loop variable, and CUDA code generation fails ("Downcast from tirx.Sub to ir.IntImm failed"); use num_stages=2 (or 1) or a trip count known at compile time (with M=1024, N=1024, stages=3 from line 150)
+            #        ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ error TL212: this T.Pipelined loop runs (K + 31) // 32 times, which is not known at compile time, and its pipeline drains 2 stages after the loop: on sm_80 the epilogue waits on cp.async groups with a count that depends on its loop variable, and CUDA code generation fails ("Downcast from tirx.Sub to ir.IntImm failed"); use num_stages=2 (or 1) or a trip count known at compile time (with M=1024, N=1024, stages=3 from line 182)
                 T.copy(A[by * 128, k * 32], A_s)
                 T.copy(B[k * 32, bx * 128], B_s)
                 T.gemm(A_s, B_s, acc)
@@ -112,7 +113,7 @@ def scheduled_dynamic_k_gemm(M, N, last_stage):
             acc = T.alloc_fragment((128, 128), "float32")
             T.clear(acc)
             for k in T.Pipelined(T.ceildiv(K, 32), num_stages=3, order=[0, 1, 2], stage=[0, 0, last_stage]):
-            #        ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ error TL212: this T.Pipelined loop runs (K + 31) // 32 times, which is not known at compile time, and its pipeline drains 2 stages after the loop: on sm_80 the epilogue waits on cp.async groups with a count that depends on its loop variable, and CUDA code generation fails ("Downcast from tirx.Sub to ir.IntImm failed"); use stage values of at most 1 or a trip count known at compile time (with M=1024, N=1024, last_stage=2 from line 156)
+            #        ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ error TL212: this T.Pipelined loop runs (K + 31) // 32 times, which is not known at compile time, and its pipeline drains 2 stages after the loop: on sm_80 the epilogue waits on cp.async groups with a count that depends on its loop variable, and CUDA code generation fails ("Downcast from tirx.Sub to ir.IntImm failed"); use stage values of at most 1 or a trip count known at compile time (with M=1024, N=1024, last_stage=2 from line 188)
                 T.copy(A[by * 128, k * 32], A_s)
                 T.copy(B[k * 32, bx * 128], B_s)
                 T.gemm(A_s, B_s, acc)
@@ -135,11 +136,42 @@ def second_loop(S, stages):
                 T.copy(K[i * 64:(i + 1) * 64, :], k_s)
                 T.gemm(a_s, k_s, acc)
             for j in T.Pipelined(n, num_stages=stages):
-            #        ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ error TL212: this T.Pipelined loop runs n times, which is not known at compile time, and its pipeline drains 2 stages after the loop: on sm_80 the epilogue waits on cp.async groups with a count that depends on its loop variable, and CUDA code generation fails ("Downcast from tirx.Sub to ir.IntImm failed"); use num_stages=2 (or 1) or a trip count known at compile time (with S=1024, stages=3 from line 157)
-            #        ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ error TL212: this T.Pipelined loop runs n times, which is not known at compile time, and its pipeline drains 2 stages after the loop: on sm_90 the epilogue waits on cp.async groups with a count that depends on its loop variable, and CUDA code generation fails ("Downcast from tirx.Sub to ir.IntImm failed"); use num_stages=2 (or 1) or a trip count known at compile time (with S=1024, stages=3 from line 157)
+            #        ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ error TL212: this T.Pipelined loop runs n times, which is not known at compile time, and its pipeline drains 2 stages after the loop: on sm_80 the epilogue waits on cp.async groups with a count that depends on its loop variable, and CUDA code generation fails ("Downcast from tirx.Sub to ir.IntImm failed"); use num_stages=2 (or 1) or a trip count known at compile time (with S=1024, stages=3 from line 189)
+            #        ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ error TL212: this T.Pipelined loop runs n times, which is not known at compile time, and its pipeline drains 2 stages after the loop: on sm_90 the epilogue waits on cp.async groups with a count that depends on its loop variable, and CUDA code generation fails ("Downcast from tirx.Sub to ir.IntImm failed"); use num_stages=2 (or 1) or a trip count known at compile time (with S=1024, stages=3 from line 189)
                 T.copy(K[j * 64:(j + 1) * 64, :], k2_s)
                 T.gemm(a_s, k2_s, acc)
             T.copy(acc, O)
+
+    return main
+
+
+def varlen_attention(batch, stages):
+    @T.prim_func
+    def main(
+        Q: T.Tensor((batch, 1024, 64), "float16"),
+        K: T.Tensor((batch, 1024, 64), "float16"),
+        V: T.Tensor((batch, 1024, 64), "float16"),
+        seqlens: T.Tensor((batch,), "int32"),
+        O: T.Tensor((batch, 1024, 64), "float16"),
+    ):
+        with T.Kernel(16, batch, threads=128) as (bx, bz):
+            q_s = T.alloc_shared((64, 64), "float16")
+            k_s = T.alloc_shared((64, 64), "float16")
+            v_s = T.alloc_shared((64, 64), "float16")
+            s = T.alloc_fragment((64, 64), "float32")
+            s_cast = T.alloc_fragment((64, 64), "float16")
+            acc = T.alloc_fragment((64, 64), "float32")
+            seqlen = seqlens[bz]
+            T.copy(Q[bz, bx * 64:(bx + 1) * 64, :], q_s)
+            T.clear(acc)
+            for k in T.Pipelined(T.ceildiv(seqlen, 64), num_stages=stages):
+            #        ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ error TL212: this T.Pipelined loop runs (seqlens[bz] + 63) // 64 times, which is not known at compile time, and its pipeline drains 2 stages after the loop: on sm_80 the epilogue waits on cp.async groups with a count that depends on its loop variable, and CUDA code generation fails ("Downcast from tirx.Sub to ir.IntImm failed"); use num_stages=1 or a trip count known at compile time (with batch=4, stages=2 from line 191)
+                T.copy(K[bz, k * 64:(k + 1) * 64, :], k_s)
+                T.gemm(q_s, k_s, s, transpose_B=True, clear_accum=True, policy=T.GemmWarpPolicy.FullRow)
+                T.copy(s, s_cast)
+                T.copy(V[bz, k * 64:(k + 1) * 64, :], v_s)
+                T.gemm(s_cast, v_s, acc, policy=T.GemmWarpPolicy.FullRow)
+            T.copy(acc, O[bz, bx * 64:(bx + 1) * 64, :])
 
     return main
 
@@ -156,3 +188,5 @@ if __name__ == "__main__":
     scheduled_dynamic_k_gemm(1024, 1024, 2)
     second_loop(1024, 3)
     second_loop(1024, 2)
+    varlen_attention(4, 2)
+    varlen_attention(4, 1)

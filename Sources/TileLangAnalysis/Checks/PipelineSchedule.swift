@@ -1,0 +1,89 @@
+// Hand-written software-pipeline schedules the pipeliner rejects (TL216). `T.Pipelined(..., order=[...],
+// stage=[...])` gives each statement of the body its stage; when the software pipeliner lowers the loop (sm_80, or a
+// loop warp specialisation does not take) it checks the schedule (transform/inject_pipeline.cc):
+// - a statement may not read a buffer that an earlier statement of the body writes in a later stage
+//   (ValidatePipelineBody: "cannot depends on statement ... in a later stage");
+// - with async copies on (pipeline_planning.cc marks every lone, unconditional global → shared copy of a legacy
+//   schedule as an async producer), a statement that is not itself such a copy may wait on one async stage only: it
+//   may not read the tiles of copies placed in two different stages at or below its own (PopulateWaitCounts: "A
+//   dependency on multiple async stages is not supported").
+// Only writes by lone global → shared copies are known here, so the first rule is checked for those writers only.
+
+import TileLangSyntax
+
+enum PipelineSchedule {
+  /// Emits TL216 on the `stage=` list of each hand-scheduled `T.Pipelined` loop the software pipeliner rejects on
+  /// `target`. `specialized`: loops warp specialisation takes over; `unpipelined`: loops that lose their pipelining.
+  static func check(
+    _ run: KernelRun, target: TargetArch, passConfigs: PassConfigs, specialized: Set<TextRange>,
+    unpipelined: Set<TextRange>, source: SourceText
+  ) -> [Diagnostic] {
+    var out: [Diagnostic] = []
+    var seen: Set<TextRange> = []
+    for loop in run.pipelinedLoops where seen.insert(loop.range).inserted {
+      guard let stages = loop.explicitStages, let at = loop.stageArgument, !loop.annotated,
+        !specialized.contains(loop.range), !unpipelined.contains(loop.range),
+        let (body, stages) = scheduled(loop, stages: stages)
+      else { continue }
+      let names = Dictionary(run.buffers.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
+      let line = { (s: PipelinedLoop.Statement) in source.line(of: s.range.start) + 1 }
+      if let message = laterStageRead(body, stages: stages, names: names, line: line)
+        ?? multipleAsyncStages(body, stages: stages, target: target, passConfigs: passConfigs, names: names, line: line)
+      {
+        out.append(Diagnostic(.TL216, message, at: at))
+      }
+    }
+    return out
+  }
+
+  /// The body statements the stage list schedules, with their stages: the planner leaves out the name bindings it
+  /// replays (`kk = k * 32`), and the list has an entry per statement either with or without them; nil when its
+  /// length matches neither.
+  static func scheduled(_ loop: PipelinedLoop, stages: [Int]) -> ([PipelinedLoop.Statement], [Int])? {
+    let plain = loop.statements.indices.filter { !loop.statements[$0].binds }
+    let body = plain.map { loop.statements[$0] }
+    if plain.count == stages.count { return (body, stages) }
+    if loop.statements.count == stages.count { return (body, plain.map { stages[$0] }) }
+    return nil
+  }
+
+  /// A statement reading a tile that an earlier copy of the body fills in a later stage.
+  static func laterStageRead(
+    _ body: [PipelinedLoop.Statement], stages: [Int], names: [Int: String],
+    line: (PipelinedLoop.Statement) -> Int
+  ) -> String? {
+    for (j, reader) in body.enumerated() {
+      for (i, writer) in body[..<j].enumerated() {
+        guard let tile = writer.copiesInto, reader.reads.contains(tile), stages[i] > stages[j] else { continue }
+        let name = names[tile] ?? "a tile"
+        return
+          "the statement on line \(line(reader)) is in stage \(stages[j]) but reads \(name), which the copy on line \(line(writer)) fills in the later stage \(stages[i]): the software pipeliner rejects the schedule (\"cannot depends on statement ... in a later stage\"); give the reader a stage of at least \(stages[i])"
+      }
+    }
+    return nil
+  }
+
+  /// A statement that is not an async copy reading the tiles of async copies in two different stages.
+  static func multipleAsyncStages(
+    _ body: [PipelinedLoop.Statement], stages: [Int], target: TargetArch, passConfigs: PassConfigs,
+    names: [Int: String], line: (PipelinedLoop.Statement) -> Int
+  ) -> String? {
+    guard target.hasAsyncCopy, passConfigs.useAsyncCopy, passConfigs.enableAsyncCopy else { return nil }
+    // T.im2col is a TMA load on sm_90 and no async producer there; it is left out everywhere (a missed error at
+    // worst).
+    let producers = body.indices.filter { body[$0].copiesInto != nil && !body[$0].isIm2col }
+    for (j, consumer) in body.enumerated() where body[j].copiesInto == nil {
+      var byStage: [Int: Int] = [:]
+      for i in producers where stages[i] <= stages[j] && consumer.reads.contains(body[i].copiesInto!) {
+        if byStage[stages[i]] == nil { byStage[stages[i]] = i }
+      }
+      guard byStage.count >= 2 else { continue }
+      let feeds = byStage.sorted { $0.key < $1.key }.map { stage, i in
+        "\(names[body[i].copiesInto!] ?? "a tile") (line \(line(body[i])), stage \(stage))"
+      }
+      return
+        "the statement on line \(line(consumer)) (stage \(stages[j])) reads tiles that async copies fill in different stages, \(feeds.joined(separator: " and ")): on \(target.rawValue) the software pipeliner waits on one async stage per statement and fails (\"A dependency on multiple async stages is not supported\"); put those copies in the same stage"
+    }
+    return nil
+  }
+}

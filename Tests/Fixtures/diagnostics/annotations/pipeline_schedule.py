@@ -1,0 +1,96 @@
+# fixture: target=sm_80,sm_90
+# TL216: a hand-written schedule (`order=` with `stage=`) that the software pipeliner rejects. A statement that is not
+# itself a copy may read the tiles of async copies (lone global -> shared copies) placed in one stage only:
+# stage=[0, 1, 1] makes the gemm wait on the copies of stages 0 and 1 ("A dependency on multiple async stages is not
+# supported"); and no statement may read a tile an earlier copy fills in a later stage (stage=[1, 1, 0]). Near misses
+# (checked with tilelang 0.1.15): both copies in one stage ([0, 0, 1], [1, 1, 1]), a copy under an `if` (not async),
+# consumers that each read one stage's tile, and sm_90, where warp specialisation replaces the pipeliner when the loop
+# has num_stages (without it the software pipeliner fails there too).
+import tilelang
+import tilelang.language as T
+
+
+def scheduled_gemm(M, N, K, stage):
+    @T.prim_func
+    def main(A: T.Tensor((M, K), "float16"), B: T.Tensor((K, N), "float16"), C: T.Tensor((M, N), "float32")):
+        with T.Kernel(N // 128, M // 128, threads=128) as (bx, by):
+            A_s = T.alloc_shared((128, 32), "float16")
+            B_s = T.alloc_shared((32, 128), "float16")
+            acc = T.alloc_fragment((128, 128), "float32")
+            T.clear(acc)
+            for k in T.Pipelined(K // 32, num_stages=4, order=[0, 1, 2], stage=stage):
+            #                                                                  ^^^^^ error TL216: the statement on line 26 (stage 1) reads tiles that async copies fill in different stages, A_s (line 24, stage 0) and B_s (line 25, stage 1): on sm_80 the software pipeliner waits on one async stage per statement and fails ("A dependency on multiple async stages is not supported"); put those copies in the same stage (with M=1024, N=1024, K=1024 from line 90)
+            #                                                                  ^^^^^ error TL216: the statement on line 26 is in stage 0 but reads A_s, which the copy on line 24 fills in the later stage 1: the software pipeliner rejects the schedule ("cannot depends on statement ... in a later stage"); give the reader a stage of at least 1 (with M=1024, N=1024, K=1024 from line 93)
+                T.copy(A[by * 128, k * 32], A_s)
+                T.copy(B[k * 32, bx * 128], B_s)
+                T.gemm(A_s, B_s, acc)
+            T.copy(acc, C[by * 128, bx * 128])
+
+    return main
+
+
+def unstaged_gemm(M, N, K):
+    @T.prim_func
+    def main(A: T.Tensor((M, K), "float16"), B: T.Tensor((K, N), "float16"), C: T.Tensor((M, N), "float32")):
+        with T.Kernel(N // 128, M // 128, threads=128) as (bx, by):
+            A_s = T.alloc_shared((128, 32), "float16")
+            B_s = T.alloc_shared((32, 128), "float16")
+            acc = T.alloc_fragment((128, 128), "float32")
+            T.clear(acc)
+            for k in T.Pipelined(K // 32, order=[0, 1, 2], stage=[0, 1, 1]):
+            #                                                    ^^^^^^^^^ error TL216: the statement on line 45 (stage 1) reads tiles that async copies fill in different stages, A_s (line 43, stage 0) and B_s (line 44, stage 1): on sm_80 the software pipeliner waits on one async stage per statement and fails ("A dependency on multiple async stages is not supported"); put those copies in the same stage
+            #                                                    ^^^^^^^^^ error TL216: the statement on line 45 (stage 1) reads tiles that async copies fill in different stages, A_s (line 43, stage 0) and B_s (line 44, stage 1): on sm_90 the software pipeliner waits on one async stage per statement and fails ("A dependency on multiple async stages is not supported"); put those copies in the same stage
+                T.copy(A[by * 128, k * 32], A_s)
+                T.copy(B[k * 32, bx * 128], B_s)
+                T.gemm(A_s, B_s, acc)
+            T.copy(acc, C[by * 128, bx * 128])
+
+    return main
+
+
+def guarded_copy_gemm(M, N, K):
+    @T.prim_func
+    def main(A: T.Tensor((M, K), "float16"), B: T.Tensor((K, N), "float16"), C: T.Tensor((M, N), "float32")):
+        with T.Kernel(N // 128, M // 128, threads=128) as (bx, by):
+            A_s = T.alloc_shared((128, 32), "float16")
+            B_s = T.alloc_shared((32, 128), "float16")
+            acc = T.alloc_fragment((128, 128), "float32")
+            T.clear(acc)
+            for k in T.Pipelined(K // 32, num_stages=3, order=[0, 1, 2], stage=[0, 1, 1]):
+                T.copy(A[by * 128, k * 32], A_s)
+                if bx > 0:
+                    T.copy(B[k * 32, bx * 128], B_s)
+                T.gemm(A_s, B_s, acc)
+            T.copy(acc, C[by * 128, bx * 128])
+
+    return main
+
+
+def split_consumers(M, N, K):
+    @T.prim_func
+    def main(A: T.Tensor((M, K), "float16"), B: T.Tensor((K, N), "float16"), C: T.Tensor((M, N), "float32")):
+        with T.Kernel(N // 128, M // 128, threads=128) as (bx, by):
+            A_s = T.alloc_shared((128, 32), "float16")
+            B_s = T.alloc_shared((32, 128), "float16")
+            W_s = T.alloc_shared((128, 32), "float16")
+            B_f = T.alloc_fragment((32, 128), "float16")
+            acc = T.alloc_fragment((128, 128), "float32")
+            T.clear(acc)
+            for k in T.Pipelined(K // 32, num_stages=3, order=[0, 1, 2, 3], stage=[0, 1, 1, 1]):
+                T.copy(A[by * 128, k * 32], A_s)
+                T.copy(B[k * 32, bx * 128], B_s)
+                T.gemm(A_s, W_s, acc, transpose_B=True)
+                T.copy(B_s, B_f)
+            T.copy(acc, C[by * 128, bx * 128])
+
+    return main
+
+
+if __name__ == "__main__":
+    scheduled_gemm(1024, 1024, 1024, [0, 1, 1])
+    scheduled_gemm(1024, 1024, 1024, [0, 0, 1])
+    scheduled_gemm(1024, 1024, 1024, [1, 1, 1])
+    scheduled_gemm(1024, 1024, 1024, [1, 1, 0])
+    unstaged_gemm(1024, 1024, 1024)
+    guarded_copy_gemm(1024, 1024, 1024)
+    split_consumers(1024, 1024, 1024)
