@@ -348,6 +348,10 @@ extension Interpreter {
       case (.none, .int), (.int, .none), (.none, .string), (.string, .none), (.none, .bool), (.bool, .none):
         return !positive
       case (.string(let x), .string(let y)): return (x == y) == positive
+      case (.none, let v) where op == .is || op == .isNot, (let v, .none) where op == .is || op == .isNot:
+        // Identity with None: any value known not to be None (a DSL name such as `T.GemmWarpPolicy.FullCol`, a
+        // dtype, a buffer, a float, a sequence) is not None; module attributes and unknowns may still be.
+        return v.isKnownNotNone ? !positive : nil
       default:
         if let x = a.dtypeName, let y = b.dtypeName { return (x == y) == positive }
         return nil

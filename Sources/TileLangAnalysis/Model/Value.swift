@@ -60,6 +60,17 @@ indirect enum Value: Sendable {
     return nil
   }
 
+  /// True for values that cannot be None at run time; `.module` attributes and unknowns might be.
+  var isKnownNotNone: Bool {
+    switch self {
+    case .int, .float, .bool, .string, .sequence, .dict, .dtype, .buffer, .function, .dsl, .kernelFrame, .loopRange,
+      .tensorType, .boundMethod:
+      return true
+    case .none, .module, .namespace, .argParser, .unknown:
+      return false
+    }
+  }
+
   /// Truthiness when known.
   var truthiness: Bool? {
     switch self {
