@@ -73,6 +73,8 @@ extension Interpreter {
       return dslCall(name, e, calleeExpr, args, a, &env)
     case .module(let name):
       return moduleCall(name, a)
+    case .hostTensorMethod(let t, let method):
+      return hostTensorCall(t, method, a)
     default:
       return .unknown
     }
@@ -137,6 +139,8 @@ extension Interpreter {
       var consts: [String: Value] = [:]
       let paramNames = Set(entry.def.params.list.map(\.name))
       for (k, v) in a.keywords where !paramNames.contains(k) { consts[k] = v }
+      // Sizes the tensor arguments give (`M, N` from `a` of shape (1024, 1024)), below the `.compile` keywords.
+      consts.merge(constSizesFromTensors(entry.def, env, given: consts)) { given, _ in given }
       let note = provenanceNote(bound: bound, consts: consts, line: line(callRange.start))
       let sizes = bound + consts.sorted { $0.key < $1.key }.map { ($0.key, $0.value, fromDefault: false) }
       var instance = KernelInstance(
@@ -346,10 +350,13 @@ extension Interpreter {
     default:
       break
     }
+    if let tensor = torchTensor(name, a) { return tensor }
     if name.hasPrefix("argparse.parser") {
       if name.hasSuffix(".add_argument") { recordArgument(a) }
-      if name.hasSuffix(".parse_args") || name.hasSuffix(".parse_known_args") {
-        return .namespace(argparseDefaults)
+      if name.hasSuffix(".parse_args") { return .namespace(argparseDefaults) }
+      // `args, unknown = parser.parse_known_args()`: the namespace and the arguments it did not know.
+      if name.hasSuffix(".parse_known_args") {
+        return .sequence([.namespace(argparseDefaults), .sequence([], isList: true)], isList: false)
       }
     }
     return .unknown

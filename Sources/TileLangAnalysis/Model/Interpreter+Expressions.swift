@@ -178,6 +178,8 @@ extension Interpreter {
       }
     case .function(let id, let closure):
       return .boundMethod(id, closure, name)
+    case .hostTensor(let t):
+      return hostTensorAttribute(t, name)
     case .argParser(let id):
       return .module("argparse.parser\(id)." + name)
     case .dict:

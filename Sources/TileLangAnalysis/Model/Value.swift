@@ -33,6 +33,10 @@ indirect enum Value: Sendable {
   case tensorType(TensorType)
   /// A user function's method such as `matmul.compile` or `kernel.get_tir`.
   case boundMethod(FunctionID, Closure, String)
+  /// A host-side torch tensor (`torch.randn(M, N, dtype=torch.float16)`): its shape, as far as it is known.
+  case hostTensor(HostTensor)
+  /// A method of a host tensor (`a.to`, `a.size`), not yet called.
+  case hostTensorMethod(HostTensor, String)
   case unknown
 
   struct DictEntry: Sendable {
@@ -82,7 +86,7 @@ indirect enum Value: Sendable {
     case .sequence(let e, _): return !e.isEmpty
     case .dict(let d): return !d.isEmpty
     case .dtype, .buffer, .function, .dsl, .module, .namespace, .argParser, .kernelFrame, .loopRange, .tensorType,
-      .boundMethod:
+      .boundMethod, .hostTensor, .hostTensorMethod:
       return true
     case .unknown: return nil
     }
@@ -142,6 +146,12 @@ enum LoopKind: Sendable {
 /// The variables a function body sees from enclosing scopes.
 struct Closure: Sendable {
   var variables: [String: Value]
+}
+
+/// A torch tensor made by the file's host code: one entry per dimension (nil where unknown), and its dtype.
+struct HostTensor: Sendable {
+  var shape: [SymExpr?]
+  var dtype: String?
 }
 
 /// The type part of a buffer declaration: shape, dtype, strides and scope.
