@@ -68,7 +68,7 @@ indirect enum Value: Sendable {
   var isKnownNotNone: Bool {
     switch self {
     case .int, .float, .bool, .string, .sequence, .dict, .dtype, .buffer, .function, .dsl, .kernelFrame, .loopRange,
-      .tensorType, .boundMethod:
+      .tensorType, .boundMethod, .hostTensor, .hostTensorMethod:
       return true
     case .none, .module, .namespace, .argParser, .unknown:
       return false
