@@ -142,8 +142,11 @@ struct EagerTensorSizesTests {
     #expect(k.buffers.first { $0.name == "B" }?.concreteShape == nil)
   }
 
-  @Test func shapeAndSizeGiveTheDimensions() throws {
+  /// A host tensor's `.shape` / `.size()` stay unknown: reference implementations loop over them
+  /// (`for i in range(M // block_M)` after `M, K = A.shape`), and running those loops made a `--check` of the corpus's
+  /// test files up to 10× slower without deciding anything about a kernel.
+  @Test func shapeAndSizeStayUnknown() throws {
     let k = try Self.kernel("from_shape")
-    #expect(k.callSizes?.values == ["M": .int(2048), "N": .int(512)])
+    #expect(k.callSizes == nil)
   }
 }

@@ -62,25 +62,16 @@ extension Interpreter {
 
   func hostTensorAttribute(_ t: HostTensor, _ name: String) -> Value {
     switch name {
-    case "shape": return .sequence(t.shape.map { $0.map(Value.int) ?? .unknown }, isList: false)
+    // The dimensions stay unknown: reference implementations loop over them (`M, K = A.shape`, then
+    // `for i in range(M // block_M)`), which costs up to 10× a file's check and decides nothing about its kernels.
+    case "shape", "ndim", "size", "dim": return .unknown
     case "dtype": return t.dtype.map { .dtype($0) } ?? .unknown
-    case "ndim": return .int(SymExpr(constant: t.shape.count))
-    case "size", "dim": return .hostTensorMethod(t, name)
     default: return Self.shapeKeepingMethods[name] != nil ? .hostTensorMethod(t, name) : .unknown
     }
   }
 
   func hostTensorCall(_ t: HostTensor, _ method: String, _ a: CallArguments) -> Value {
     switch method {
-    case "size":
-      guard let i = (a.positional.first ?? a.keywords["dim"])?.constantInt else {
-        return a.positional.isEmpty && a.keywords.isEmpty ? hostTensorAttribute(t, "shape") : .unknown
-      }
-      let index = i < 0 ? i + t.shape.count : i
-      guard t.shape.indices.contains(index), let d = t.shape[index] else { return .unknown }
-      return .int(d)
-    case "dim":
-      return .int(SymExpr(constant: t.shape.count))
     case "to":
       var out = t
       for v in a.positional + [a.keywords["dtype"] ?? Value.none] {
