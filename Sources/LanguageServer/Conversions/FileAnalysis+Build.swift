@@ -8,9 +8,15 @@ import TileLangSyntax
 
 extension FileAnalysis {
   /// The module-level names that build this file's kernels, in source order, each once.
-  public var kernelBuilders: [String] {
+  public var kernelBuilders: [String] { kernelBuilderNames.map(\.name) }
+
+  /// Each builder once, with the range of its name in its `def` (for code lenses).
+  var kernelBuilderNames: [(name: String, range: TextRange)] {
     var seen: Set<String> = []
-    return kernels.compactMap(\.builder).filter { seen.insert($0).inserted }
+    return kernels.compactMap { k in
+      guard let name = k.builder, let range = k.builderNameRange, seen.insert(name).inserted else { return nil }
+      return (name, range)
+    }
   }
 
   /// A request to build `kernel` (a module-level name; nil: the file's first kernel that the file itself builds

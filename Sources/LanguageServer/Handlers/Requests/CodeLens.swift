@@ -15,7 +15,7 @@ enum CodeLens {
     try context.token.check()
     let targets = context.settings.analysis.targets.prefix(maxTargets).map(\.rawValue)
     var lenses: [JSONValue] = []
-    for (name, range) in BuildCommands.builders(document.analysis) {
+    for (name, range) in document.analysis.kernelBuilderNames {
       let lspRange = document.source.lspRange(range, context.encoding).json
       for target in targets {
         for command in BuildCommands.commands(uri: document.uri, kernel: name, target: target, short: true) {
@@ -30,15 +30,6 @@ enum CodeLens {
 /// The `tilelang.build` / `tilelang.showLoweredCUDA` commands for one kernel, as code lenses and code actions offer
 /// them.
 enum BuildCommands {
-  /// Each builder of the file once, with the range of its name.
-  static func builders(_ analysis: FileAnalysis) -> [(name: String, range: TextRange)] {
-    var seen: Set<String> = []
-    return analysis.kernels.compactMap { k in
-      guard let name = k.builder, let range = k.builderNameRange, seen.insert(name).inserted else { return nil }
-      return (name, range)
-    }
-  }
-
   static func commands(uri: String, kernel: String, target: String, short: Bool) -> [JSONValue] {
     let arguments: JSONValue = [["uri": .string(uri), "kernel": .string(kernel), "target": .string(target)]]
     let build = short ? "build \(kernel) (\(target))" : "Build `\(kernel)` with tilelang (\(target))"
