@@ -56,10 +56,39 @@ public struct SymExpr: Hashable, Sendable, CustomStringConvertible, ExpressibleB
       terms = raw.filter { $0.coefficient != 0 }
       return
     }
-    var acc: [Monomial: Int] = [:]
-    for t in raw { acc[t.monomial, default: 0] &+= t.coefficient }
-    terms = acc.filter { $0.value != 0 }.map { Term(monomial: $0.key, coefficient: $0.value) }
-      .sorted { $0.monomial < $1.monomial }
+    guard raw.count <= 32 else {
+      var acc: [Monomial: Int] = [:]
+      for t in raw { acc[t.monomial, default: 0] &+= t.coefficient }
+      terms = acc.filter { $0.value != 0 }.map { Term(monomial: $0.key, coefficient: $0.value) }
+        .sorted { $0.monomial < $1.monomial }
+      return
+    }
+    // Few terms (nearly always): merge equal monomials by comparison, which is cheaper than hashing them.
+    var out: [Term] = []
+    out.reserveCapacity(raw.count)
+    next: for t in raw {
+      for i in out.indices where out[i].monomial == t.monomial {
+        out[i].coefficient &+= t.coefficient
+        continue next
+      }
+      out.append(t)
+    }
+    out.removeAll { $0.coefficient == 0 }
+    if out.count > 1 { out.sort { $0.monomial < $1.monomial } }
+    terms = out
+  }
+
+  /// `self + c` for a constant `c`: the constant term sorts last (the empty monomial).
+  private func adding(constant c: Int) -> SymExpr {
+    if c == 0 { return self }
+    var out = self
+    if let last = out.terms.last, last.monomial.atoms.isEmpty {
+      let sum = last.coefficient &+ c
+      if sum == 0 { out.terms.removeLast() } else { out.terms[out.terms.count - 1].coefficient = sum }
+    } else {
+      out.terms.append(Term(monomial: .one, coefficient: c))
+    }
+    return out
   }
 
   /// The value when the expression is a constant.
@@ -100,7 +129,8 @@ public struct SymExpr: Hashable, Sendable, CustomStringConvertible, ExpressibleB
   // MARK: - Arithmetic
 
   public static func + (a: SymExpr, b: SymExpr) -> SymExpr {
-    if let x = a.constant, let y = b.constant { return SymExpr(constant: x &+ y) }
+    if let y = b.constant { return a.adding(constant: y) }
+    if let x = a.constant { return b.adding(constant: x) }
     return SymExpr(normalizing: a.terms + b.terms)
   }
   public static prefix func - (a: SymExpr) -> SymExpr {
