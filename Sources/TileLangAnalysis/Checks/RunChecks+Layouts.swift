@@ -94,6 +94,10 @@ extension RunChecks {
   {
     var single: Set<Int> = []
     var unencodable: Set<Int> = []
+    let candidates = run.buffers.filter {
+      $0.scope.isShared && $0.dtype == "float64" && !run.annotatedLayouts.contains($0.id) && $0.rank >= 2
+    }
+    if candidates.isEmpty { return (single, unencodable) }
     var operands: Set<Int> = []
     for case .gemm(let g) in run.layoutOps where g.op == "gemm" {
       for case .buffer(let b) in g.operands.prefix(2) where b.scope.isShared { operands.insert(b.id) }
@@ -108,8 +112,8 @@ extension RunChecks {
         stored.insert(copy.src.buffer.id)
       }
     }
-    for b in run.buffers where b.scope.isShared && b.dtype == "float64" && !run.annotatedLayouts.contains(b.id) {
-      guard b.rank >= 2, let last = b.shape.last?.constant else { continue }
+    for b in candidates {
+      guard let last = b.shape.last?.constant else { continue }
       if operands.contains(b.id) {
         unencodable.insert(b.id)
         if last % 16 == 0 { single.insert(b.id) }
