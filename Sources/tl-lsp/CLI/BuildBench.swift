@@ -24,7 +24,7 @@ func runBench(_ bridge: CompilerBridge, _ request: BuildRequest, _ options: Buil
   if let script = options.benchBaseline {
     guard
       let b = LoweringBaseline(
-        python: options.python ?? "python3", script: script, file: request.file, target: request.target ?? "sm_90")
+        python: options.python ?? "python3", script: script, file: request.file, target: request.target)
     else {
       print("bench: the baseline script did not start")
       return 1
