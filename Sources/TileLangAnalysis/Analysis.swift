@@ -19,7 +19,7 @@ public struct AnalysisSettings: Sendable, Hashable {
 
   public init(
     targets: [TargetArch] = [.sm90], passConfigs: [String: Bool] = [:], arguments: [String: Int] = [:],
-    maxSpecializations: Int = 8, describesLowerings: Bool = true
+    maxSpecializations: Int = 64, describesLowerings: Bool = true
   ) {
     self.targets = targets.isEmpty ? [.sm90] : targets
     self.passConfigs = passConfigs
