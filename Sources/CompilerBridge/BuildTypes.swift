@@ -37,6 +37,8 @@ public enum ArgumentValue: Sendable, Hashable, CustomStringConvertible {
   case double(Double)
   case bool(Bool)
   case string(String)
+  /// A qualified name the worker looks up (`tilelang.language.GemmWarpPolicy.FullRow`), sent as `{"name": ...}`.
+  case name(String)
 
   /// `1024` → int, `0.5` → double, `true`/`True` → bool, anything else → string.
   public init(parsing text: String) {
@@ -62,6 +64,7 @@ public enum ArgumentValue: Sendable, Hashable, CustomStringConvertible {
     case .double(let v): return String(v)
     case .bool(let v): return v ? "True" : "False"
     case .string(let v): return v
+    case .name(let v): return v.hasPrefix("tilelang.language.") ? "T." + v.dropFirst("tilelang.language.".count) : v
     }
   }
 }

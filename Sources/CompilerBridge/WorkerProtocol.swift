@@ -46,8 +46,10 @@ struct BuildParams: Encodable {
   }
 }
 
-/// A JSON scalar as the worker sends and receives it.
+/// A JSON scalar as the worker sends and receives it; a qualified name is `{"name": "..."}`.
 struct WireValue: Codable, Hashable {
+  private struct Named: Codable { var name: String }
+
   var value: ArgumentValue
 
   init(_ value: ArgumentValue) { self.value = value }
@@ -62,6 +64,8 @@ struct WireValue: Codable, Hashable {
       value = .double(d)
     } else if let s = try? c.decode(String.self) {
       value = .string(s)
+    } else if let n = try? c.decode(Named.self) {
+      value = .name(n.name)
     } else {
       value = .string("?")
     }
@@ -74,6 +78,7 @@ struct WireValue: Codable, Hashable {
     case .double(let v): try c.encode(v)
     case .bool(let v): try c.encode(v)
     case .string(let v): try c.encode(v)
+    case .name(let v): try c.encode(Named(name: v))
     }
   }
 }

@@ -196,6 +196,28 @@ def parse_value(text):
     except (ValueError, SyntaxError):
         return text
 
+def resolve(value):
+    """An argument sent as {"name": "tilelang.language.GemmWarpPolicy.FullRow"}: the object that name denotes in
+    tilelang (looked up attribute by attribute, never called); any other value as it is."""
+    if not (isinstance(value, dict) and set(value) == {"name"}):
+        return value
+    name = str(value["name"])
+    parts = name.split(".")
+    if parts[0] != "tilelang":
+        raise BuildError("NameError", "cannot pass %s: only names in tilelang are looked up" % name, "find")
+    for i in range(len(parts), 0, -1):
+        try:
+            obj = importlib.import_module(".".join(parts[:i]))
+        except ImportError:
+            continue
+        try:
+            for attr in parts[i:]:
+                obj = getattr(obj, attr)
+        except AttributeError:
+            break
+        return obj
+    raise BuildError("NameError", "tilelang has no %s" % name, "find")
+
 def elaborate(obj, kind, args, kwargs):
     if kind == "prim_func":
         return obj
@@ -265,11 +287,13 @@ def do_build(params):
     from_file = {} if args else {k: v for k, v in (params.get("file_kwargs") or {}).items() if k not in kwargs}
     kwargs.update(from_file)
     target = make_target(params.get("target"))
+    call_args = [resolve(a) for a in args]
+    call_kwargs = {k: resolve(v) for k, v in kwargs.items()}
     times["find"] = time.perf_counter() - t
     t = time.perf_counter()
     try:
         with target:
-            func = elaborate(obj, kind, args, kwargs)
+            func = elaborate(obj, kind, call_args, call_kwargs)
     except BuildError:
         raise
     except BaseException as e:  # noqa: BLE001

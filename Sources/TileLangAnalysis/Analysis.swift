@@ -71,12 +71,15 @@ public struct CallSizes: Sendable, Hashable {
   public var values: [String: LiteralValue]
 }
 
-/// A Python literal a build request can carry.
+/// A Python literal a build request can carry, or a name the compiler's DSL module defines.
 public enum LiteralValue: Sendable, Hashable {
   case int(Int)
   case double(Double)
   case bool(Bool)
   case string(String)
+  /// A fully qualified name in tilelang's DSL (`tilelang.language.GemmWarpPolicy.FullRow` for
+  /// `T.GemmWarpPolicy.FullRow`): the worker looks it up; nothing is called.
+  case name(String)
 }
 
 /// A buffer visible in a kernel: a global tensor parameter or an allocation.

@@ -66,6 +66,10 @@ func runCheck(_ arguments: [String]) throws -> (status: Int32, stdout: String) {
       "build", Self.sizesFile, "--kernel", "matmul", "--python", tilelangPython, "--target", "sm_80",
     ])
     #expect(cuda.contains("bfloat16_t"), "dtype=\"bfloat16\" from the call")
+    let (status, policyCuda) = try runCheck([
+      "build", Self.sizesFile, "--kernel", "policy_gemm", "--python", tilelangPython, "--target", "sm_80",
+    ])
+    #expect(status == 0, "policy=T.GemmWarpPolicy.FullRow from the call: \(policyCuda.prefix(500))")
   }
 
   @Test func checkCompileBuildsEveryKernelAndKeepsErrorsInTheirOwn() throws {
@@ -77,7 +81,7 @@ func runCheck(_ arguments: [String]) throws -> (status: Int32, stdout: String) {
     let tl5xx = output.split(separator: "\n").filter { $0.contains("[TL50") }
     // Only `overrun` fails; its error names `src=A, dst=A_shared`, which `matmul` copies too, on an earlier line.
     #expect(tl5xx.count == 1, "\(output)")
-    #expect(tl5xx.first?.hasPrefix("\(Self.sizesFile):41:") == true && tl5xx.first?.hasSuffix("[TL501]") == true)
+    #expect(tl5xx.first?.hasPrefix("\(Self.sizesFile):42:") == true && tl5xx.first?.hasSuffix("[TL501]") == true)
   }
 
   @Test func aKernelWithoutSizesIsAWarningOfTheCheck() throws {

@@ -8,6 +8,7 @@ import TileLangSyntax
 
 struct BuildSizesTests {
   static let source = """
+    import sys
     import tilelang
     import tilelang.language as T
 
@@ -69,6 +70,15 @@ struct BuildSizesTests {
         return op
 
 
+    def unknowable(M, count):
+        @T.prim_func
+        def runtime(A: T.Tensor((M, M), "float16")):
+            with T.Kernel(1, threads=128) as bx:
+                T.clear(A)
+
+        return runtime
+
+
     @T.prim_func
     def fixed(A: T.Tensor((64, 64), "float16")):
         with T.Kernel(1, threads=128) as bx:
@@ -82,6 +92,7 @@ struct BuildSizesTests {
         eager.compile(N=32)
         outer(16)
         opaque(64, T.GemmWarpPolicy.FullRow)
+        unknowable(64, len(sys.argv))
 
     """
 
@@ -122,10 +133,16 @@ struct BuildSizesTests {
     #expect(k.callSizes == nil)
   }
 
-  @Test func anArgumentThatIsNoLiteralDropsTheCallsSizes() throws {
+  @Test func aDSLNameTravelsAsItsQualifiedName() throws {
     let k = try Self.kernel("op")
     #expect(k.builder == "opaque")
-    #expect(k.callSizes == nil, "a build with the policy's default would not be the call's kernel")
+    #expect(k.callSizes?.values == ["M": .int(64), "policy": .name("tilelang.language.GemmWarpPolicy.FullRow")])
+  }
+
+  @Test func anArgumentThatIsNoLiteralDropsTheCallsSizes() throws {
+    let k = try Self.kernel("runtime")
+    #expect(k.builder == "unknowable")
+    #expect(k.callSizes == nil, "a build with another value would not be the call's kernel")
   }
 
   @Test func aModuleLevelPrimFuncBuildsItself() throws {

@@ -78,6 +78,7 @@ extension ArgumentValue {
     case .double(let v): self = .double(v)
     case .bool(let v): self = .bool(v)
     case .string(let v): self = .string(v)
+    case .name(let v): self = .name(v)
     }
   }
 }

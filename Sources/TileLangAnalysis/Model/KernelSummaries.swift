@@ -72,7 +72,8 @@ enum KernelSummaries {
 }
 
 extension Value {
-  /// The value as a Python literal (a dtype as its name), when it is one.
+  /// The value as a Python literal (a dtype as its name, a DSL attribute such as `T.GemmWarpPolicy.FullRow` as its
+  /// qualified name), when it is one.
   var literal: LiteralValue? {
     switch self {
     case .int(let e): return e.constant.map { .int($0) }
@@ -80,6 +81,7 @@ extension Value {
     case .bool(let b): return .bool(b)
     case .string(let s): return .string(s)
     case .dtype(let d): return .string(d)
+    case .dsl(let path) where !path.isEmpty: return .name("tilelang.language." + path)
     default: return nil
     }
   }

@@ -1,6 +1,7 @@
 # Sizes from the file's own calls (tl-lsp bridge fixture): neither factory has defaults for its sizes; the calls
 # under __main__ give them. `scaled` also has a `# tl-lsp:` comment, which wins over its call for `threads`.
 # `overrun` copies a 128x32 region into a 64x32 tile: only the compiler's own build of it reports that.
+# `policy_gemm`'s call passes a warp policy, `T.GemmWarpPolicy.FullRow`, which the build looks up in tilelang.
 import tilelang.language as T
 
 
@@ -44,7 +45,24 @@ def overrun(M, K):
     return main
 
 
+def policy_gemm(M, N, K, policy):
+    @T.prim_func
+    def pgemm(A: T.Tensor((M, K), "float16"), B: T.Tensor((K, N), "float16"), C: T.Tensor((M, N), "float32")):
+        with T.Kernel(1, 1, threads=128) as (bx, by):
+            A_shared = T.alloc_shared((M, K), "float16")
+            B_shared = T.alloc_shared((K, N), "float16")
+            C_local = T.alloc_fragment((M, N), "float32")
+            T.clear(C_local)
+            T.copy(A, A_shared)
+            T.copy(B, B_shared)
+            T.gemm(A_shared, B_shared, C_local, policy=policy)
+            T.copy(C_local, C)
+
+    return pgemm
+
+
 if __name__ == "__main__":
     matmul(512, 256, 128, 64, 64, 32, threads=128, dtype="bfloat16")
     scaled(256, 64, 128)
     overrun(1024, 1024)
+    policy_gemm(64, 64, 32, T.GemmWarpPolicy.FullRow)
