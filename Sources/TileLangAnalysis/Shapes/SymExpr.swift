@@ -44,23 +44,54 @@ public struct SymExpr: Hashable, Sendable, CustomStringConvertible, ExpressibleB
     public var monomial: Monomial
     public var coefficient: Int
   }
-  public private(set) var terms: [Term]
+  // A constant is kept without an array (most integers the interpreter handles are constants): `poly` is empty
+  // and `value` is the constant. Any other polynomial: `poly` holds its terms (sorted, merged, no zero coefficients,
+  // two or more, or one with a variable part) and `value` is 0. One representation per value, so the synthesized
+  // `==` and hash are the polynomial's.
+  private var value: Int
+  private var poly: [Term]
+
+  /// The terms, sorted (the constant term last), no zero coefficients; a constant 0 has none.
+  public var terms: [Term] {
+    if !poly.isEmpty { return poly }
+    return value == 0 ? [] : [Term(monomial: .one, coefficient: value)]
+  }
 
   public init(integerLiteral value: Int) { self.init(constant: value) }
-  public init(constant: Int) { terms = constant == 0 ? [] : [Term(monomial: .one, coefficient: constant)] }
-  public init(variable: String) { terms = [Term(monomial: Monomial([.variable(variable)]), coefficient: 1)] }
-  public init(atom: SymAtom) { terms = [Term(monomial: Monomial([atom]), coefficient: 1)] }
+  public init(constant: Int) {
+    value = constant
+    poly = []
+  }
+  public init(variable: String) {
+    self.init(canonical: [Term(monomial: Monomial([.variable(variable)]), coefficient: 1)])
+  }
+  public init(atom: SymAtom) { self.init(canonical: [Term(monomial: Monomial([atom]), coefficient: 1)]) }
+
+  /// From terms already sorted and merged, without zero coefficients.
+  private init(canonical t: [Term]) {
+    if t.isEmpty {
+      value = 0
+      poly = []
+    } else if t.count == 1, t[0].monomial.atoms.isEmpty {
+      value = t[0].coefficient
+      poly = []
+    } else {
+      value = 0
+      poly = t
+    }
+  }
 
   init(normalizing raw: [Term]) {
     if raw.count <= 1 {
-      terms = raw.filter { $0.coefficient != 0 }
+      self.init(canonical: raw.filter { $0.coefficient != 0 })
       return
     }
     guard raw.count <= 32 else {
       var acc: [Monomial: Int] = [:]
       for t in raw { acc[t.monomial, default: 0] &+= t.coefficient }
-      terms = acc.filter { $0.value != 0 }.map { Term(monomial: $0.key, coefficient: $0.value) }
-        .sorted { $0.monomial < $1.monomial }
+      self.init(
+        canonical: acc.filter { $0.value != 0 }.map { Term(monomial: $0.key, coefficient: $0.value) }
+          .sorted { $0.monomial < $1.monomial })
       return
     }
     // Few terms (nearly always): merge equal monomials by comparison, which is cheaper than hashing them.
@@ -75,33 +106,33 @@ public struct SymExpr: Hashable, Sendable, CustomStringConvertible, ExpressibleB
     }
     out.removeAll { $0.coefficient == 0 }
     if out.count > 1 { out.sort { $0.monomial < $1.monomial } }
-    terms = out
+    self.init(canonical: out)
   }
 
   /// `self + c` for a constant `c`: the constant term sorts last (the empty monomial).
   private func adding(constant c: Int) -> SymExpr {
     if c == 0 { return self }
-    var out = self
-    if let last = out.terms.last, last.monomial.atoms.isEmpty {
+    if poly.isEmpty { return SymExpr(constant: value &+ c) }
+    var t = poly
+    if let last = t.last, last.monomial.atoms.isEmpty {
       let sum = last.coefficient &+ c
-      if sum == 0 { out.terms.removeLast() } else { out.terms[out.terms.count - 1].coefficient = sum }
+      if sum == 0 { t.removeLast() } else { t[t.count - 1].coefficient = sum }
     } else {
-      out.terms.append(Term(monomial: .one, coefficient: c))
+      t.append(Term(monomial: .one, coefficient: c))
     }
-    return out
+    return SymExpr(canonical: t)
   }
 
   /// The value when the expression is a constant.
-  public var constant: Int? {
-    if terms.isEmpty { return 0 }
-    if terms.count == 1, terms[0].monomial == .one { return terms[0].coefficient }
-    return nil
-  }
+  public var constant: Int? { poly.isEmpty ? value : nil }
   public var isConstant: Bool { constant != nil }
   public func isConstant(_ v: Int) -> Bool { constant == v }
 
   /// The constant part of the polynomial.
-  public var constantTerm: Int { terms.first { $0.monomial == .one }?.coefficient ?? 0 }
+  public var constantTerm: Int {
+    if poly.isEmpty { return value }
+    return poly.last.flatMap { $0.monomial.atoms.isEmpty ? $0.coefficient : nil } ?? 0
+  }
 
   /// Whether a variable name stands for an element loaded from a tensor (`seqlens[bz]`, as the interpreter names
   /// them): no Python name contains a bracket.
@@ -111,7 +142,7 @@ public struct SymExpr: Hashable, Sendable, CustomStringConvertible, ExpressibleB
   public var variables: Set<String> {
     var out = Set<String>()
     func visit(_ e: SymExpr) {
-      for t in e.terms {
+      for t in e.poly {
         for a in t.monomial.atoms {
           switch a {
           case .variable(let n): out.insert(n)
@@ -133,13 +164,21 @@ public struct SymExpr: Hashable, Sendable, CustomStringConvertible, ExpressibleB
     if let x = a.constant { return b.adding(constant: x) }
     return SymExpr(normalizing: a.terms + b.terms)
   }
-  public static prefix func - (a: SymExpr) -> SymExpr {
-    if let x = a.constant { return SymExpr(constant: 0 &- x) }
-    return SymExpr(normalizing: a.terms.map { Term(monomial: $0.monomial, coefficient: 0 &- $0.coefficient) })
-  }
+  public static prefix func - (a: SymExpr) -> SymExpr { a.scaled(by: -1) }
   public static func - (a: SymExpr, b: SymExpr) -> SymExpr { a + (-b) }
+  /// `c * self`: the terms keep their order.
+  private func scaled(by c: Int) -> SymExpr {
+    if poly.isEmpty { return SymExpr(constant: value &* c) }
+    if c == 1 { return self }
+    return SymExpr(
+      canonical: poly.compactMap {
+        $0.coefficient &* c == 0 ? nil : Term(monomial: $0.monomial, coefficient: $0.coefficient &* c)
+      })
+  }
+
   public static func * (a: SymExpr, b: SymExpr) -> SymExpr {
-    if let x = a.constant, let y = b.constant { return SymExpr(constant: x &* y) }
+    if let x = a.constant { return b.scaled(by: x) }
+    if let y = b.constant { return a.scaled(by: y) }
     var out: [Term] = []
     for x in a.terms {
       for y in b.terms {
