@@ -78,6 +78,11 @@ extension Interpreter {
         statement.binds = !targets.contains { if case .subscript = $0.kind { true } else { false } }
       case .annAssign(let target, _, _): if case .name = target.kind { statement.binds = true }
       case .expr: statement.isCall = true
+      case .if(_, let then, let orElse):
+        let branches = then + orElse
+        if branches.allSatisfy({ if case .expr = $0.kind { true } else { false } }) {
+          statement.guardedCalls = branches.count
+        }
       default: break
       }
       openPipelined[openPipelined.count - 1].statements.append(statement)

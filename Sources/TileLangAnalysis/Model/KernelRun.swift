@@ -179,6 +179,9 @@ struct PipelinedLoop: Sendable {
     var events: Range<Int> = 0..<0
     /// The statement is a bare call (`T.copy(...)`), not an `if`, loop or assignment.
     var isCall = false
+    /// The statement is an `if` whose branches hold nothing but bare calls: how many (run-time `if`s only; an `if` on
+    /// a Python value is folded away).
+    var guardedCalls: Int?
   }
   var range: TextRange
   /// The `T.Pipelined(...)` call.
