@@ -35,7 +35,9 @@ extension RunChecks {
   /// The global → fragment `T.copy` calls that warp specialisation moves into its producer branch on `target`
   /// (producer_consumer_ws.cc): the consumer statements of a warp-specialised loop that come before the first one
   /// reading a TMA-loaded tile are moved when every one of them is "movable"; a lone copy from global memory into a
-  /// fragment is, and the producer then writes a per-thread `local` clone of the fragment (`<name>_producer_ws`,
+  /// fragment is, and so is a run-time `if` whose branches hold nothing but such copies (the producer keeps the
+  /// condition; checked with 0.1.15 on block-index, loop-variable and loaded conditions, with and without `else`).
+  /// The producer then writes a per-thread `local` clone of the fragment (`<name>_producer_ws`,
   /// the whole buffer in each thread: 128-bit accesses on sm_90, 256 on sm_100, checked with 0.1.15). Judged only
   /// for loop bodies of lone copies and other statements, without bindings or a guarding `if`, and without
   /// global → shared copies that are not TMA loads (cp.async or synchronous producers move the waits).
@@ -57,11 +59,18 @@ extension RunChecks {
       }
       guard !blocked, !tma.isEmpty else { continue }
       let consumers = loop.statements.indices.filter { !tma.contains($0) }
+      func intoFragment(_ e: CopyEvent) -> Bool {
+        e.op == "copy" && e.operands.count >= 2 && e.operands[0].buffer?.scope == .global
+          && (e.operands[1].buffer?.scope.isFragment ?? false)
+      }
+      // A run-time `if` whose branches are all such copies moves too, under its condition.
       func movable(_ i: Int) -> Bool {
-        guard let e = lone(loop.statements[i]), e.op == "copy", e.operands.count >= 2,
-          e.operands[0].buffer?.scope == .global, e.operands[1].buffer?.scope.isFragment ?? false
-        else { return false }
-        return true
+        let s = loop.statements[i]
+        if let e = lone(s) { return intoFragment(e) }
+        guard let n = s.guardedCalls, n > 0, s.events.count == n, s.events.upperBound <= run.events.count else {
+          return false
+        }
+        return s.events.allSatisfy { intoFragment(run.events[$0]) }
       }
       var cursor = 0
       for t in tma {
@@ -73,7 +82,7 @@ extension RunChecks {
         }
         let prefix = consumers[cursor..<wait]
         if prefix.allSatisfy(movable) {
-          for i in prefix { out.insert(loop.statements[i].events.lowerBound) }
+          for i in prefix { out.formUnion(loop.statements[i].events) }
         }
         cursor = wait
       }

@@ -345,57 +345,6 @@ struct Interpreter {
       ParallelLoop.Access(buffer: b, indices: indices, isWrite: isWrite, range: range))
   }
 
-  /// Runs a `T.Pipelined` body one top-level statement at a time, noting which are lone global → shared copies and
-  /// whether the body is one `if` without `else` after its leading assignments (`PipelinedLoop.guardedBody`).
-  private mutating func execPipelinedBody(_ body: [Stmt], _ env: inout Env) -> Flow {
-    let statements = body.drop {
-      if case .assign = $0.kind { return true }
-      if case .annAssign = $0.kind { return true }
-      return false
-    }
-    let soleGuard: Stmt? = statements.count == 1 ? statements.first : nil
-    for stmt in body {
-      if let soleGuard, case .if(_, _, let orElse) = stmt.kind, stmt.range == soleGuard.range, orElse.isEmpty {
-        nextIfGuardsPipelinedBody = true
-      }
-      if case .assign(let targets, let value) = stmt.kind, targets.count == 1, case .name(let n) = targets[0].kind,
-        loadsBuffer(value, env)
-      {
-        openPipelined[openPipelined.count - 1].loadedScalars[n] = stmt.range
-      }
-      let before = run?.events.count ?? 0
-      var statement = PipelinedLoop.Statement(range: stmt.range)
-      switch stmt.kind {
-      case .assign(let targets, _):
-        statement.binds = !targets.contains { if case .subscript = $0.kind { true } else { false } }
-      case .annAssign(let target, _, _): if case .name = target.kind { statement.binds = true }
-      case .expr: statement.isCall = true
-      default: break
-      }
-      openPipelined[openPipelined.count - 1].statements.append(statement)
-      let flow = exec([stmt], &env)
-      nextIfGuardsPipelinedBody = false
-      let after = run?.events.count ?? 0
-      if let last = openPipelined[openPipelined.count - 1].statements.indices.last, before <= after {
-        openPipelined[openPipelined.count - 1].statements[last].events = before..<after
-      }
-      if before < after, openPipelined[openPipelined.count - 1].firstCopyEvent == nil {
-        openPipelined[openPipelined.count - 1].firstCopyEvent = before
-      }
-      if case .expr = stmt.kind, after == before + 1, let e = run?.events[before], ["copy", "im2col"].contains(e.op),
-        let src = e.operands.first?.buffer, src.scope == .global,
-        let dst = e.operands.dropFirst().first?.buffer, dst.scope.isShared
-      {
-        let last = openPipelined[openPipelined.count - 1].statements.count - 1
-        openPipelined[openPipelined.count - 1].statements[last].copiesInto = dst.id
-        openPipelined[openPipelined.count - 1].statements[last].isIm2col = e.op == "im2col"
-      }
-      if case .normal = flow { continue }
-      return flow
-    }
-    return .normal
-  }
-
   /// Records a use of shared buffer `b` at `range`, keyed by the innermost enclosing `T.Pipelined` loop.
   mutating func notePipelineUse(_ b: Buffer, _ range: TextRange) {
     guard b.scope.isShared, run != nil else { return }

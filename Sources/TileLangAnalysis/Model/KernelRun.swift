@@ -162,10 +162,11 @@ struct TileOpCall: Sendable {
   }
 }
 
-/// A `T.Pipelined` loop and its body's top-level statements, as the compiler's pipeline planning sees them.
+/// A `T.Pipelined` loop and its body's top-level statements, as the compiler's pipeline planning sees them (an `if`
+/// on a Python value is replaced by the statements of its taken branch).
 struct PipelinedLoop: Sendable {
   struct Statement: Sendable {
-    /// A lone global → shared `T.copy` / `T.im2col` (not under an `if`): the pipeliner's producer stage.
+    /// A lone global → shared `T.copy` / `T.im2col` (not under a run-time `if`): the pipeliner's producer stage.
     var copiesInto: Int?
     /// The lone copy is a `T.im2col` (a TMA load on sm_90 even in a software pipeline).
     var isIm2col = false
@@ -178,6 +179,9 @@ struct PipelinedLoop: Sendable {
     var events: Range<Int> = 0..<0
     /// The statement is a bare call (`T.copy(...)`), not an `if`, loop or assignment.
     var isCall = false
+    /// The statement is an `if` whose branches hold nothing but bare calls: how many (run-time `if`s only; an `if` on
+    /// a Python value is folded away).
+    var guardedCalls: Int?
   }
   var range: TextRange
   /// The `T.Pipelined(...)` call.

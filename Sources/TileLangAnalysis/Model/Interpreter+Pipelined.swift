@@ -1,0 +1,159 @@
+// Running a `T.Pipelined` body: its top-level statements as the compiler's pipeline planning and warp specialisation
+// see them, after the front end folds the `if`s whose condition is a Python value.
+
+import TileLangSyntax
+
+extension Interpreter {
+  /// Runs a `T.Pipelined` body one top-level statement at a time, noting which are lone global → shared copies and
+  /// whether the body is one `if` without `else` after its leading assignments (`PipelinedLoop.guardedBody`). An `if`
+  /// on a Python value the interpreter decides is folded the way the front end folds it (the eager builder emits a TIR
+  /// `if` only for a `PrimExpr` condition): the statements of the taken branch are statements of the body.
+  mutating func execPipelinedBody(_ body: [Stmt], _ env: inout Env) -> Flow {
+    var folded: Set<TextRange> = []
+    let flat = foldedPipelinedBody(body, env, rebound: Self.boundNames(body), folded: &folded)
+    let statements = flat.drop {
+      if case .assign = $0.kind { return true }
+      if case .annAssign = $0.kind { return true }
+      return false
+    }
+    var soleGuard: TextRange?
+    if statements.count == 1, let only = statements.first, case .if(_, _, let orElse) = only.kind, orElse.isEmpty {
+      soleGuard = only.range
+    }
+    return execPipelinedStatements(body, &env, folded: folded, soleGuard: soleGuard)
+  }
+
+  /// The statements of a `T.Pipelined` body after folding the `if`s whose condition the interpreter decides before
+  /// the body runs (`folded` collects their ranges); `pass` statements make none. A condition naming something the
+  /// body binds is left to run time.
+  private func foldedPipelinedBody(_ body: [Stmt], _ env: Env, rebound: Set<String>, folded: inout Set<TextRange>)
+    -> [Stmt]
+  {
+    var out: [Stmt] = []
+    for stmt in body {
+      if case .pass = stmt.kind { continue }
+      if case .if(let test, let then, let orElse) = stmt.kind {
+        var names = Set<String>()
+        ASTWalker { e, _ in if case .name(let n) = e.kind { names.insert(n) } }.walk(expression: test)
+        if names.isDisjoint(with: rebound) {
+          // Evaluated on copies: the real evaluation happens when the statement runs.
+          var probe = self
+          var scratch = env
+          if let known = probe.eval(test, &scratch).truthiness {
+            folded.insert(stmt.range)
+            out += foldedPipelinedBody(known ? then : orElse, env, rebound: rebound, folded: &folded)
+            continue
+          }
+        }
+      }
+      out.append(stmt)
+    }
+    return out
+  }
+
+  private mutating func execPipelinedStatements(
+    _ body: [Stmt], _ env: inout Env, folded: Set<TextRange>, soleGuard: TextRange?
+  ) -> Flow {
+    for stmt in body {
+      if case .pass = stmt.kind { continue }
+      if folded.contains(stmt.range), case .if(let test, let then, let orElse) = stmt.kind,
+        let known = eval(test, &env).truthiness
+      {
+        let flow = execPipelinedStatements(known ? then : orElse, &env, folded: folded, soleGuard: soleGuard)
+        if case .normal = flow { continue }
+        return flow
+      }
+      if let soleGuard, case .if = stmt.kind, stmt.range == soleGuard {
+        nextIfGuardsPipelinedBody = true
+      }
+      if case .assign(let targets, let value) = stmt.kind, targets.count == 1, case .name(let n) = targets[0].kind,
+        loadsBuffer(value, env)
+      {
+        openPipelined[openPipelined.count - 1].loadedScalars[n] = stmt.range
+      }
+      let before = run?.events.count ?? 0
+      var statement = PipelinedLoop.Statement(range: stmt.range)
+      switch stmt.kind {
+      case .assign(let targets, _):
+        statement.binds = !targets.contains { if case .subscript = $0.kind { true } else { false } }
+      case .annAssign(let target, _, _): if case .name = target.kind { statement.binds = true }
+      case .expr: statement.isCall = true
+      case .if(_, let then, let orElse):
+        let branches = then + orElse
+        if branches.allSatisfy({ if case .expr = $0.kind { true } else { false } }) {
+          statement.guardedCalls = branches.count
+        }
+      default: break
+      }
+      openPipelined[openPipelined.count - 1].statements.append(statement)
+      let flow = exec([stmt], &env)
+      nextIfGuardsPipelinedBody = false
+      let after = run?.events.count ?? 0
+      if let last = openPipelined[openPipelined.count - 1].statements.indices.last, before <= after {
+        openPipelined[openPipelined.count - 1].statements[last].events = before..<after
+      }
+      if before < after, openPipelined[openPipelined.count - 1].firstCopyEvent == nil {
+        openPipelined[openPipelined.count - 1].firstCopyEvent = before
+      }
+      if case .expr = stmt.kind, after == before + 1, let e = run?.events[before], ["copy", "im2col"].contains(e.op),
+        let src = e.operands.first?.buffer, src.scope == .global,
+        let dst = e.operands.dropFirst().first?.buffer, dst.scope.isShared
+      {
+        let last = openPipelined[openPipelined.count - 1].statements.count - 1
+        openPipelined[openPipelined.count - 1].statements[last].copiesInto = dst.id
+        openPipelined[openPipelined.count - 1].statements[last].isIm2col = e.op == "im2col"
+      }
+      if case .normal = flow { continue }
+      return flow
+    }
+    return .normal
+  }
+
+  /// Names that statements in `body` (at any depth) bind: assignment, loop and `with` targets, walrus targets,
+  /// definitions and imports.
+  static func boundNames(_ body: [Stmt]) -> Set<String> {
+    var out = Set<String>()
+    func targets(_ e: Expr) {
+      switch e.kind {
+      case .name(let n): out.insert(n)
+      case .tuple(let elts), .list(let elts): elts.forEach(targets)
+      case .starred(let inner): targets(inner)
+      default: break
+      }
+    }
+    ASTWalker { e, _ in if case .namedExpr(let t, _) = e.kind { targets(t) } }.walk(body)
+    func visit(_ stmts: [Stmt]) {
+      for s in stmts {
+        switch s.kind {
+        case .assign(let ts, _): ts.forEach(targets)
+        case .augAssign(let t, _, _), .annAssign(let t, _, _): targets(t)
+        case .functionDef(let f): out.insert(f.name)
+        case .classDef(let c): out.insert(c.name)
+        case .import(let names), .importFrom(_, let names, _):
+          for a in names { out.insert(a.asName ?? String(a.name.split(separator: ".").first ?? "")) }
+        case .if(_, let a, let b), .while(_, let a, let b):
+          visit(a)
+          visit(b)
+        case .for(let t, _, let a, let b, _):
+          targets(t)
+          visit(a)
+          visit(b)
+        case .with(let items, let a, _):
+          for item in items { if let t = item.target { targets(t) } }
+          visit(a)
+        case .try(let a, let handlers, let b, let c, _):
+          visit(a)
+          for h in handlers {
+            if let n = h.name { out.insert(n) }
+            visit(h.body)
+          }
+          visit(b)
+          visit(c)
+        default: break
+        }
+      }
+    }
+    visit(body)
+    return out
+  }
+}
