@@ -67,7 +67,7 @@ extension Interpreter {
     let entry = module.entry(inst.function)
     run = KernelRun(instance: inst)
     run?.passConfigs = passConfigs
-    run?.moduleDynamic = module.dynamicNames
+    run?.moduleDynamic = module.dynamicNames.subtracting(inst.standIns)
     run?.otherBackend = module.otherBackend
     var env = inst.closure
     for p in entry.def.params.list {

@@ -113,7 +113,8 @@ extension Interpreter {
         instances.append(
           KernelInstance(
             function: entry.id, closure: env, arguments: [:], constSizes: [:], provenance: frames.last?.note,
-            isSymbolic: symbolicRun, call: frames.last?.call.flatMap { $0.function == entry.parent ? $0 : nil }))
+            isSymbolic: symbolicRun, call: frames.last?.call.flatMap { $0.function == entry.parent ? $0 : nil },
+            standIns: standIns))
       }
     default:
       break
@@ -134,6 +135,8 @@ extension Interpreter {
       bindParameters(entry.def.params, a, &env, defaultsEnv: closure.variables)
       return invoke(entry, &env)
     case .eagerJit:
+      let outerStandIns = standIns
+      defer { standIns = outerStandIns }
       var env = closure.variables
       let bound = bindParameters(entry.def.params, a, &env, defaultsEnv: closure.variables)
       var consts: [String: Value] = [:]
@@ -146,7 +149,7 @@ extension Interpreter {
       var instance = KernelInstance(
         function: id, closure: env, arguments: env.filter { paramNames.contains($0.key) }, constSizes: consts,
         provenance: note, isSymbolic: symbolicRun,
-        call: FunctionCall(function: id, arguments: sizes, range: callRange))
+        call: FunctionCall(function: id, arguments: sizes, range: callRange), standIns: standIns)
       // Sizes only: no tensors, positional or by the name of a parameter without a default (tensor parameters have
       // none), that could supply the T.const values.
       let tensorLike = Set(entry.def.params.list.filter { $0.defaultValue == nil }.map(\.name))
@@ -176,6 +179,8 @@ extension Interpreter {
   private mutating func callFactory(
     _ entry: FunctionEntry, _ closure: Closure, _ a: CallArguments, callRange: TextRange, autotuneIndex: Int?
   ) -> Value {
+    let outerStandIns = standIns
+    defer { standIns = outerStandIns }
     var env = closure.variables
     let bound = bindParameters(entry.def.params, a, &env, defaultsEnv: closure.variables)
     let opensKernel = !entry.children.isEmpty
@@ -228,16 +233,23 @@ extension Interpreter {
         if var value {
           // A value the evaluator cannot know (a runtime tensor's shape, say) is a symbolic integer named after
           // the parameter, as if the call had not given it: shapes built from it stay usable.
-          if case .unknown = value { value = .int(SymExpr(variable: p.name)) }
+          if case .unknown = value {
+            value = .int(SymExpr(variable: p.name))
+            standIns.insert(p.name)
+          } else {
+            standIns.remove(p.name)
+          }
           env[p.name] = value
           bound.append((p.name, value, false))
         } else if let d = p.defaultValue, !symbolicRun {
           var denv = defaultsEnv
           let v = eval(d, &denv)
           env[p.name] = v
+          standIns.remove(p.name)
           bound.append((p.name, v, true))
         } else {
           env[p.name] = a.hasUnknownSpread ? .unknown : .int(SymExpr(variable: p.name))
+          standIns.insert(p.name)
         }
       }
     }

@@ -79,7 +79,10 @@ extension Interpreter {
       return constNames(p.first?.stringValue)
     case "symbolic", "dynamic", "Var":
       let v = constNames(p.first?.stringValue)
-      if let spec = p.first?.stringValue { run?.declaredDynamic.formUnion(ModuleIndex.declaredNames(spec)) }
+      if let spec = p.first?.stringValue {
+        run?.declaredDynamic.formUnion(ModuleIndex.declaredNames(spec))
+        standIns.subtract(ModuleIndex.declaredNames(spec))
+      }
       return v
     case "Tensor", "Buffer", "StridedTensor", "SharedBuffer", "FragmentBuffer":
       return tensorType(name, p, a.keywords)

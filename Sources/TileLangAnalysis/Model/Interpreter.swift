@@ -36,6 +36,11 @@ struct Interpreter {
   var serialLoopNames: [Set<String>] = []
   var nextBufferID = 0
   var symbolicRun = false
+  /// Parameters of the calls being executed that stand for themselves (`SymExpr(variable: name)`) because the call
+  /// gave no value the evaluator knows (a symbolic run, an unknown argument): compile-time constants of unknown
+  /// value, not run-time sizes, even where the file also declares `T.dynamic` of the same name. Restored after each
+  /// call; a `T.dynamic` declaration of the name in the call takes it out.
+  var standIns: Set<String> = []
 
   // MARK: - Kernel state (non-nil while executing a kernel body)
   var run: KernelRun?

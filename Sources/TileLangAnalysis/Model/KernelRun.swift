@@ -22,6 +22,9 @@ struct KernelInstance: Sendable {
   /// The call that built this instance: of the function whose body defines the prim_func (a factory), or of the eager
   /// kernel itself. The compiler bridge builds the kernel with these sizes when nothing else gives them.
   var call: FunctionCall?
+  /// Parameter names standing for themselves when the instance was made (Interpreter.standIns): not the file's
+  /// `T.dynamic` names, whatever they are called.
+  var standIns: Set<String> = []
 }
 
 /// A call of a function of the file: the arguments it bound (explicitly or by default) and where it is.

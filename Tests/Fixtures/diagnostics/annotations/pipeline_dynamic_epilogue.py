@@ -3,6 +3,8 @@
 # time (a block index, a T.dynamic size) cannot drain two or more pipeline stages: CUDA code generation fails.
 # Near misses: one stage to drain (num_stages=2 when every copy feeds the last statement, or num_stages=1), a
 # constant trip count, a constant end with a moving start, and sm_90, whose TMA producer replaces the pipeliner.
+# A factory parameter named like another factory's T.dynamic size is a compile-time constant, even where nothing
+# calls the factory (`static_k_gemm`); a T.dynamic size passed to it is not (`passed_k_gemm`).
 # A hand-written schedule (`order=` with `stage=`) drains its largest stage whatever num_stages says: stage=[0, 0, 1]
 # with num_stages=3 compiles, stage=[0, 0, 2] fails (checked with tilelang 0.1.15 on sm_80). On sm_90 warp
 # specialisation takes only the kernel's first staged loop: a second loop with a run-time trip count fails there too.
@@ -28,7 +30,7 @@ def causal_attention(N, block, stages):
             T.copy(Q[bx * block, 0], Q_s)
             T.clear(acc)
             for k in T.Pipelined(T.min(T.ceildiv(N, block), bx + 1), num_stages=stages):
-            #        ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ error TL212: this T.Pipelined loop runs min(16, bx + 1) times, which is not known at compile time, and its pipeline drains 2 stages after the loop: on sm_80 the epilogue waits on cp.async groups with a count that depends on its loop variable, and CUDA code generation fails ("Downcast from tirx.Sub to ir.IntImm failed"); use num_stages=1 or a trip count known at compile time (with N=1024, block=64, stages=2 from line 180)
+            #        ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ error TL212: this T.Pipelined loop runs min(16, bx + 1) times, which is not known at compile time, and its pipeline drains 2 stages after the loop: on sm_80 the epilogue waits on cp.async groups with a count that depends on its loop variable, and CUDA code generation fails ("Downcast from tirx.Sub to ir.IntImm failed"); use num_stages=1 or a trip count known at compile time (with N=1024, block=64, stages=2 from line 217)
                 T.copy(K[k * block, 0], K_s)
                 T.clear(s)
                 T.gemm(Q_s, K_s, s, transpose_B=True, policy=T.GemmWarpPolicy.FullRow)
@@ -51,7 +53,7 @@ def dynamic_k_gemm(M, N, stages):
             acc = T.alloc_fragment((128, 128), "float32")
             T.clear(acc)
             for k in T.Pipelined(T.ceildiv(K, 32), num_stages=stages):
-            #        ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ error TL212: this T.Pipelined loop runs (K + 31) // 32 times, which is not known at compile time, and its pipeline drains 2 stages after the loop: on sm_80 the epilogue waits on cp.async groups with a count that depends on its loop variable, and CUDA code generation fails ("Downcast from tirx.Sub to ir.IntImm failed"); use num_stages=2 (or 1) or a trip count known at compile time (with M=1024, N=1024, stages=3 from line 182)
+            #        ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ error TL212: this T.Pipelined loop runs (K + 31) // 32 times, which is not known at compile time, and its pipeline drains 2 stages after the loop: on sm_80 the epilogue waits on cp.async groups with a count that depends on its loop variable, and CUDA code generation fails ("Downcast from tirx.Sub to ir.IntImm failed"); use num_stages=2 (or 1) or a trip count known at compile time (with M=1024, N=1024, stages=3 from line 219)
                 T.copy(A[by * 128, k * 32], A_s)
                 T.copy(B[k * 32, bx * 128], B_s)
                 T.gemm(A_s, B_s, acc)
@@ -113,7 +115,7 @@ def scheduled_dynamic_k_gemm(M, N, last_stage):
             acc = T.alloc_fragment((128, 128), "float32")
             T.clear(acc)
             for k in T.Pipelined(T.ceildiv(K, 32), num_stages=3, order=[0, 1, 2], stage=[0, 0, last_stage]):
-            #        ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ error TL212: this T.Pipelined loop runs (K + 31) // 32 times, which is not known at compile time, and its pipeline drains 2 stages after the loop: on sm_80 the epilogue waits on cp.async groups with a count that depends on its loop variable, and CUDA code generation fails ("Downcast from tirx.Sub to ir.IntImm failed"); use stage values of at most 1 or a trip count known at compile time (with M=1024, N=1024, last_stage=2 from line 188)
+            #        ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ error TL212: this T.Pipelined loop runs (K + 31) // 32 times, which is not known at compile time, and its pipeline drains 2 stages after the loop: on sm_80 the epilogue waits on cp.async groups with a count that depends on its loop variable, and CUDA code generation fails ("Downcast from tirx.Sub to ir.IntImm failed"); use stage values of at most 1 or a trip count known at compile time (with M=1024, N=1024, last_stage=2 from line 225)
                 T.copy(A[by * 128, k * 32], A_s)
                 T.copy(B[k * 32, bx * 128], B_s)
                 T.gemm(A_s, B_s, acc)
@@ -136,8 +138,8 @@ def second_loop(S, stages):
                 T.copy(K[i * 64:(i + 1) * 64, :], k_s)
                 T.gemm(a_s, k_s, acc)
             for j in T.Pipelined(n, num_stages=stages):
-            #        ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ error TL212: this T.Pipelined loop runs n times, which is not known at compile time, and its pipeline drains 2 stages after the loop: on sm_80 the epilogue waits on cp.async groups with a count that depends on its loop variable, and CUDA code generation fails ("Downcast from tirx.Sub to ir.IntImm failed"); use num_stages=2 (or 1) or a trip count known at compile time (with S=1024, stages=3 from line 189)
-            #        ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ error TL212: this T.Pipelined loop runs n times, which is not known at compile time, and its pipeline drains 2 stages after the loop: on sm_90 the epilogue waits on cp.async groups with a count that depends on its loop variable, and CUDA code generation fails ("Downcast from tirx.Sub to ir.IntImm failed"); use num_stages=2 (or 1) or a trip count known at compile time (with S=1024, stages=3 from line 189)
+            #        ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ error TL212: this T.Pipelined loop runs n times, which is not known at compile time, and its pipeline drains 2 stages after the loop: on sm_80 the epilogue waits on cp.async groups with a count that depends on its loop variable, and CUDA code generation fails ("Downcast from tirx.Sub to ir.IntImm failed"); use num_stages=2 (or 1) or a trip count known at compile time (with S=1024, stages=3 from line 226)
+            #        ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ error TL212: this T.Pipelined loop runs n times, which is not known at compile time, and its pipeline drains 2 stages after the loop: on sm_90 the epilogue waits on cp.async groups with a count that depends on its loop variable, and CUDA code generation fails ("Downcast from tirx.Sub to ir.IntImm failed"); use num_stages=2 (or 1) or a trip count known at compile time (with S=1024, stages=3 from line 226)
                 T.copy(K[j * 64:(j + 1) * 64, :], k2_s)
                 T.gemm(a_s, k2_s, acc)
             T.copy(acc, O)
@@ -165,13 +167,48 @@ def varlen_attention(batch, stages):
             T.copy(Q[bz, bx * 64:(bx + 1) * 64, :], q_s)
             T.clear(acc)
             for k in T.Pipelined(T.ceildiv(seqlen, 64), num_stages=stages):
-            #        ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ error TL212: this T.Pipelined loop runs (seqlens[bz] + 63) // 64 times, which is not known at compile time, and its pipeline drains 2 stages after the loop: on sm_80 the epilogue waits on cp.async groups with a count that depends on its loop variable, and CUDA code generation fails ("Downcast from tirx.Sub to ir.IntImm failed"); use num_stages=1 or a trip count known at compile time (with batch=4, stages=2 from line 191)
+            #        ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ error TL212: this T.Pipelined loop runs (seqlens[bz] + 63) // 64 times, which is not known at compile time, and its pipeline drains 2 stages after the loop: on sm_80 the epilogue waits on cp.async groups with a count that depends on its loop variable, and CUDA code generation fails ("Downcast from tirx.Sub to ir.IntImm failed"); use num_stages=1 or a trip count known at compile time (with batch=4, stages=2 from line 228)
                 T.copy(K[bz, k * 64:(k + 1) * 64, :], k_s)
                 T.gemm(q_s, k_s, s, transpose_B=True, clear_accum=True, policy=T.GemmWarpPolicy.FullRow)
                 T.copy(s, s_cast)
                 T.copy(V[bz, k * 64:(k + 1) * 64, :], v_s)
                 T.gemm(s_cast, v_s, acc, policy=T.GemmWarpPolicy.FullRow)
             T.copy(acc, O[bz, bx * 64:(bx + 1) * 64, :])
+
+    return main
+
+
+def static_k_gemm(M, N, K):
+    @T.prim_func
+    def main(A: T.Tensor((M, K), "float16"), B: T.Tensor((K, N), "float16"), C: T.Tensor((M, N), "float32")):
+        with T.Kernel(N // 128, M // 128, threads=128) as (bx, by):
+            A_s = T.alloc_shared((128, 32), "float16")
+            B_s = T.alloc_shared((32, 128), "float16")
+            acc = T.alloc_fragment((128, 128), "float32")
+            T.clear(acc)
+            for k in T.Pipelined(T.ceildiv(K, 32), num_stages=3):
+                T.copy(A[by * 128, k * 32], A_s)
+                T.copy(B[k * 32, bx * 128], B_s)
+                T.gemm(A_s, B_s, acc)
+            T.copy(acc, C[by * 128, bx * 128])
+
+    return main
+
+
+def passed_k_gemm(M, N, K):
+    @T.prim_func
+    def main(A: T.Tensor((M, K), "float16"), B: T.Tensor((K, N), "float16"), C: T.Tensor((M, N), "float32")):
+        with T.Kernel(N // 128, M // 128, threads=128) as (bx, by):
+            A_s = T.alloc_shared((128, 32), "float16")
+            B_s = T.alloc_shared((32, 128), "float16")
+            acc = T.alloc_fragment((128, 128), "float32")
+            T.clear(acc)
+            for k in T.Pipelined(T.ceildiv(K, 32), num_stages=3):
+            #        ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ error TL212: this T.Pipelined loop runs (K + 31) // 32 times, which is not known at compile time, and its pipeline drains 2 stages after the loop: on sm_80 the epilogue waits on cp.async groups with a count that depends on its loop variable, and CUDA code generation fails ("Downcast from tirx.Sub to ir.IntImm failed"); use num_stages=2 (or 1) or a trip count known at compile time (with M=1024, N=1024 from line 230)
+                T.copy(A[by * 128, k * 32], A_s)
+                T.copy(B[k * 32, bx * 128], B_s)
+                T.gemm(A_s, B_s, acc)
+            T.copy(acc, C[by * 128, bx * 128])
 
     return main
 
@@ -190,3 +227,4 @@ if __name__ == "__main__":
     second_loop(1024, 2)
     varlen_attention(4, 2)
     varlen_attention(4, 1)
+    passed_k_gemm(1024, 1024, T.dynamic("K"))
