@@ -164,6 +164,15 @@ struct Interpreter {
     }
     if guardsBody, !openPipelined.isEmpty { openPipelined[openPipelined.count - 1].guardedBody = true }
     if loops.last?.isParallel ?? false { noteParallelCondition(test, env) }
+    if run != nil, conditionIsHostValue(test, t, env) {
+      // The front end builds one branch of a Python-valued `if`; which one is unknown here, so what the checks find
+      // in either branch may be in code the compiler never sees.
+      func span(_ branch: [Stmt]) -> TextRange? {
+        guard let first = branch.first, let last = branch.last else { return nil }
+        return TextRange(first.range.start, last.range.end)
+      }
+      run?.undecidedHostBranches.append((span(body), span(orElse)))
+    }
     // Unknown condition: run both branches from the same state and keep only what they agree on.
     var a = env
     var b = env
@@ -179,6 +188,29 @@ struct Interpreter {
     env = merge(a, b, returnedA: fa, returnedB: fb)
     if case .returned(let va) = fa, case .returned = fb { return .returned(va) }
     return .normal
+  }
+
+  /// Whether an `if` condition the evaluator could not decide is a Python value (the front end then builds one
+  /// branch) rather than a run-time one (both branches are compiled): every name it reads was bound before the
+  /// kernel's `with T.Kernel(...)` (a parameter, a closure value) or is a module-level name, and none is a buffer or
+  /// an integer over run-time variables (kernel indices, loop variables, `T.dynamic` sizes, loaded elements).
+  func conditionIsHostValue(_ test: Expr, _ value: Value, _ env: Env) -> Bool {
+    guard let run, let before = namesBeforeKernel else { return false }
+    let runtime = run.runtimeVariables
+    func atRunTime(_ e: SymExpr) -> Bool {
+      e.variables.contains { runtime.contains($0) || SymExpr.isLoadedElement($0) || $0.contains(".") }
+    }
+    if case .int(let e) = value, atRunTime(e) { return false }
+    var host = true
+    ASTWalker { e, _ in
+      guard host, case .name(let n) = e.kind, let v = env[n] else { return }
+      switch v {
+      case .buffer: host = false
+      case .int(let e) where atRunTime(e): host = false
+      default: if !before.contains(n) { host = false }
+      }
+    }.walk(expression: test)
+    return host
   }
 
   private func merge(_ a: Env, _ b: Env, returnedA: Flow, returnedB: Flow) -> Env {

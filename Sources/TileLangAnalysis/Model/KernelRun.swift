@@ -400,6 +400,10 @@ struct KernelRun: Sendable {
   var unboundConsts: [(name: String, call: TextRange)] = []
   /// `T.dynamic` names declared anywhere in the file.
   var moduleDynamic: Set<String> = []
+  /// The branches of `if`s on a Python value the interpreter could not decide (a flag from an unknown config, a
+  /// parameter no call binds): the front end builds only one of them, so a finding inside is reported only when the
+  /// other branch has the same one.
+  var undecidedHostBranches: [(then: TextRange?, orElse: TextRange?)] = []
   /// Integer elements of global tensors the kernel loads (`seqlens[bz]`): symbols known only at run time.
   var loadedVariables: Set<String> = []
   /// The file also compiles for a non-CUDA backend (ModuleIndex.otherBackend).
