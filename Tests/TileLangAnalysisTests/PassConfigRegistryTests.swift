@@ -1,7 +1,8 @@
-// TL214's facts, held to the installed compiler (tilelang 0.1.15 in .venv-tilelang, made by
+// TL214's and TL217's facts, held to the installed compiler (tilelang 0.1.15 in .venv-tilelang, made by
 // scripts/setup-tilelang.sh): the registered pass-config keys and PassConfigKey members tl-lsp embeds, and the
 // errors an eager kernel with out_idx, an unregistered key, a target string with options, a lazy factory that
-// returns nothing and a sizes-only get_tir that leaves a T.const unbound give.
+// returns nothing and a sizes-only get_tir that leaves a T.const unbound give; and every name tilelang.language
+// defines (DSLNames).
 
 import Foundation
 import Testing
@@ -63,16 +64,19 @@ struct PassConfigRegistryTests {
         "target": error(lambda: determine_target("cuda -arch=sm_90")),
         "no_return": error(lambda: forgot.get_tir(256, 256)),
         "unbound_const": error(lambda: sizes.get_tir(M=256)),
+        "dsl_names": sorted(dir(T)),
     }, out)
     """#
 
-  @Test func embeddedFactsMatchTheCompiler() throws {
+  /// The probe's answers (nil, with an issue recorded, when the compiler is missing).
+  static func compilerFacts() throws -> [String: Any]? {
     let python = CompilerVerdicts.venvPython
     guard FileManager.default.isExecutableFile(atPath: python.path) else {
       Issue.record("missing \(python.path): run scripts/setup-tilelang.sh first")
-      return
+      return nil
     }
-    let script = FileManager.default.temporaryDirectory.appendingPathComponent("tl-lsp-pass-configs-\(getpid()).py")
+    let script = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "tl-lsp-compiler-facts-\(UUID().uuidString).py")
     try Self.probe.write(to: script, atomically: true, encoding: .utf8)  // a file: tilelang reads kernels' source
     defer { try? FileManager.default.removeItem(at: script) }
     let process = Process()
@@ -85,7 +89,20 @@ struct PassConfigRegistryTests {
     try process.run()
     let data = pipe.fileHandleForReading.readDataToEndOfFile()
     process.waitUntilExit()
-    let facts = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any], "\(data.count) bytes")
+    return try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any], "\(data.count) bytes")
+  }
+
+  @Test func dslNamesMatchTheCompiler() throws {
+    guard let facts = try Self.compilerFacts() else { return }
+    let names = facts["dsl_names"] as? [String] ?? []
+    let missing = Set(names).subtracting(DSLNames.all).sorted()
+    let extra = DSLNames.all.subtracting(names).sorted()
+    #expect(
+      missing.isEmpty && extra.isEmpty, "DSLNames differs from dir(tilelang.language): add \(missing), drop \(extra)")
+  }
+
+  @Test func embeddedFactsMatchTheCompiler() throws {
+    guard let facts = try Self.compilerFacts() else { return }
     #expect(Set(facts["keys"] as? [String] ?? []) == PassConfigRegistry.keys)
     #expect(Set(facts["members"] as? [String] ?? []) == PassConfigRegistry.enumMembers)
     #expect((facts["out_idx"] as? String)?.contains("out_idx is only supported in lazy mode") == true, "\(facts)")

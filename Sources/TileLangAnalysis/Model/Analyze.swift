@@ -49,7 +49,11 @@ func analyze(parsed: ParsedFile, settings: AnalysisSettings, onlyTopLevel: Set<I
     perRun.append((run, d, l))
   }
   runs += symbolic
-  let fileLevel = JitArguments.check(module, parsed: parsed, onlyTopLevel: onlyTopLevel)
+  let fileLevel =
+    JitArguments.check(module, parsed: parsed, onlyTopLevel: onlyTopLevel)
+    + UnknownDSLName.check(
+      runs.map(\.unknownDSLNames).reduce(finder.interp.unknownDSLNames) { $0.merging($1) { a, _ in a } },
+      parsed: parsed, onlyTopLevel: onlyTopLevel)
   let diagnostics = DiagnosticMerge.merge(
     syntax: parsed.diagnostics + fileLevel, perRun: perRun.map { ($0.run.instance, $0.diagnostics) })
   let lowerings = DiagnosticMerge.lowerings(perRun.map { ($0.run.instance, $0.lowerings) })
@@ -85,6 +89,7 @@ extension Interpreter {
     }
     _ = exec(entry.def.body, &env)
     if budget <= 0 { run?.budgetExhausted = true }
+    run?.unknownDSLNames = unknownDSLNames
     let result = run ?? KernelRun(instance: inst)
     run = nil
     return result

@@ -160,7 +160,24 @@ extension Interpreter {
       recordCopy(name, call, callee, args, a, &env)
       return .none
     }
+    if op.isEmpty, !DSLNames.all.contains(name), case .attribute(let base, _, let nameRange) = callee.kind,
+      namesDSLModule(base)
+    {
+      unknownDSLNames[nameRange] = name  // TL217 (UnknownDSLName)
+    }
     return .unknown
+  }
+
+  /// Whether `e` is written as the DSL module itself (`T` from `import tilelang.language as T`, or
+  /// `tilelang.language`), not a backend dialect that canonicalises to it.
+  func namesDSLModule(_ e: Expr) -> Bool {
+    switch e.kind {
+    case .name(let n): return module.imports[n] == "tilelang.language"
+    case .attribute(let base, "language", _):
+      if case .name(let n) = base.kind { return module.imports[n] == "tilelang" }
+      return false
+    default: return false
+    }
   }
 
   static let gemmOps: Set<String> = ["gemm", "gemm_v1", "gemm_v2", "wgmma_gemm", "tcgen05_gemm", "gemm_sp"]

@@ -41,6 +41,8 @@ struct Interpreter {
   /// value, not run-time sizes, even where the file also declares `T.dynamic` of the same name. Restored after each
   /// call; a `T.dynamic` declaration of the name in the call takes it out.
   var standIns: Set<String> = []
+  /// Calls of names the DSL module does not define (`T.alloc_shard`), where they are written (TL217).
+  var unknownDSLNames: [TextRange: String] = [:]
 
   // MARK: - Kernel state (non-nil while executing a kernel body)
   var run: KernelRun?

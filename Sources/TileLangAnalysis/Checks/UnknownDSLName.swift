@@ -1,0 +1,28 @@
+// TL217: a call of a name the DSL module `tilelang.language` does not define in tilelang 0.1.15 (`T.alloc_shard`,
+// `T.region`, a name from a newer release). Building the kernel fails with AttributeError; tl-lsp says so where the
+// name is written, with the nearest defined name as a fix. The interpreter notes such calls where it runs them
+// (Interpreter.dslCall), so a name that only a local `T` (a sequence length) or a backend dialect has is not one.
+
+import TileLangSyntax
+
+enum UnknownDSLName {
+  /// TL217 for the calls the interpreter noted, in the module-level statements `onlyTopLevel` (all when nil).
+  static func check(_ names: [TextRange: String], parsed: ParsedFile, onlyTopLevel: Set<Int>?) -> [Diagnostic] {
+    guard !names.isEmpty else { return [] }
+    // Files that probe the module for names (`hasattr(T, ...)`, `except AttributeError`) are left alone.
+    guard !parsed.source.containsAny(["hasattr(", "except AttributeError", "AttributeError)", "AttributeError,"]) else {
+      return []
+    }
+    let statements = onlyTopLevel.map { $0.map { parsed.body[$0].range } }
+    return names.sorted { $0.key < $1.key }.compactMap { range, name in
+      if let statements, !statements.contains(where: { $0.start <= range.start && range.end <= $0.end }) { return nil }
+      let nearest = CopyAnnotationsCheck.nearest(name, DSLNames.sortedPublic)
+      let close = CopyAnnotationsCheck.distance(name, nearest) <= max(2, name.count / 4)
+      return Diagnostic(
+        .TL217,
+        "tilelang.language has no `\(name)` in tilelang 0.1.15: building the kernel fails (AttributeError: module 'tilelang.language' has no attribute '\(name)')\(close ? "; did you mean `\(nearest)`?" : "")",
+        at: range, fixes: close ? [Fix(title: "Use \(nearest)", edits: [TextEdit(range: range, newText: nearest)])] : []
+      )
+    }
+  }
+}
