@@ -5,7 +5,7 @@
 // M × N into 16-row × 8-column pieces, or (on CUDA) the accumulator is in shared memory or `local` registers. The
 // Metal and CPU backends take such accumulators: files that name another backend (`run.otherBackend`) are not judged
 // on the CUDA-only rules. On sm_90 (`checkWgmma`), a wgmma whose B tile is N-major and too narrow per warpgroup for a
-// swizzled layout.
+// swizzled layout. And a K tile the mma's K step (256 bits) does not divide.
 
 import TileLangSyntax
 
@@ -82,6 +82,22 @@ enum GemmOperands {
             .TL414,
             "T.gemm's accumulator \(c.name) is \(sc[0])×\(sc[1]), which \(threads / 32) warps cannot split into pieces of 16 rows × 8 columns: the compiler fails (\"No valid warp partition for T.gemm\"); use a larger tile or fewer threads",
             at: range(2)))
+        continue
+      }
+      // The mma steps K by k = min(256 / bits, K) (cuda/intrinsics/macro/mma_macro_generator.py); a K tile k does not
+      // divide fails gemm lowering. wgmma takes no such K either and falls back to mma (checked with 0.1.15 on sm_80,
+      // sm_90 and sm_100: float16/bfloat16 K = 24, 40; int8/float8 K = 48).
+      if !run.otherBackend, let ta = g.transposeA, let sa = a.concreteShape, sa.count == 2, let da = a.dtype,
+        let step = mmaKStep(da)
+      {
+        let k = ta ? sa[0] : sa[1]
+        if k > step, k % step != 0 {
+          out.append(
+            Diagnostic(
+              .TL414,
+              "T.gemm's K tile is \(k) (\(a.name) \(a.shapeText)\(ta ? " transposed" : "")), and the \(da) mma steps K by \(step): gemm lowering fails (\"block_K (\(k)) must be a multiple of micro_size_k (\(step))\"); use a K tile that is a multiple of \(step)",
+              at: range(0)))
+        }
       }
     }
     return out
@@ -158,6 +174,15 @@ enum GemmOperands {
   }
 
   /// Some m × n = warps with M a multiple of 16·m and N a multiple of 8·n.
+  /// The mma's K step for 16-bit and 8-bit operands (256 bits of K per step); nil for the others.
+  static func mmaKStep(_ dtype: String) -> Int? {
+    switch dtype {
+    case "float16", "bfloat16": return 16
+    case "int8", "uint8": return 32
+    default: return dtype.hasPrefix("float8") ? 32 : nil
+    }
+  }
+
   static func partitionExists(m: Int, n: Int, warps: Int) -> Bool {
     guard warps > 0 else { return true }
     for wm in 1...warps where warps % wm == 0 {

@@ -5,7 +5,8 @@
 # too: only tcgen05 takes them), its warps split M × N into 16 × 8 pieces and (on
 # CUDA) its accumulator is a fragment; on sm_90 a wgmma's warpgroups take 64 rows each (96 rows fail there) and its
 # N-major B needs 16 columns per warpgroup (24 over one warpgroup, 16 over two fail; 48 and a transposed B pass); a
-# reduction's output drops the reduced dim (keeping it as 1 passes the front end and fails in layout inference).
+# reduction's output drops the reduced dim (keeping it as 1 passes the front end and fails in layout inference); the
+# mma's K step (256 bits: 16 float16, 32 int8) divides a gemm's K tile (24 fails, 8 and 32 pass; int8 48 fails).
 import tilelang.language as T
 
 
@@ -38,7 +39,7 @@ def gemm_k(transpose_b):
             T.copy(A, As)
             T.copy(B, Bs)
             T.gemm(As, Bs, Cf, transpose_B=transpose_b, clear_accum=True)
-            #          ^^ error TL414: T.gemm multiplies As (64, 32) by Bs (64, 32): K is 32 for A and 64 for B, and the front end fails ("T.gemm K shape check failed: K_A = 32, K_B = 64"); if B is stored (N, K), pass transpose_B=True (with transpose_b=False from line 187)
+            #          ^^ error TL414: T.gemm multiplies As (64, 32) by Bs (64, 32): K is 32 for A and 64 for B, and the front end fails ("T.gemm K shape check failed: K_A = 32, K_B = 64"); if B is stored (N, K), pass transpose_B=True (with transpose_b=False from line 207)
             T.copy(Cf, C)
 
     return main
@@ -54,7 +55,7 @@ def gemm_dtypes(b_dtype):
             T.copy(A, As)
             T.copy(B, Bs)
             T.gemm(As, Bs, Cf, clear_accum=True)
-            #          ^^ error TL414: T.gemm's A is float16 and B is bfloat16: the compiler multiplies mixed dtypes only within the fp8/fp6/fp4 family ("Mixed-dtype GEMM only supports f8f6f4 family operands"); cast one of them (with b_dtype="bfloat16" from line 189)
+            #          ^^ error TL414: T.gemm's A is float16 and B is bfloat16: the compiler multiplies mixed dtypes only within the fp8/fp6/fp4 family ("Mixed-dtype GEMM only supports f8f6f4 family operands"); cast one of them (with b_dtype="bfloat16" from line 209)
             T.copy(Cf, C)
 
     return main
@@ -70,8 +71,8 @@ def gemm_tile(m, n):
             T.copy(A, As)
             T.copy(B, Bs)
             T.gemm(As, Bs, Cf, clear_accum=True)
-            #              ^^ error TL414: On sm_90 this T.gemm is a wgmma (M ≥ 64, 4 warps in warpgroups of 4), whose warpgroups each take a multiple of 64 rows and 8 columns of the 96×64 accumulator: no split of 1 warpgroup covers it, and the compiler fails ("No valid warp partition for T.gemm (Warp-Group MMA)"); use a multiple of 64 rows, a thread count that is not a multiple of 128, or the pass config tl.disable_wgmma (with m=96, n=64 from line 193)
-            #              ^^ error TL414: T.gemm's accumulator Cf is 16×16, which 4 warps cannot split into pieces of 16 rows × 8 columns: the compiler fails ("No valid warp partition for T.gemm"); use a larger tile or fewer threads (with m=16, n=16 from line 191)
+            #              ^^ error TL414: On sm_90 this T.gemm is a wgmma (M ≥ 64, 4 warps in warpgroups of 4), whose warpgroups each take a multiple of 64 rows and 8 columns of the 96×64 accumulator: no split of 1 warpgroup covers it, and the compiler fails ("No valid warp partition for T.gemm (Warp-Group MMA)"); use a multiple of 64 rows, a thread count that is not a multiple of 128, or the pass config tl.disable_wgmma (with m=96, n=64 from line 213)
+            #              ^^ error TL414: T.gemm's accumulator Cf is 16×16, which 4 warps cannot split into pieces of 16 rows × 8 columns: the compiler fails ("No valid warp partition for T.gemm"); use a larger tile or fewer threads (with m=16, n=16 from line 211)
             T.copy(Cf, C)
 
     return main
@@ -92,8 +93,8 @@ def gemm_accumulator(scope):
             T.copy(A, As)
             T.copy(B, Bs)
             T.gemm(As, Bs, Cacc, transpose_B=True, clear_accum=True)
-            #              ^^^^ error TL414: T.gemm accumulates into Cacc, a local buffer: on CUDA the accumulator must be a register fragment, and gemm lowering fails ("local_buf acc must be a fragment"); allocate Cacc with T.alloc_fragment and copy it out after the gemm (with scope="local" from line 195)
-            #              ^^^^ error TL414: T.gemm accumulates into Cacc, a shared-memory buffer: on CUDA the accumulator must be a register fragment, and gemm lowering fails ("local_buf acc must be a fragment"); allocate Cacc with T.alloc_fragment and copy it out after the gemm (with scope="shared" from line 194)
+            #              ^^^^ error TL414: T.gemm accumulates into Cacc, a local buffer: on CUDA the accumulator must be a register fragment, and gemm lowering fails ("local_buf acc must be a fragment"); allocate Cacc with T.alloc_fragment and copy it out after the gemm (with scope="local" from line 215)
+            #              ^^^^ error TL414: T.gemm accumulates into Cacc, a shared-memory buffer: on CUDA the accumulator must be a register fragment, and gemm lowering fails ("local_buf acc must be a fragment"); allocate Cacc with T.alloc_fragment and copy it out after the gemm (with scope="shared" from line 214)
             T.copy(Cacc, C)
 
     return main
@@ -107,7 +108,7 @@ def row_sums(out_rows, dim):
             R = T.alloc_fragment((out_rows,), "float32")
             T.copy(A[bx * 64, 0], F)
             T.reduce_sum(F, R, dim=dim)
-            #               ^ error TL415: T.reduce_sum over dim 1 of F (64, 128) writes R (128,), but the output must be (64,): the front end fails ("Invalid reduce output shape") (with out_rows=128, dim=1 from line 197)
+            #               ^ error TL415: T.reduce_sum over dim 1 of F (64, 128) writes R (128,), but the output must be (64,): the front end fails ("Invalid reduce output shape") (with out_rows=128, dim=1 from line 217)
             T.copy(R[0:64], O[bx * 64])
 
     return main
@@ -121,7 +122,7 @@ def row_sums_kept(rows, columns):
             R = T.alloc_fragment((rows, columns), "float32")
             T.copy(A[bx * 64, 0], F)
             T.reduce_sum(F, R, dim=1)
-            #               ^ error TL415: T.reduce_sum over dim 1 of F (64, 128) writes R (64, 1), keeping the reduced dim as 1: the front end accepts that, but layout inference gives the output F's layout without dim 1 and fails ("Check failed: vars.size() == InputDim() (2 vs. 1)"); allocate R as (64,) (with rows=64, columns=1 from line 199)
+            #               ^ error TL415: T.reduce_sum over dim 1 of F (64, 128) writes R (64, 1), keeping the reduced dim as 1: the front end accepts that, but layout inference gives the output F's layout without dim 1 and fails ("Check failed: vars.size() == InputDim() (2 vs. 1)"); allocate R as (64,) (with rows=64, columns=1 from line 219)
             T.copy(R, O[bx * 64, 0])
 
     return main
@@ -140,8 +141,8 @@ def gemm_b_layout(n, threads, transpose_b):
             T.copy(A, As)
             T.copy(B, Bs)
             T.gemm(As, Bs, Cf, transpose_B=transpose_b, clear_accum=True)
-            #          ^^ error TL414: On sm_90 this T.gemm is a wgmma (4×1 warps, policy Square) reading B Bs (32, 24) N-major from shared memory: each warpgroup multiplies 24 columns, instruction n8, too narrow for a swizzled layout (a multiple of 16 columns), and unswizzled, the tile's 24-column rows are 3 16-byte chunks where wgmma reads one ("Not a canonical GMMA_MN layout: stride<1,0>=3 != W=1"), so lowering fails; store B as (N, K) and pass transpose_B=True, or give each warpgroup a multiple of 16 columns (with n=24, threads=128, transpose_b=False from line 200)
-            #          ^^ error TL414: On sm_90 this T.gemm is a wgmma (4×2 warps, policy Square) reading B Bs (32, 16) N-major from shared memory: each warpgroup multiplies 8 columns (its 16 columns over 2 warpgroups along N), instruction n8, too narrow for a swizzled layout (a multiple of 16 columns), and unswizzled, the tile's 16-column rows are 2 16-byte chunks where wgmma reads one ("Not a canonical GMMA_MN layout: stride<1,0>=2 != W=1"), so lowering fails; store B as (N, K) and pass transpose_B=True, or give each warpgroup a multiple of 16 columns (with n=16, threads=256, transpose_b=False from line 203)
+            #          ^^ error TL414: On sm_90 this T.gemm is a wgmma (4×1 warps, policy Square) reading B Bs (32, 24) N-major from shared memory: each warpgroup multiplies 24 columns, instruction n8, too narrow for a swizzled layout (a multiple of 16 columns), and unswizzled, the tile's 24-column rows are 3 16-byte chunks where wgmma reads one ("Not a canonical GMMA_MN layout: stride<1,0>=3 != W=1"), so lowering fails; store B as (N, K) and pass transpose_B=True, or give each warpgroup a multiple of 16 columns (with n=24, threads=128, transpose_b=False from line 220)
+            #          ^^ error TL414: On sm_90 this T.gemm is a wgmma (4×2 warps, policy Square) reading B Bs (32, 16) N-major from shared memory: each warpgroup multiplies 8 columns (its 16 columns over 2 warpgroups along N), instruction n8, too narrow for a swizzled layout (a multiple of 16 columns), and unswizzled, the tile's 16-column rows are 2 16-byte chunks where wgmma reads one ("Not a canonical GMMA_MN layout: stride<1,0>=2 != W=1"), so lowering fails; store B as (N, K) and pass transpose_B=True, or give each warpgroup a multiple of 16 columns (with n=16, threads=256, transpose_b=False from line 223)
             T.copy(Cf, C)
 
     return main
@@ -157,10 +158,10 @@ def gemm_mn(a_shape, b_shape, c_shape, transpose_a, transpose_b):
             T.copy(A, As)
             T.copy(B, Bs)
             T.gemm(As, Bs, Cf, transpose_A=transpose_a, transpose_B=transpose_b, clear_accum=True)
-            #      ^^ error TL414: T.gemm writes Cf (128, 64) from As (64, 32): M is 64 for A and 128 for C, and the front end fails ("T.gemm M shape check failed: M_A = 64, M_C = 128") (with transpose_a=False, transpose_b=False from line 204)
-            #      ^^ error TL414: T.gemm writes Cf (64, 64) from As (64, 32) transposed: M is 32 for A and 64 for C, and the front end fails ("T.gemm M shape check failed: M_A = 32, M_C = 64") (with transpose_a=True, transpose_b=False from line 206)
-            #              ^^ error TL414: T.gemm writes Cf (64, 128) from Bs (32, 64): N is 64 for B and 128 for C, and the front end fails ("T.gemm N shape check failed: N_B = 64, N_C = 128") (with transpose_a=False, transpose_b=False from line 205)
-            #              ^^ error TL414: T.gemm writes Cf (64, 64) from Bs (32, 32) transposed: N is 32 for B and 64 for C, and the front end fails ("T.gemm N shape check failed: N_B = 32, N_C = 64") (with transpose_a=False, transpose_b=True from line 208)
+            #      ^^ error TL414: T.gemm writes Cf (128, 64) from As (64, 32): M is 64 for A and 128 for C, and the front end fails ("T.gemm M shape check failed: M_A = 64, M_C = 128") (with transpose_a=False, transpose_b=False from line 224)
+            #      ^^ error TL414: T.gemm writes Cf (64, 64) from As (64, 32) transposed: M is 32 for A and 64 for C, and the front end fails ("T.gemm M shape check failed: M_A = 32, M_C = 64") (with transpose_a=True, transpose_b=False from line 226)
+            #              ^^ error TL414: T.gemm writes Cf (64, 128) from Bs (32, 64): N is 64 for B and 128 for C, and the front end fails ("T.gemm N shape check failed: N_B = 64, N_C = 128") (with transpose_a=False, transpose_b=False from line 225)
+            #              ^^ error TL414: T.gemm writes Cf (64, 64) from Bs (32, 32) transposed: N is 32 for B and 64 for C, and the front end fails ("T.gemm N shape check failed: N_B = 32, N_C = 64") (with transpose_a=False, transpose_b=True from line 228)
             T.copy(Cf, C)
 
     return main
@@ -176,7 +177,26 @@ def gemm_fp8(a_dtype, b_dtype):
             T.copy(A, As)
             T.copy(B, Bs)
             T.gemm(As, Bs, Cf, transpose_B=True, clear_accum=True)
-            #          ^^ error TL414: T.gemm's A is float8_e4m3fn and B is float8_e5m2: the compiler multiplies mixed dtypes only within the fp8/fp6/fp4 family ("Mixed-dtype GEMM only supports f8f6f4 family operands"), and only on tcgen05 (sm_100, an accumulator in tensor memory): Cf is a fragment; cast one of them (with a_dtype="float8_e4m3fn", b_dtype="float8_e5m2" from line 210)
+            #          ^^ error TL414: T.gemm's A is float8_e4m3fn and B is float8_e5m2: the compiler multiplies mixed dtypes only within the fp8/fp6/fp4 family ("Mixed-dtype GEMM only supports f8f6f4 family operands"), and only on tcgen05 (sm_100, an accumulator in tensor memory): Cf is a fragment; cast one of them (with a_dtype="float8_e4m3fn", b_dtype="float8_e5m2" from line 230)
+            T.copy(Cf, C)
+
+    return main
+
+
+def gemm_k_step(block_k, dtype, accum):
+    @T.prim_func
+    def main(A: T.Tensor((64, 128), dtype), B: T.Tensor((128, 64), dtype), C: T.Tensor((64, 64), accum)):
+        with T.Kernel(1, threads=128) as bx:
+            As = T.alloc_shared((64, block_k), dtype)
+            Bs = T.alloc_shared((block_k, 64), dtype)
+            Cf = T.alloc_fragment((64, 64), accum)
+            T.clear(Cf)
+            for k in T.Pipelined(128 // block_k, num_stages=2):
+                T.copy(A[0, k * block_k], As)
+                T.copy(B[k * block_k, 0], Bs)
+                T.gemm(As, Bs, Cf)
+                #      ^^ error TL414: T.gemm's K tile is 24 (As (64, 24)), and the float16 mma steps K by 16: gemm lowering fails ("block_K (24) must be a multiple of micro_size_k (16)"); use a K tile that is a multiple of 16 (with block_k=24, dtype="float16", accum="float32" from line 234)
+                #      ^^ error TL414: T.gemm's K tile is 48 (As (64, 48)), and the int8 mma steps K by 32: gemm lowering fails ("block_K (48) must be a multiple of micro_size_k (32)"); use a K tile that is a multiple of 32 (with block_k=48, dtype="int8", accum="int32" from line 236)
             T.copy(Cf, C)
 
     return main
@@ -209,3 +229,8 @@ if __name__ == "__main__":
     gemm_mn((64, 32), (64, 32), (64, 64), False, True)
     gemm_fp8("float8_e4m3fn", "float8_e5m2")
     gemm_fp8("float8_e5m2", "float8_e5m2")
+    gemm_k_step(32, "float16", "float32")
+    gemm_k_step(8, "float16", "float32")
+    gemm_k_step(24, "float16", "float32")
+    gemm_k_step(32, "int8", "int32")
+    gemm_k_step(48, "int8", "int32")
