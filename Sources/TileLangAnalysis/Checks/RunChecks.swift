@@ -88,6 +88,7 @@ enum RunChecks {
     diagnostics.append(contentsOf: ScanLowering.check(run))
     for t in targets {
       diagnostics.append(contentsOf: SharedMemoryBudget.check(run, target: t, source: source))
+      diagnostics.append(contentsOf: BarrierTarget.check(run, target: t))
       diagnostics.append(contentsOf: GemmOperands.checkWgmma(run, target: t, passConfigs: passConfigs))
       if wantLanes {
         diagnostics.append(contentsOf: ReduceRowThreads.check(run, target: t, lanes: lanes[t] ?? [:], source: source))
