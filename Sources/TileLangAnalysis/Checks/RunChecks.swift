@@ -86,6 +86,7 @@ enum RunChecks {
     diagnostics.append(contentsOf: ReduceShape.check(run, source: source))
     diagnostics.append(contentsOf: TileOpArguments.check(run))
     diagnostics.append(contentsOf: ScanLowering.check(run))
+    diagnostics.append(contentsOf: ParallelAnnotations.check(run))
     for t in targets {
       diagnostics.append(contentsOf: SharedMemoryBudget.check(run, target: t, source: source))
       diagnostics.append(contentsOf: BarrierTarget.check(run, target: t))

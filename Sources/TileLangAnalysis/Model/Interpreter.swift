@@ -251,6 +251,11 @@ struct Interpreter {
         var loop = ParallelLoop(range: range, variables: Self.loopNames(target, extents))
         loop.nestedInParallel = !openParallel.isEmpty
         loop.precedingEvents = run?.events.count ?? 0
+        if case .call(_, let args) = iter.kind, let cw = args.first(where: { $0.name == "coalesced_width" }),
+          case .int(let v?, _) = cw.value.kind
+        {
+          run?.literalCoalescedWidths.append((v, cw.value.range))
+        }
         if !openPipelined.isEmpty {
           ASTWalker { e, _ in if case .name(let n) = e.kind { loop.names.insert(n) } }.walk(body)
         }

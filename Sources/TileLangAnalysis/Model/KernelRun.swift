@@ -400,6 +400,8 @@ struct KernelRun: Sendable {
   var unboundConsts: [(name: String, call: TextRange)] = []
   /// `T.dynamic` names declared anywhere in the file.
   var moduleDynamic: Set<String> = []
+  /// `T.Parallel(..., coalesced_width=4)` with a Python integer literal: its value and range (ParallelAnnotations).
+  var literalCoalescedWidths: [(value: Int, range: TextRange)] = []
   /// Calls of names the DSL module does not define, by where the name is written (Interpreter.unknownDSLNames).
   var unknownDSLNames: [TextRange: String] = [:]
   /// The branches of `if`s on a Python value the interpreter could not decide (a flag from an unknown config, a
