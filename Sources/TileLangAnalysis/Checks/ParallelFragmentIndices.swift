@@ -14,7 +14,8 @@
 // mapped onto the loop ("Check failed: (analyzer_->CanProveEqual(abs(source->scale), 1))") when loops lay it out;
 // a last dim of 1, all-zero indices and other dims at such indices (`vo[i, t, j]`, `vo[t, j]`) compile. A fragment a
 // copy, gemm or other DSL call lays out first is not judged: that depends on its layout (on sm_100 a float32 tile
-// copied 8 lanes wide gives each thread whole rows, and `vo[i, t]` compiles there but not on sm_80 or sm_90).
+// copied 8 lanes wide gives each thread whole rows, and `vo[i, t]` compiles there but not on sm_80 or sm_90); a gemm's
+// accumulator is, on every target.
 
 import TileLangSyntax
 
@@ -90,10 +91,20 @@ enum ParallelFragmentIndices {
     _ access: ParallelLoop.Access, _ loop: ParallelLoop, _ run: KernelRun, source: SourceText
   ) -> Diagnostic? {
     let b = access.buffer
-    guard !run.gemmOperands.contains(b.id), !run.annotatedLayouts.contains(b.id), !run.callLaidOut.contains(b.id),
-      !run.events.prefix(loop.precedingEvents).contains(where: { e in
-        e.operands.contains { $0.buffer?.id == b.id }
-      })
+    // A gemm's accumulator has the gemm's layout, which maps no loop onto a fixed column either (checked with
+    // 0.1.15 on sm_80, sm_90 and sm_100: `Cf[i, 0]`, `Cf[i, 5]` and `Cf[i, t]` in 1-D loops over the rows, read or
+    // written, mma and wgmma layouts).
+    let accumulator = run.layoutOps.contains {
+      guard case .gemm(let g) = $0, g.operands.count == 3, case .buffer(let c) = g.operands[2] else { return false }
+      return c.id == b.id
+    }
+    guard !run.annotatedLayouts.contains(b.id) else { return nil }
+    guard
+      accumulator
+        || (!run.gemmOperands.contains(b.id) && !run.callLaidOut.contains(b.id)
+          && !run.events.prefix(loop.precedingEvents).contains(where: { e in
+            e.operands.contains { $0.buffer?.id == b.id }
+          }))
     else { return nil }
     guard !loop.nestedInParallel, let vars = loop.variables, let shape = b.concreteShape, shape.count >= 2,
       access.indices.count == shape.count, let last = access.indices.last ?? nil, (shape.last ?? 1) > 1,

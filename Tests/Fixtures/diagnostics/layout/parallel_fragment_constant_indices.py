@@ -4,7 +4,8 @@
 # with non-zero index"), read or written, 1-D or 2-D. A fragment of two or more dims whose last index does not depend
 # on the loop's variables or those of a serial loop nested in it (an enclosing serial loop's variable, a constant 0)
 # cannot be mapped onto the loop ("CanProveEqual(abs(source->scale), 1)") when loops lay it out; a fragment a copy or
-# gemm lays out first depends on that layout and the target, and is not judged. Near misses: the whole fragment in a
+# gemm lays out first depends on that layout and the target, and is not judged, but for a gemm's accumulator, whose
+# layout maps no loop onto one column on any target (`Cf[i, 0]`, `Cf[i, t]`). Near misses: the whole fragment in a
 # 2-D loop, a row written at [0, j], a (bM, 1) fragment at [i, 0], an inner serial loop's variable, an enclosing
 # loop's variable in a middle or first dim (checked with tilelang 0.1.15; sweep E's top-k kernel).
 import tilelang.language as T
@@ -22,7 +23,7 @@ def serial_col_write(M, N, k, bM):
                 T.reduce_max(x, mx, dim=1)
                 for i in T.Parallel(bM):
                     vo[i, t] = mx[i]
-                  # ^^^^^^^^ error TL418: vo (4, 8) is written here as vo[i, t], whose last index t does not depend on the T.Parallel loop's variables (i): layout inference cannot map the loop onto vo and fails ("Check failed: (analyzer_->CanProveEqual(abs(source->scale), 1))"); loop over vo's last dim in the T.Parallel loop, or keep the column in a fragment of its own (with M=4096, N=256, k=8, bM=4 from line 221)
+                  # ^^^^^^^^ error TL418: vo (4, 8) is written here as vo[i, t], whose last index t does not depend on the T.Parallel loop's variables (i): layout inference cannot map the loop onto vo and fails ("Check failed: (analyzer_->CanProveEqual(abs(source->scale), 1))"); loop over vo's last dim in the T.Parallel loop, or keep the column in a fragment of its own (with M=4096, N=256, k=8, bM=4 from line 245)
             T.copy(vo, V[bx * bM, 0])
 
     return main
@@ -36,7 +37,7 @@ def serial_col_write_noreduce(M, N, k, bM):
             for t in T.serial(k):
                 for i in T.Parallel(bM):
                     vo[i, t] = X[bx * bM + i, t]
-                  # ^^^^^^^^ error TL418: vo (4, 8) is written here as vo[i, t], whose last index t does not depend on the T.Parallel loop's variables (i): layout inference cannot map the loop onto vo and fails ("Check failed: (analyzer_->CanProveEqual(abs(source->scale), 1))"); loop over vo's last dim in the T.Parallel loop, or keep the column in a fragment of its own (with M=4096, N=256, k=8, bM=4 from line 222)
+                  # ^^^^^^^^ error TL418: vo (4, 8) is written here as vo[i, t], whose last index t does not depend on the T.Parallel loop's variables (i): layout inference cannot map the loop onto vo and fails ("Check failed: (analyzer_->CanProveEqual(abs(source->scale), 1))"); loop over vo's last dim in the T.Parallel loop, or keep the column in a fragment of its own (with M=4096, N=256, k=8, bM=4 from line 246)
             T.copy(vo, V[bx * bM, 0])
 
     return main
@@ -53,7 +54,7 @@ def const_col_write(M, N, k, bM):
             T.reduce_max(x, mx, dim=1)
             for i in T.Parallel(bM):
                 vo[i, 0] = mx[i]
-              # ^^^^^^^^ error TL418: vo (4, 8) is written here as vo[i, 0], whose last index 0 does not depend on the T.Parallel loop's variables (i): layout inference cannot map the loop onto vo and fails ("Check failed: (analyzer_->CanProveEqual(abs(source->scale), 1))"); loop over vo's last dim in the T.Parallel loop, or keep the column in a fragment of its own (with M=4096, N=256, k=8, bM=4 from line 223)
+              # ^^^^^^^^ error TL418: vo (4, 8) is written here as vo[i, 0], whose last index 0 does not depend on the T.Parallel loop's variables (i): layout inference cannot map the loop onto vo and fails ("Check failed: (analyzer_->CanProveEqual(abs(source->scale), 1))"); loop over vo's last dim in the T.Parallel loop, or keep the column in a fragment of its own (with M=4096, N=256, k=8, bM=4 from line 247)
             T.copy(vo, V[bx * bM, 0])
 
     return main
@@ -84,7 +85,7 @@ def loop_full_first(M, k, bM):
                 vo[i, t] = 0
             for i in T.Parallel(bM):
                 vo[i, 0] = X[bx * bM + i, 0]
-              # ^^^^^^^^ error TL418: vo (128, 8) is written here as vo[i, 0], whose last index 0 does not depend on the T.Parallel loop's variables (i): layout inference cannot map the loop onto vo and fails ("Check failed: (analyzer_->CanProveEqual(abs(source->scale), 1))"); loop over vo's last dim in the T.Parallel loop, or keep the column in a fragment of its own (with M=4096, k=8, bM=128 from line 225)
+              # ^^^^^^^^ error TL418: vo (128, 8) is written here as vo[i, 0], whose last index 0 does not depend on the T.Parallel loop's variables (i): layout inference cannot map the loop onto vo and fails ("Check failed: (analyzer_->CanProveEqual(abs(source->scale), 1))"); loop over vo's last dim in the T.Parallel loop, or keep the column in a fragment of its own (with M=4096, k=8, bM=128 from line 249)
             T.copy(vo, V[bx * bM, 0])
 
     return main
@@ -217,6 +218,29 @@ def three_d(M, k, bM):
     return main
 
 
+def accumulator_column(serial):
+    @T.prim_func
+    def main(A: T.Tensor((1024, 64), "float16"), B: T.Tensor((1024, 64), "float16"), C: T.Tensor((1024, 1024), "float32")):
+        with T.Kernel(16, 16, threads=128) as (bx, by):
+            As = T.alloc_shared((64, 64), "float16")
+            Bs = T.alloc_shared((64, 64), "float16")
+            Cf = T.alloc_fragment((64, 64), "float32")
+            T.copy(A[by * 64, 0], As)
+            T.copy(B[bx * 64, 0], Bs)
+            T.gemm(As, Bs, Cf, transpose_B=True, clear_accum=True)
+            if serial:
+                for t in T.serial(4):
+                    for i in T.Parallel(64):
+                        Cf[i, t] = Cf[i, t] * 2.0
+                        #          ^^^^^^^^ error TL418: Cf (64, 64) is read here as Cf[i, t], whose last index t does not depend on the T.Parallel loop's variables (i): layout inference cannot map the loop onto Cf and fails ("Check failed: (analyzer_->CanProveEqual(abs(source->scale), 1))"); loop over Cf's last dim in the T.Parallel loop, or keep the column in a fragment of its own (with serial=True from line 259)
+            else:
+                for i, j in T.Parallel(64, 64):
+                    Cf[i, j] = Cf[i, j] * 2.0
+            T.copy(Cf, C[by * 64, bx * 64])
+
+    return main
+
+
 if __name__ == "__main__":
     serial_col_write(4096, 256, 8, 4)
     serial_col_write_noreduce(4096, 256, 8, 4)
@@ -232,3 +256,5 @@ if __name__ == "__main__":
     write_row_var(4096, 64, 16)
     inner_serial(4096, 8, 128)
     three_d(4096, 32, 16)
+    accumulator_column(True)
+    accumulator_column(False)
