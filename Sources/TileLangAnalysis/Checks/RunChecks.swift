@@ -59,6 +59,28 @@ enum RunChecks {
             {
               ctx.loopLayout = free
             }
+            if !moved, case .tile(let copy) = model {
+              // Row vectors held by the threads of their rows (FreeFragmentLayouts.rows).
+              for side in [copy.src, copy.dst] where side.buffer.scope.isFragment {
+                let other = side.buffer.id == copy.src.buffer.id ? copy.dst : copy.src
+                guard
+                  let rows = freeLayouts.rows(
+                    of: side.buffer.id, target: t,
+                    copyLanes: { ownLanes($0, run, target: t, facts: facts, source: source) },
+                    loopLanes: { loops.ownRuns(run.parallelLoops[$0], target: t)?.0 })
+                else { continue }
+                if copy.isRegisterCopy {
+                  ctx.rowRegisters[side.buffer.id] = rows.registers
+                } else if other.buffer.scope == .global || other.buffer.scope.isShared {
+                  if rows.everyRow {
+                    ctx.replicated.insert(side.buffer.id)
+                    ctx.perThreadRows = rows.reason
+                  } else {
+                    ctx.loopLayout = (1, rows.reason)
+                  }
+                }
+              }
+            }
             let planned = LoweringPlanner.plan(&c, model: planModel, ctx: ctx, buildInfo: buildLowerings)
             if var l = planned.info {
               if moved {
