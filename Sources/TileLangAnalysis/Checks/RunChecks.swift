@@ -347,7 +347,7 @@ enum RunChecks {
       switch op {
       case .gemm(let g):
         if case .buffer(let c) = g.operands[2],
-          let p = GemmFragmentLayout.plan(g, threads: threads, target: target, passConfigs: passConfigs)
+          let p = GemmFragmentLayout.plan(regionsAsTiles(g), threads: threads, target: target, passConfigs: passConfigs)
         {
           plans[c.id] = p
         }
@@ -360,6 +360,27 @@ enum RunChecks {
         guard i < run.events.count, let (s, d) = run.events[i].wholeFragmentCopy else { continue }
         if let n = out[s.id], out[d.id] == nil { out[d.id] = n }
       }
+    }
+    return out
+  }
+
+  /// `g` with its A and B operands given as regions (`T.gemm(Q_shared[:, :D], ...)`) replaced by tiles of the
+  /// regions' shapes (their non-1 extents), which is all the accumulator's warp partition reads; `g` itself when
+  /// an operand is neither a buffer nor a region of constant extents.
+  static func regionsAsTiles(_ g: GemmCall) -> GemmCall {
+    guard g.operands.prefix(2).contains(where: { if case .buffer = $0 { false } else { true } }),
+      g.regions.count == 2
+    else { return g }
+    var out = g
+    for i in 0..<2 {
+      if case .buffer = g.operands[i] { continue }
+      guard case .region(let b, _, let extents)? = g.regions[i] else { return g }
+      let kept = extents.filter { $0?.constant != 1 }
+      guard kept.count == 2, kept.allSatisfy({ $0?.constant != nil }) else { return g }
+      let tile = Buffer(
+        id: b.id, name: b.name, shape: kept.compactMap { $0 }, dtype: b.dtype, scope: b.scope, strides: nil,
+        declarationRange: b.declarationRange, nameRange: b.nameRange, allocator: b.allocator)
+      out.operands[i] = .buffer(tile)
     }
     return out
   }

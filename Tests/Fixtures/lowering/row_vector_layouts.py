@@ -6,7 +6,9 @@
 # otherwise each thread holds every g-th row and such a copy runs 1 lane. A register copy between two of them runs
 # over the rows each thread holds (mx -> mprev: 4 rows at 8-lane float16 loads over 512 columns, 2 at 16 lanes on
 # sm_100). Components with two 2-D fragments (an argmax's index fragment) and 1-D loops over the row vectors (online
-# softmax) are laid out at the free level like one fragment: float16 loads run 8 lanes. Checked with tilelang 0.1.15.
+# softmax) are laid out at the free level like one fragment: float16 loads run 8 lanes. The row maximum of a gemm
+# accumulator whose operands are regions (`Q_shared[:, :D]`) holds m / (8 x warps along m) rows per thread, as with
+# whole operands (2 here: 64 bits). Checked with tilelang 0.1.15.
 import tilelang.language as T
 
 
@@ -174,9 +176,48 @@ def scaled_rows(M, N, bM, threads):
     return main
 
 
+def gemm_region_rows(H, D, Dt, BI, threads):
+    @T.prim_func
+    def main(Q: T.Tensor((H, D + Dt), "bfloat16"), KV: T.Tensor((4096, D + Dt), "bfloat16"),
+             Lse: T.Tensor((H,), "float32")):
+        with T.Kernel(1, threads=threads) as bx:
+            Q_shared = T.alloc_shared([H, D + Dt], "bfloat16")
+            KV_shared = T.alloc_shared([BI, D + Dt], "bfloat16")
+            acc_s = T.alloc_fragment([H, BI], "float32")
+            sumexp = T.alloc_fragment([H], "float32")
+            m_i = T.alloc_fragment([H], "float32")
+            m_i_prev = T.alloc_fragment([H], "float32")
+            T.fill(sumexp, 0)
+            T.fill(m_i, -(2**30))
+            for h, d in T.Parallel(H, D + Dt):
+                Q_shared[h, d] = Q[h, d]
+            for k in T.serial(4096 // BI):
+                for b, d in T.Parallel(BI, D + Dt):
+                    KV_shared[b, d] = KV[k * BI + b, d]
+                T.clear(acc_s)
+                T.gemm(Q_shared[:, :D], KV_shared[:, :D], acc_s, transpose_B=True, policy=T.GemmWarpPolicy.FullRow)
+                T.gemm(Q_shared[:, D:], KV_shared[:, D:], acc_s, transpose_B=True, policy=T.GemmWarpPolicy.FullRow)
+                T.copy(m_i, m_i_prev)
+              # ^^^^^^^^^^^^^^^^^^^^^ lowering sm_100: simt 64b
+              # ^^^^^^^^^^^^^^^^^^^^^ lowering sm_80: simt 64b
+              # ^^^^^^^^^^^^^^^^^^^^^ lowering sm_90: simt 64b
+                T.reduce_max(acc_s, m_i, dim=1, clear=False)
+                for h_i in T.Parallel(H):
+                    sumexp[h_i] = sumexp[h_i] * T.exp2(m_i_prev[h_i] - m_i[h_i])
+                for h_i, bi_i in T.Parallel(H, BI):
+                    acc_s[h_i, bi_i] = T.exp2(acc_s[h_i, bi_i] - m_i[h_i])
+            T.copy(sumexp, Lse)
+          # ^^^^^^^^^^^^^^^^^^^ lowering sm_100: simt 32b
+          # ^^^^^^^^^^^^^^^^^^^ lowering sm_80: simt 32b
+          # ^^^^^^^^^^^^^^^^^^^ lowering sm_90: simt 32b
+
+    return main
+
+
 if __name__ == "__main__":
     row_max_out(4096, 512, 4, 128)
     row_split_out(4096, 128, 8, 128)
     row_argmax(4096, 512, 4, 128)
     online_softmax(4096, 8192, 8, 512, 128)
     scaled_rows(4096, 1024, 8, 128)
+    gemm_region_rows(64, 128, 64, 64, 256)
