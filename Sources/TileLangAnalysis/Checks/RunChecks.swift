@@ -63,6 +63,14 @@ enum RunChecks {
               // Row vectors held by the threads of their rows (FreeFragmentLayouts.rows).
               for side in [copy.src, copy.dst] where side.buffer.scope.isFragment {
                 let other = side.buffer.id == copy.src.buffer.id ? copy.dst : copy.src
+                // Fragments a loop over a gemm layout lays out (gemmLoopRuns).
+                if let g = facts.gemmLoopRuns[side.buffer.id],
+                  other.buffer.scope == .global || other.buffer.scope.isShared
+                {
+                  if g.perThread { ctx.replicated.insert(side.buffer.id) }
+                  if ctx.loopLayout.map({ g.runs < $0.lanes }) ?? true { ctx.loopLayout = (g.runs, g.reason) }
+                  continue
+                }
                 guard
                   let rows = freeLayouts.rows(
                     of: side.buffer.id, target: t,
@@ -147,6 +155,9 @@ enum RunChecks {
     var freeLaidOut: Set<Int> = []
     /// Fragments a gemm or a T.Parallel loop lays out before their copies run.
     var fixedLayouts = FixedFragmentLayouts()
+    /// Fragments a T.Parallel loop over a gemm layout lays out: their runs, and whether a copy of them runs per
+    /// thread (gemmLoopRuns).
+    var gemmLoopRuns: [Int: (runs: Int, perThread: Bool, reason: String)] = [:]
     /// Per target: rows per thread of row reductions (rowReductionRegisters), warp-specialised loops.
     var rowRegisters: [TargetArch: [Int: Int]] = [:]
     var specialized: [TargetArch: Set<TextRange>] = [:]
@@ -165,6 +176,7 @@ enum RunChecks {
       self.passConfigs = passConfigs
       gemmLayout = RunChecks.gemmLayoutFragments(run)
       operandRuns = RunChecks.gemmOperandRuns(run)
+      gemmLoopRuns = RunChecks.gemmLoopRuns(run, gemmLayout: gemmLayout, operandRuns: operandRuns, source: source)
       fixedLayouts = FixedFragmentLayouts(run, gemmLayout: gemmLayout, source: source)
       replicated = run.serialElementAccess.subtracting(run.layoutProviders).subtracting(gemmLayout)
         .subtracting(run.annotatedLayouts)
