@@ -5,7 +5,9 @@
 # moves those runs per thread (64 bits of float32); a 1-D loop that writes such a vector gives the vectors it reads
 # the same layout (dA_local, dt_local); a fragment read transposed (`x_local[j, i]`) holds single elements along its
 # last dim, so its copy from shared runs 1 lane; one read at `[i, j]` takes the gemm layout (a residual loaded
-# into registers: 2 float32 lanes). Checked with tilelang 0.1.15 (a mamba chunk state, a column scale).
+# into registers: 2 float32 lanes). A copy of part of an accumulator (`acc[:valid, :]`) runs on its layout, 2 float32
+# lanes, though its extent does not split evenly over the threads. Checked with tilelang 0.1.15 (a mamba chunk
+# state, a column scale, a residual add, GQA decode's partial output).
 import tilelang.language as T
 
 
@@ -128,7 +130,74 @@ def residual_add(M, N, K, bM, bN, bK, threads, dtype, rdtype):
     return main
 
 
+def partial_accumulator_shared(M, N, K, bM, bN, bK, threads, valid, to_shared):
+    @T.prim_func
+    def main(A: T.Tensor((M, K), "float16"), B: T.Tensor((K, N), "float16"), C: T.Tensor((M, N), "float32")):
+        with T.Kernel(T.ceildiv(M, bM), T.ceildiv(N, bN), threads=threads) as (bx, by):
+            A_s = T.alloc_shared((bM, bK), "float16")
+            B_s = T.alloc_shared((bK, bN), "float16")
+            acc = T.alloc_fragment((bM, bN), "float32")
+            O_s = T.alloc_shared((valid, bN), "float32")
+            T.clear(acc)
+            for k in T.serial(T.ceildiv(K, bK)):
+                T.copy(A[bx * bM, k * bK], A_s)
+              # ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ lowering sm_100: simt 128b
+              # ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ lowering sm_80: simt 128b
+              # ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ lowering sm_90: simt 128b
+                T.copy(B[k * bK, by * bN], B_s)
+              # ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ lowering sm_100: simt 128b
+              # ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ lowering sm_80: simt 128b
+              # ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ lowering sm_90: simt 128b
+                T.gemm(A_s, B_s, acc)
+            if to_shared:
+                T.copy(acc[:valid, :], O_s)
+              # ^^^^^^^^^^^^^^^^^^^^^^^^^^^ lowering sm_100: simt 64b
+              # ^^^^^^^^^^^^^^^^^^^^^^^^^^^ lowering sm_80: simt 64b
+              # ^^^^^^^^^^^^^^^^^^^^^^^^^^^ lowering sm_90: simt 64b
+                T.copy(O_s, C[bx * bM, by * bN])
+              # ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ lowering sm_100: tma_store
+              # ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ lowering sm_80: simt 32b
+              # ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ lowering sm_90: tma_store
+            else:
+                T.copy(acc[:valid, :], C[bx * bM:bx * bM + valid, by * bN:(by + 1) * bN])
+
+    return main
+
+
+def partial_accumulator_global(M, N, K, bM, bN, bK, threads, valid, to_shared):
+    @T.prim_func
+    def main(A: T.Tensor((M, K), "float16"), B: T.Tensor((K, N), "float16"), C: T.Tensor((M, N), "float32")):
+        with T.Kernel(T.ceildiv(M, bM), T.ceildiv(N, bN), threads=threads) as (bx, by):
+            A_s = T.alloc_shared((bM, bK), "float16")
+            B_s = T.alloc_shared((bK, bN), "float16")
+            acc = T.alloc_fragment((bM, bN), "float32")
+            O_s = T.alloc_shared((valid, bN), "float32")
+            T.clear(acc)
+            for k in T.serial(T.ceildiv(K, bK)):
+                T.copy(A[bx * bM, k * bK], A_s)
+              # ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ lowering sm_100: simt 128b
+              # ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ lowering sm_80: simt 128b
+              # ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ lowering sm_90: simt 128b
+                T.copy(B[k * bK, by * bN], B_s)
+              # ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ lowering sm_100: simt 128b
+              # ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ lowering sm_80: simt 128b
+              # ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ lowering sm_90: simt 128b
+                T.gemm(A_s, B_s, acc)
+            if to_shared:
+                T.copy(acc[:valid, :], O_s)
+                T.copy(O_s, C[bx * bM, by * bN])
+            else:
+                T.copy(acc[:valid, :], C[bx * bM:bx * bM + valid, by * bN:(by + 1) * bN])
+              # ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ lowering sm_100: simt 64b
+              # ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ lowering sm_80: simt 64b
+              # ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ lowering sm_90: simt 64b
+
+    return main
+
+
 if __name__ == "__main__":
     chunk_state(4096, 4096, 4096, 64, 64, 64, 128, "float16")
     column_scale(4096, 4096, 4096, 128, 128, 32, 256, "float16")
     residual_add(4096, 4096, 4096, 128, 128, 32, 256, "float16", "float32")
+    partial_accumulator_shared(4096, 4096, 4096, 64, 64, 32, 128, 2, True)
+    partial_accumulator_global(4096, 4096, 4096, 128, 64, 32, 256, 8, False)
