@@ -32,6 +32,128 @@ extension RunChecks {
     return runs.filter { !excluded.contains($0.key) }
   }
 
+  /// Fragments a `T.Parallel` loop over a gemm-layout fragment's shape lays out. The gemm layout is strict, so the
+  /// loop runs at layout inference's common level, before any copy plans its own partition: a 1-D fragment it reads
+  /// at the column index (`scale[j]`) takes the threads that hold each column (`CompleteBufferFragment`), so each
+  /// thread holds the columns of its runs (2 adjacent for an accumulator or a 16-bit K-major operand,
+  /// `operandRuns`) and a copy of it moves those runs per thread; a 1-D loop over the same extent that writes such a
+  /// vector hands its layout to the other vectors it reads (`ComputeLoopLayoutFromBuffer` from the written one). A
+  /// 2-D fragment the loop reads transposed (`x_local[j, i]`) holds single elements along its last dim (a gemm
+  /// layout puts adjacent rows in different threads), and one it reads at `[i, j]` takes the gemm layout itself.
+  /// Followed only for fragments that nothing but whole copies, fills, that one loop and those 1-D loops touch.
+  /// Returns per fragment the runs and whether a copy of it runs per thread.
+  static func gemmLoopRuns(_ run: KernelRun, gemmLayout: Set<Int>, operandRuns: [Int: Int], source: SourceText)
+    -> [Int: (runs: Int, perThread: Bool, reason: String)]
+  {
+    var out: [Int: (runs: Int, perThread: Bool, reason: String)] = [:]
+    var dropped: Set<Int> = []
+    func loops(touching id: Int) -> [ParallelLoop] {
+      run.parallelLoops.filter { $0.accesses.contains { $0.buffer.id == id } }
+    }
+    // Every reference of b is a whole copy operand, a fill, or an access in one of `within`.
+    func onlyCopiesAnd(_ b: Buffer, within: [ParallelLoop]) -> Bool {
+      guard b.scope.isFragment, !gemmLayout.contains(b.id), !run.gemmOperands.contains(b.id),
+        !run.annotatedLayouts.contains(b.id), !run.serialElementAccess.contains(b.id),
+        let refs = run.fragmentReferences[b.id], !refs.isEmpty
+      else { return false }
+      var allowed: [TextRange] = []
+      for e in run.events {
+        for (i, o) in e.operands.enumerated() where o.buffer?.id == b.id {
+          guard e.op == "copy", i < e.operandExprs.count, case .name = e.operandExprs[i].kind, case .buffer = o else {
+            return false
+          }
+          allowed.append(e.operandExprs[i].range)
+        }
+      }
+      for t in run.tileOpCalls where t.op == "fill" || t.op == "clear" {
+        if t.operands.first?.buffer?.id == b.id { allowed.append(t.call.range) }
+      }
+      for loop in within { allowed.append(contentsOf: loop.accesses.filter { $0.buffer.id == b.id }.map(\.range)) }
+      return refs.allSatisfy { ref in allowed.contains { $0.start <= ref.start && ref.end <= $0.end } }
+    }
+    func note(_ id: Int, _ value: (runs: Int, perThread: Bool, reason: String)) {
+      if let old = out[id], old.runs != value.runs || old.perThread != value.perThread { dropped.insert(id) }
+      if out[id] == nil { out[id] = value }
+    }
+    for loop in run.parallelLoops {
+      guard let vars = loop.variables, vars.count == 2, let ei = vars[0].extent?.constant,
+        let ej = vars[1].extent?.constant
+      else { continue }
+      let (i, j) = (SymExpr(variable: vars[0].name), SymExpr(variable: vars[1].name))
+      guard
+        let g = loop.accesses.first(where: {
+          gemmLayout.contains($0.buffer.id) && $0.indices == [i, j] && $0.buffer.concreteShape == [ei, ej]
+        })?.buffer
+      else { continue }
+      let columnRuns = operandRuns[g.id] ?? 2
+      let line = source.line(of: loop.range.start) + 1
+      for a in loop.accesses where a.buffer.id != g.id && !gemmLayout.contains(a.buffer.id) {
+        let b = a.buffer
+        let sameEverywhere = loop.accesses.filter { $0.buffer.id == b.id }.allSatisfy { $0.indices == a.indices }
+        guard sameEverywhere, loops(touching: b.id).filter({ ($0.variables?.count ?? 0) >= 2 }).count == 1 else {
+          continue
+        }
+        if b.concreteShape == [ej], a.indices == [j] {
+          // A column vector, and the 1-D loops that write one of these vectors hand the layout on.
+          var group = [b]
+          var oneD: [ParallelLoop] = []
+          var k = 0
+          var ok = true
+          while ok, k < group.count {
+            let v = group[k]
+            k += 1
+            for l in loops(touching: v.id) where l.range != loop.range {
+              guard let lv = l.variables, lv.count == 1, lv[0].extent?.constant == ej else {
+                ok = false
+                break
+              }
+              let x = SymExpr(variable: lv[0].name)
+              let vectors = l.accesses.filter { $0.buffer.concreteShape == [ej] && $0.indices == [x] }
+              let written = vectors.filter(\.isWrite).map(\.buffer.id)
+              guard written.count >= 1, group.contains(where: { written.contains($0.id) }),
+                l.accesses.allSatisfy({ a in
+                  (a.buffer.concreteShape == [ej] && a.indices == [x])
+                    || (a.buffer.concreteShape == [1] && a.indices.allSatisfy { $0?.constant == 0 } && !a.isWrite)
+                })
+              else {
+                ok = false
+                break
+              }
+              if !oneD.contains(where: { $0.range == l.range }) { oneD.append(l) }
+              for w in vectors where !group.contains(where: { $0.id == w.buffer.id }) { group.append(w.buffer) }
+            }
+          }
+          guard ok, group.allSatisfy({ onlyCopiesAnd($0, within: [loop] + oneD) }),
+            group.dropFirst().allSatisfy({ !loops(touching: $0.id).contains { ($0.variables?.count ?? 0) >= 2 } })
+          else { continue }
+          for v in group {
+            note(
+              v.id,
+              (
+                columnRuns, true,
+                "\(v.name) is held like the columns of \(g.name)'s gemm layout (the T.Parallel loop on line \(line)): each thread holds runs of \(columnRuns)"
+              ))
+          }
+        } else if b.concreteShape == [ei, ej], a.indices == [i, j], !a.isWrite, onlyCopiesAnd(b, within: [loop]) {
+          note(
+            b.id,
+            (
+              columnRuns, false,
+              "\(b.name) takes \(g.name)'s gemm layout in the T.Parallel loop on line \(line) (\(columnRuns) adjacent element\(columnRuns == 1 ? "" : "s") per thread)"
+            ))
+        } else if b.concreteShape == [ej, ei], a.indices == [j, i], !a.isWrite, onlyCopiesAnd(b, within: [loop]) {
+          note(
+            b.id,
+            (
+              1, false,
+              "\(b.name) is read transposed in the T.Parallel loop on line \(line) over \(g.name)'s gemm layout, which holds no two adjacent rows in one thread"
+            ))
+        }
+      }
+    }
+    return out.filter { !dropped.contains($0.key) }
+  }
+
   /// The global → fragment `T.copy` calls that warp specialisation moves into its producer branch on `target`
   /// (producer_consumer_ws.cc): the consumer statements of a warp-specialised loop that come before the first one
   /// reading a TMA-loaded tile are moved when every one of them is "movable"; a lone copy from global memory into a

@@ -59,6 +59,36 @@ enum RunChecks {
             {
               ctx.loopLayout = free
             }
+            if !moved, case .tile(let copy) = model {
+              // Row vectors held by the threads of their rows (FreeFragmentLayouts.rows).
+              for side in [copy.src, copy.dst] where side.buffer.scope.isFragment {
+                let other = side.buffer.id == copy.src.buffer.id ? copy.dst : copy.src
+                // Fragments a loop over a gemm layout lays out (gemmLoopRuns).
+                if let g = facts.gemmLoopRuns[side.buffer.id],
+                  other.buffer.scope == .global || other.buffer.scope.isShared
+                {
+                  if g.perThread { ctx.replicated.insert(side.buffer.id) }
+                  if ctx.loopLayout.map({ g.runs < $0.lanes }) ?? true { ctx.loopLayout = (g.runs, g.reason) }
+                  continue
+                }
+                guard
+                  let rows = freeLayouts.rows(
+                    of: side.buffer.id, target: t,
+                    copyLanes: { ownLanes($0, run, target: t, facts: facts, source: source) },
+                    loopLanes: { loops.ownRuns(run.parallelLoops[$0], target: t)?.0 })
+                else { continue }
+                if copy.isRegisterCopy {
+                  ctx.rowRegisters[side.buffer.id] = rows.registers
+                } else if other.buffer.scope == .global || other.buffer.scope.isShared {
+                  if rows.everyRow {
+                    ctx.replicated.insert(side.buffer.id)
+                    ctx.perThreadRows = rows.reason
+                  } else {
+                    ctx.loopLayout = (1, rows.reason)
+                  }
+                }
+              }
+            }
             let planned = LoweringPlanner.plan(&c, model: planModel, ctx: ctx, buildInfo: buildLowerings)
             if var l = planned.info {
               if moved {
@@ -112,26 +142,6 @@ enum RunChecks {
     return (undecidedBranchesRemoved(diagnostics, run), lowerings)
   }
 
-  /// Drops the findings inside one branch of an undecided Python-valued `if` (KernelRun.undecidedHostBranches) that
-  /// the other branch does not have too (same code and message): the compiler may never build that branch.
-  static func undecidedBranchesRemoved(_ diagnostics: [Diagnostic], _ run: KernelRun) -> [Diagnostic] {
-    guard !run.undecidedHostBranches.isEmpty else { return diagnostics }
-    func inside(_ d: Diagnostic, _ r: TextRange?) -> Bool {
-      guard let r else { return false }
-      return r.start <= d.range.start && d.range.end <= r.end
-    }
-    var out = diagnostics
-    for (then, orElse) in run.undecidedHostBranches {
-      let a = out.filter { inside($0, then) }
-      let b = out.filter { inside($0, orElse) }
-      func both(_ d: Diagnostic, _ other: [Diagnostic]) -> Bool {
-        other.contains { $0.code == d.code && $0.message == d.message }
-      }
-      out.removeAll { d in (inside(d, then) && !both(d, b)) || (inside(d, orElse) && !both(d, a)) }
-    }
-    return out
-  }
-
   /// What the planner knows about a run beyond any one copy, derived once per run.
   struct PlanningFacts {
     var passConfigs: PassConfigs
@@ -147,6 +157,9 @@ enum RunChecks {
     var freeLaidOut: Set<Int> = []
     /// Fragments a gemm or a T.Parallel loop lays out before their copies run.
     var fixedLayouts = FixedFragmentLayouts()
+    /// Fragments a T.Parallel loop over a gemm layout lays out: their runs, and whether a copy of them runs per
+    /// thread (gemmLoopRuns).
+    var gemmLoopRuns: [Int: (runs: Int, perThread: Bool, reason: String)] = [:]
     /// Per target: rows per thread of row reductions (rowReductionRegisters), warp-specialised loops.
     var rowRegisters: [TargetArch: [Int: Int]] = [:]
     var specialized: [TargetArch: Set<TextRange>] = [:]
@@ -165,6 +178,7 @@ enum RunChecks {
       self.passConfigs = passConfigs
       gemmLayout = RunChecks.gemmLayoutFragments(run)
       operandRuns = RunChecks.gemmOperandRuns(run)
+      gemmLoopRuns = RunChecks.gemmLoopRuns(run, gemmLayout: gemmLayout, operandRuns: operandRuns, source: source)
       fixedLayouts = FixedFragmentLayouts(run, gemmLayout: gemmLayout, source: source)
       replicated = run.serialElementAccess.subtracting(run.layoutProviders).subtracting(gemmLayout)
         .subtracting(run.annotatedLayouts)
@@ -347,7 +361,7 @@ enum RunChecks {
       switch op {
       case .gemm(let g):
         if case .buffer(let c) = g.operands[2],
-          let p = GemmFragmentLayout.plan(g, threads: threads, target: target, passConfigs: passConfigs)
+          let p = GemmFragmentLayout.plan(regionsAsTiles(g), threads: threads, target: target, passConfigs: passConfigs)
         {
           plans[c.id] = p
         }
@@ -360,6 +374,27 @@ enum RunChecks {
         guard i < run.events.count, let (s, d) = run.events[i].wholeFragmentCopy else { continue }
         if let n = out[s.id], out[d.id] == nil { out[d.id] = n }
       }
+    }
+    return out
+  }
+
+  /// `g` with its A and B operands given as regions (`T.gemm(Q_shared[:, :D], ...)`) replaced by tiles of the
+  /// regions' shapes (their non-1 extents), which is all the accumulator's warp partition reads; `g` itself when
+  /// an operand is neither a buffer nor a region of constant extents.
+  static func regionsAsTiles(_ g: GemmCall) -> GemmCall {
+    guard g.operands.prefix(2).contains(where: { if case .buffer = $0 { false } else { true } }),
+      g.regions.count == 2
+    else { return g }
+    var out = g
+    for i in 0..<2 {
+      if case .buffer = g.operands[i] { continue }
+      guard case .region(let b, _, let extents)? = g.regions[i] else { return g }
+      let kept = extents.filter { $0?.constant != 1 }
+      guard kept.count == 2, kept.allSatisfy({ $0?.constant != nil }) else { return g }
+      let tile = Buffer(
+        id: b.id, name: b.name, shape: kept.compactMap { $0 }, dtype: b.dtype, scope: b.scope, strides: nil,
+        declarationRange: b.declarationRange, nameRange: b.nameRange, allocator: b.allocator)
+      out.operands[i] = .buffer(tile)
     }
     return out
   }

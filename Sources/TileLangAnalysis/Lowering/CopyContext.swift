@@ -100,6 +100,8 @@ struct CopyContext: Sendable {
   /// Fragments every thread holds whole (element accesses outside T.Parallel, nothing else lays them out): a copy
   /// into or out of one runs per thread, like a `local` buffer.
   var replicated: Set<Int> = []
+  /// Why a row-vector side runs per thread: every thread holds all of its rows (`FreeFragmentLayouts.rows`).
+  var perThreadRows: String?
   /// Row reductions of a gemm accumulator (and whole copies of them): how many rows each thread holds.
   var rowRegisters: [Int: Int] = [:]
   /// Fragments that only copies lay out (`RunChecks.InheritedFragmentLayouts.roots`).

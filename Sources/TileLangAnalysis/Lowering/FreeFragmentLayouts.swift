@@ -2,30 +2,48 @@
 
 import TileLangSyntax
 
-/// A fragment that only whole-buffer copies, fills, element-wise `T.Parallel` loops over its whole shape and row
-/// reductions (as their source) touch gets its layout at layout inference's free level (0.1.15 `InferInFreeMode`):
+/// Fragments that only whole-buffer copies, fills, element-wise `T.Parallel` loops over their whole shape and row
+/// reductions (as their source) touch get their layout at layout inference's free level (0.1.15 `InferInFreeMode`):
 /// each copy and loop is tried as the root, and the plan with the fewest fragment registers per thread over the
 /// component wins, the earliest on a tie. A root copy plans its vector width from its memory side only (a float16 →
 /// float32 copy runs 8 lanes, 16 from int8), a root loop from its own accesses; every other copy of the fragment then
-/// runs no wider than the root's runs. Every whole candidate holds the same share of the fragment, so the row vectors
-/// that reductions of it fill decide: a plan whose runs put fewer rows on each thread wins (a float32 → float16
-/// store copy at 8 lanes beats the float32 load at 4 when each row is 256 columns over 128 threads). Followed only
-/// where the loops touch nothing but the fragment and row vectors (`v[i]`) that reductions of it fill; checked with
-/// tilelang 0.1.15 on sm_80, sm_90 and sm_100 (sweep E).
+/// runs no wider than the root's runs. A component holds the 2-D fragments its loops touch at `[i, j]` (an argmax's
+/// index fragment beside the values) and the row vectors (`v[i]`) that reductions of them fill, that those loops read,
+/// and that 1-D `T.Parallel` loops over the rows or whole register copies connect to them (an online softmax's
+/// running maximum, its previous value and the row sums). Every whole candidate holds the same share of the 2-D
+/// fragments, so the row vectors decide: a plan whose runs put fewer rows on each thread wins (a float32 → float16
+/// store copy at 8 lanes beats the float32 load at 4 when each row is 256 columns over 128 threads).
+///
+/// A row vector that a 2-D loop reads beside the fragment (pinned) must be held by every thread that holds its row
+/// there, and a reduction gives its output exactly those threads (`ComputeReducerLayout`); so does every row vector
+/// connected to a pinned one, and a root that would lay one of them out first fails. Each thread then holds the rows
+/// whose runs it owns: every row when a row's runs cover all threads (its registers follow the row index, so a copy
+/// of the vector to memory runs per thread), else every `g`-th row. A reduction output that only copies touch
+/// (loose) can be a root itself: its own plan needs fewer registers, and the earliest copy or loop of the fragments
+/// then lays them out; that wins when it costs less. Checked with tilelang 0.1.15 on sm_80, sm_90 and sm_100 (sweeps
+/// E and G).
 struct FreeFragmentLayouts {
   struct Component {
-    var fragment: Buffer
+    /// The 2-D fragments (all of one shape).
+    var fragments: [Buffer]
     var shape: [Int]
-    /// Indices in `run.events` of the copies of the whole fragment.
+    /// Indices in `run.events` of the copies of the fragments.
     var copies: [Int]
-    /// Indices in `run.parallelLoops` of the loops that touch it.
+    /// Indices in `run.parallelLoops` of the 2-D loops that touch them.
     var loops: [Int]
-    /// Whether a reduction along its last dim fills a row vector from it.
+    /// Whether a reduction along the last dim fills a row vector from one of them.
     var rowReduced: Bool
+    /// Row vectors held by the threads of their rows (pinned, or connected to a pinned one).
+    var rows: Set<Int>
+    /// Per loose reduction output: the indices in `run.events` of its copies.
+    var loose: [Int: [Int]]
+    var id: Int { fragments.map(\.id).min() ?? 0 }
   }
 
   private(set) var components: [Int: Component] = [:]
-  /// The root chosen per target and fragment.
+  /// The component of each row vector it follows.
+  private var rowComponents: [Int: Int] = [:]
+  /// The root chosen per target and component.
   private var roots: [TargetArch: [Int: Root]] = [:]
   let run: KernelRun
   let source: SourceText
@@ -33,7 +51,7 @@ struct FreeFragmentLayouts {
   struct Root {
     var lanes: Int
     var reason: String
-    /// The root copy's index in `run.events` (nil for a loop).
+    /// The root copy's index in `run.events` (nil for a loop, or when a loose row vector's copy is the root).
     var event: Int?
   }
 
@@ -42,47 +60,167 @@ struct FreeFragmentLayouts {
   init(_ run: KernelRun, excluding: Set<Int>, source: SourceText) {
     self.run = run
     self.source = source
-    for f in run.buffers where f.scope.isFragment && !excluding.contains(f.id) {
-      if let c = Self.component(f, run) { components[f.id] = c }
+    var seen: Set<Int> = []
+    for f in run.buffers where f.scope.isFragment && !excluding.contains(f.id) && !seen.contains(f.id) {
+      guard let c = Self.component(f, run), c.fragments.allSatisfy({ !excluding.contains($0.id) }) else { continue }
+      for b in c.fragments {
+        seen.insert(b.id)
+        components[b.id] = c
+      }
+      for r in c.rows { rowComponents[r] = c.id }
     }
   }
 
-  private static func component(_ f: Buffer, _ run: KernelRun) -> Component? {
-    guard let shape = f.concreteShape, shape.count == 2, !run.serialElementAccess.contains(f.id) else { return nil }
-    let loopIndices = run.parallelLoops.indices.filter {
-      run.parallelLoops[$0].accesses.contains { $0.buffer.id == f.id }
+  private static func component(_ seed: Buffer, _ run: KernelRun) -> Component? {
+    guard let shape = seed.concreteShape, shape.count == 2 else { return nil }
+    // The 2-D fragments the element-wise loops connect, and the row vectors those loops touch at [i].
+    var fragments = [seed]
+    var loopIndices: [Int] = []
+    var pinned = Set<Int>()
+    var rowBuffers: [Int: Buffer] = [:]
+    var k = 0
+    while k < fragments.count {
+      let f = fragments[k]
+      k += 1
+      guard !run.serialElementAccess.contains(f.id) else { return nil }
+      for l in run.parallelLoops.indices where !loopIndices.contains(l) {
+        let loop = run.parallelLoops[l]
+        guard loop.accesses.contains(where: { $0.buffer.id == f.id }) else { continue }
+        guard let vars = loop.variables, vars.count == 2, vars[0].extent?.constant == shape[0],
+          vars[1].extent?.constant == shape[1]
+        else { return nil }
+        let i = SymExpr(variable: vars[0].name)
+        let j = SymExpr(variable: vars[1].name)
+        for a in loop.accesses {
+          if a.buffer.concreteShape == shape, a.buffer.scope.isFragment, a.indices == [i, j] {
+            if !fragments.contains(where: { $0.id == a.buffer.id }) { fragments.append(a.buffer) }
+          } else if a.buffer.concreteShape == [shape[0]], a.buffer.scope.isFragment, a.indices == [i] {
+            pinned.insert(a.buffer.id)
+            rowBuffers[a.buffer.id] = a.buffer
+          } else {
+            return nil
+          }
+        }
+        loopIndices.append(l)
+      }
+    }
+    let ids = Set(fragments.map(\.id))
+    // Row reductions of the fragments fill row vectors; nothing else may reduce into or out of the component.
+    var outputs = Set<Int>()
+    for op in run.layoutOps {
+      guard case .reduce(let r) = op else { continue }
+      func inside(_ v: Value) -> Bool {
+        guard case .buffer(let b) = v else { return false }
+        return ids.contains(b.id) || rowBuffers[b.id] != nil
+      }
+      let from = inside(r.source)
+      let into = inside(r.destination)
+      guard from || into else { continue }
+      guard from, case .buffer(let s) = r.source, ids.contains(s.id), r.dim == 1, case .buffer(let d) = r.destination,
+        d.scope.isFragment, d.concreteShape == [shape[0]], !ids.contains(d.id)
+      else { return nil }
+      outputs.insert(d.id)
+      rowBuffers[d.id] = d
+    }
+    // 1-D loops over the rows and whole register copies connect more row vectors.
+    var oneD: [ParallelLoop] = []
+    var edges: [Int: Set<Int>] = [:]
+    var frontier = Array(rowBuffers.keys)
+    while let r = frontier.popLast() {
+      for loop in run.parallelLoops where loop.accesses.contains(where: { $0.buffer.id == r }) {
+        if loop.accesses.contains(where: { ids.contains($0.buffer.id) }) { continue }  // a 2-D loop, seen above
+        guard let vars = loop.variables, vars.count == 1, vars[0].extent?.constant == shape[0] else { return nil }
+        let i = SymExpr(variable: vars[0].name)
+        for a in loop.accesses {
+          guard a.buffer.scope.isFragment, a.buffer.concreteShape == [shape[0]], a.indices == [i] else { return nil }
+          edges[r, default: []].insert(a.buffer.id)
+          edges[a.buffer.id, default: []].insert(r)
+          if rowBuffers[a.buffer.id] == nil {
+            rowBuffers[a.buffer.id] = a.buffer
+            frontier.append(a.buffer.id)
+          }
+        }
+        if !oneD.contains(where: { $0.range == loop.range }) { oneD.append(loop) }
+      }
+      for e in run.events where e.op == "copy" {
+        guard let (s, d) = e.wholeFragmentCopy, s.id == r || d.id == r else { continue }
+        let other = s.id == r ? d : s
+        guard other.concreteShape == [shape[0]], !ids.contains(other.id) else { return nil }
+        edges[r, default: []].insert(other.id)
+        edges[other.id, default: []].insert(r)
+        if rowBuffers[other.id] == nil {
+          rowBuffers[other.id] = other
+          frontier.append(other.id)
+        }
+      }
     }
     let loops = loopIndices.map { run.parallelLoops[$0] }
-    var rowOutputs = Set<Int>()
-    var rowReduced = false
-    for op in run.layoutOps {
-      guard case .reduce(let r) = op, case .buffer(let s) = r.source, s.id == f.id else { continue }
-      guard r.dim == shape.count - 1, case .buffer(let d) = r.destination, d.concreteShape == [shape[0]] else {
-        return nil
-      }
-      rowOutputs.insert(d.id)
-      rowReduced = true
-    }
-    guard !loops.isEmpty || rowReduced,
-      loops.isEmpty || FragmentPartition.elementwiseOverWhole(f, shape, run),
-      ReduceRowThreads.isFree(f, run, loops: loops, sourceOf: nil)
+    guard !loops.isEmpty || !outputs.isEmpty,
+      fragments.allSatisfy({ f in
+        (loops.isEmpty || FragmentPartition.elementwiseOverWhole(f, shape, run))
+          && ReduceRowThreads.isFree(f, run, loops: loops, sourceOf: nil)
+      }),
+      rowBuffers.values.allSatisfy({ rowVectorIsFree($0, run, loops: loops + oneD, output: outputs.contains($0.id)) })
     else { return nil }
-    // The loops touch only f and the row vectors its reductions fill, indexed by the row variable; those row
-    // vectors appear in no other loop.
-    for loop in loops {
-      guard let vars = loop.variables else { return nil }
-      for a in loop.accesses where a.buffer.id != f.id {
-        guard rowOutputs.contains(a.buffer.id), a.indices == [SymExpr(variable: vars[0].name)] else { return nil }
+    // Row vectors connected to a pinned one take its threads; the rest must be lone reduction outputs that only
+    // copies and fills touch (loose).
+    var held = pinned
+    var stack = Array(pinned)
+    while let r = stack.popLast() {
+      for o in edges[r] ?? [] where !held.contains(o) {
+        held.insert(o)
+        stack.append(o)
       }
     }
-    for loop in run.parallelLoops where !loop.accesses.contains(where: { $0.buffer.id == f.id }) {
-      if loop.accesses.contains(where: { rowOutputs.contains($0.buffer.id) }) { return nil }
+    var loose: [Int: [Int]] = [:]
+    for (id, _) in rowBuffers where !held.contains(id) {
+      guard outputs.contains(id), edges[id]?.isEmpty ?? true else { return nil }
+      loose[id] = run.events.indices.filter { i in
+        run.events[i].op == "copy" && run.events[i].operands.prefix(2).contains { $0.buffer?.id == id }
+      }
     }
     let copies = run.events.indices.filter { i in
-      run.events[i].op == "copy" && run.events[i].operands.prefix(2).contains { $0.buffer?.id == f.id }
+      run.events[i].op == "copy"
+        && run.events[i].operands.prefix(2).contains { $0.buffer.map { ids.contains($0.id) } ?? false }
     }
-    guard !copies.isEmpty else { return nil }
-    return Component(fragment: f, shape: shape, copies: copies, loops: loopIndices, rowReduced: rowReduced)
+    // A copy from or into tensor memory lays its fragment out with the tcgen05 access layout, not at the free level.
+    let tmem = copies.contains { i in run.events[i].operands.prefix(2).contains { $0.buffer?.scope == .tmem } }
+    guard !copies.isEmpty, !tmem else { return nil }
+    return Component(
+      fragments: fragments, shape: shape, copies: copies, loops: loopIndices, rowReduced: !outputs.isEmpty,
+      rows: held, loose: loose)
+  }
+
+  /// Every reference to row vector `b` is a whole-buffer copy operand, a fill, an access in one of `loops`, or (for
+  /// a reduction output) the destination of a reduction.
+  private static func rowVectorIsFree(_ b: Buffer, _ run: KernelRun, loops: [ParallelLoop], output: Bool) -> Bool {
+    guard !run.gemmOperands.contains(b.id), !run.annotatedLayouts.contains(b.id),
+      !run.serialElementAccess.contains(b.id), let refs = run.fragmentReferences[b.id], !refs.isEmpty
+    else { return false }
+    var allowed: [TextRange] = []
+    for e in run.events {
+      guard e.op == "copy" else {
+        if e.operands.contains(where: { $0.buffer?.id == b.id }) { return false }
+        continue
+      }
+      for (i, o) in e.operands.enumerated() where o.buffer?.id == b.id {
+        guard i < e.operandExprs.count, case .name = e.operandExprs[i].kind, case .buffer = o else { return false }
+        allowed.append(e.operandExprs[i].range)
+      }
+    }
+    for t in run.tileOpCalls where t.op == "fill" || t.op == "clear" {
+      if t.operands.first?.buffer?.id == b.id { allowed.append(t.call.range) }
+    }
+    for op in run.layoutOps {
+      guard case .reduce(let r) = op else { continue }
+      if case .buffer(let s) = r.source, s.id == b.id { return false }
+      if case .buffer(let d) = r.destination, d.id == b.id {
+        guard output, let e = r.destinationExpr else { return false }
+        allowed.append(e.range)
+      }
+    }
+    for loop in loops { allowed.append(contentsOf: loop.accesses.filter { $0.buffer.id == b.id }.map(\.range)) }
+    return refs.allSatisfy { ref in allowed.contains { $0.start <= ref.start && ref.end <= $0.end } }
   }
 
   /// Rows of an (rows, columns) fragment the busiest thread holds when runs of `lanes` go to consecutive threads.
@@ -109,20 +247,47 @@ struct FreeFragmentLayouts {
   ) -> (lanes: Int, reason: String)? {
     var best: (lanes: Int, reason: String)?
     for id in components.keys.sorted() {
-      guard let c = components[id], c.copies.contains(event) else { continue }
-      if roots[target]?[id] == nil {
-        guard let root = chooseRoot(c, copyLanes, loopLanes) else { continue }
-        roots[target, default: [:]][id] = root
-      }
-      guard let r = roots[target]?[id], r.event != event else { continue }
+      guard let c = components[id], c.copies.contains(event), let r = root(c, target, copyLanes, loopLanes),
+        r.event != event
+      else { continue }
       if best == nil || r.lanes < best!.lanes { best = (r.lanes, r.reason) }
     }
     return best
   }
 
+  /// How row vector `id` sits in the threads, when it is held by the threads of its rows: the rows each thread
+  /// holds, and whether every thread holds every row (in row order, so a copy of it runs per thread).
+  mutating func rows(
+    of id: Int, target: TargetArch, copyLanes: (Int) -> Int?, loopLanes: (Int) -> Int?
+  ) -> (registers: Int, everyRow: Bool, reason: String)? {
+    guard let cid = rowComponents[id], let c = components[cid], let r = root(c, target, copyLanes, loopLanes),
+      let threads = run.threads?.constant, threads > 0
+    else { return nil }
+    let (m, n) = (c.shape[0], c.shape[1])
+    guard r.lanes > 0, n % r.lanes == 0, (m * n) % (threads * r.lanes) == 0 else { return nil }
+    let held = Self.rowsPerThread(rows: m, columns: n, lanes: r.lanes, threads: threads)
+    let name = c.fragments[0].name
+    let vector = run.buffers.first { $0.id == id }?.name ?? "the row vector"
+    let runs = "\(r.lanes)-element runs of \(n)-element rows over \(threads) threads"
+    let why =
+      held == m
+      ? "\(vector) is held like \(name)'s rows: every thread holds all \(m) in row order (\(runs)), so the copy runs per thread"
+      : "\(vector) is held like \(name)'s rows: each thread holds \(held) of the \(m)\(held > 1 ? ", \(m / held) apart" : "") (\(runs))"
+    return (held, held == m, why)
+  }
+
+  private mutating func root(
+    _ c: Component, _ target: TargetArch, _ copyLanes: (Int) -> Int?, _ loopLanes: (Int) -> Int?
+  ) -> Root? {
+    if let r = roots[target]?[c.id] { return r }
+    guard let r = chooseRoot(c, copyLanes, loopLanes) else { return nil }
+    roots[target, default: [:]][c.id] = r
+    return r
+  }
+
   private func chooseRoot(_ c: Component, _ copyLanes: (Int) -> Int?, _ loopLanes: (Int) -> Int?) -> Root? {
     let threads = run.threads?.constant ?? 128
-    let name = c.fragment.name
+    let name = c.fragments[0].name
     // Candidates in program order: a loop runs after the copies before it (`precedingEvents`).
     var candidates: [(order: Int, root: Root)] = []
     for e in c.copies {
@@ -141,16 +306,37 @@ struct FreeFragmentLayouts {
       candidates.append((2 * loop.precedingEvents, Root(lanes: v, reason: why, event: nil)))
     }
     candidates.sort { $0.order < $1.order }
-    func cost(_ r: Root) -> Int {
-      c.rowReduced ? Self.rowsPerThread(rows: c.shape[0], columns: c.shape[1], lanes: r.lanes, threads: threads) : 0
-    }
     guard !candidates.isEmpty else { return nil }
+    let (m, n) = (c.shape[0], c.shape[1])
+    // Row vectors: each costs the rows a thread holds of it under the candidate's runs.
+    let vectors = max(1, c.rows.count + c.loose.count)
+    func held(_ lanes: Int) -> Int { Self.rowsPerThread(rows: m, columns: n, lanes: lanes, threads: threads) }
+    func cost(_ r: Root) -> Int { c.rowReduced ? held(r.lanes) * vectors : 0 }
     var best = 0
     for i in candidates.indices.dropFirst() where cost(candidates[i].root) < cost(candidates[best].root) { best = i }
     var root = candidates[best].root
     if best > 0 {
       root.reason +=
         ": of the ops that can lay it out, this one leaves each thread the fewest rows of its row reductions"
+    }
+    // A loose reduction output's copy as the root: its own plan holds max(1, m / threads) registers; the first
+    // candidate then lays out the fragments, and the reduction into the loose vector stays valid only when every
+    // thread holds every row (its plan's threads are among the reduction's). Registers decide, the earliest on a tie.
+    let first = candidates[0].root
+    if !c.loose.isEmpty, held(first.lanes) == m, threads > 0 {
+      let looseCost = (vectors - 1) * held(first.lanes) + max(1, m / threads)
+      let rootOrder = candidates[best].order
+      for (_, events) in c.loose.sorted(by: { ($0.value.first ?? 0) < ($1.value.first ?? 0) }) {
+        guard let e = events.first else { continue }
+        if looseCost < cost(root) || (looseCost == cost(root) && 2 * e + 1 < rootOrder) {
+          let line = source.line(of: run.events[e].call.range.start) + 1
+          root = first
+          root.event = nil
+          root.reason +=
+            " (the copy on line \(line) of a reduction output is the root, so the first op that can lay \(name) out does)"
+        }
+        break
+      }
     }
     return root
   }

@@ -137,6 +137,7 @@ enum LoweringPlanner {
     if let v = vector, plan.path == "simt" || plan.path == "cp_async" {
       reason += "; \(v.lanes) × \(DType.short(v.dtype ?? copy.src.buffer.dtype ?? "?")) = \(v.bits) bits per access"
       if let l = v.limit { reason += " (not wider: \(l))" }
+      if let rows = ctx.perThreadRows { reason += "; \(rows)" }
     }
     if !plan.notTaken.isEmpty { reason += "; " + plan.notTaken.joined(separator: "; ") }
     let dtype = DType.short(shared.buffer.dtype ?? copy.dst.buffer.dtype ?? "?")

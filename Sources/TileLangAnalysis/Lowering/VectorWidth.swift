@@ -127,7 +127,16 @@ enum VectorWidth {
       }
     } else if partitioned, let total, ctx.threads > 0 {
       let isFragment = copy.src.buffer.scope.isFragment || copy.dst.buffer.scope.isFragment
-      if isFragment {
+      // A copy between memory and a fragment with a gemm layout runs on that layout (ComputeLoopLayoutFromBuffer),
+      // not on a plan of its own: its extent need not split evenly over the threads (`acc_o[:valid_h, :]`: 2
+      // float32 lanes), and the layout's runs (above) bound it. Register copies keep the split, which keeps them
+      // within each thread's registers.
+      let onGemmLayout =
+        !copy.isRegisterCopy
+        && [copy.src, copy.dst].contains { $0.buffer.scope.isFragment && ctx.gemmLayout.contains($0.buffer.id) }
+      if isFragment, onGemmLayout {
+        // The gemm layout's runs bound it above.
+      } else if isFragment {
         while v > 1, total % (ctx.threads * v) != 0 {
           v /= 2
           limit = "\(total) elements do not split evenly over \(ctx.threads) threads at a wider width"

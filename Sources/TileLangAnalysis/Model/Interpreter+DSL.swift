@@ -144,7 +144,11 @@ extension Interpreter {
     case let op where Self.gemmOps.contains(op):
       for v in p.prefix(3) { if case .buffer(let b) = v { run?.gemmOperands.insert(b.id) } }
       if run != nil {
-        let g = gemmCall(name, call, a)
+        var g = gemmCall(name, call, a)
+        g.regions = g.operandExprs.prefix(2).map { e -> Operand? in
+          guard let e, case .subscript = e.kind else { return nil }
+          return operand(e, &env).0
+        }
         run?.layoutOps.append(.gemm(g))
       }
       return .none

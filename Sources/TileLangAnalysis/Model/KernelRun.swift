@@ -105,6 +105,8 @@ struct GemmCall: Sendable {
   var operands: [Value]
   /// The syntax of A, B, C when given.
   var operandExprs: [Expr?]
+  /// A and B re-evaluated as copy operands where they are written as subscripts (`Q_shared[:, :D]`), else nil.
+  var regions: [Operand?] = []
   /// nil when not a literal boolean.
   var transposeA: Bool?
   var transposeB: Bool?
