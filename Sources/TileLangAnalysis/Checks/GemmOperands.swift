@@ -48,7 +48,7 @@ enum GemmOperands {
           out.append(
             Diagnostic(
               .TL414,
-              "T.gemm multiplies \(a.name) \(a.shapeText)\(ta ? " transposed" : "") by \(b.name) \(b.shapeText)\(tb ? " transposed" : ""): K is \(ka) for A and \(kb) for B, and the front end fails (\"T.gemm K shape check failed: K_A = \(ka), K_B = \(kb)\"); \(tb ? "" : "if B is stored (N, K), pass transpose_B=True")",
+              "T.gemm multiplies \(a.name) \(a.shapeText)\(ta ? " transposed" : "") by \(b.name) \(b.shapeText)\(tb ? " transposed" : ""): K is \(ka) for A and \(kb) for B, and the front end fails (\"T.gemm K shape check failed: K_A = \(ka), K_B = \(kb)\")\(tb ? "" : "; if B is stored (N, K), pass transpose_B=True")",
               at: range(1)))
           continue
         }

@@ -139,7 +139,7 @@ enum RunChecks {
       diagnostics.append(contentsOf: PipelinedBufferEscape.check(run, target: t, specialized: ws, source: source))
       diagnostics.append(contentsOf: WarpSpecializedScalar.check(run, target: t, specialized: ws, source: source))
     }
-    return (undecidedBranchesRemoved(diagnostics, run), lowerings)
+    return (undecidedBranchesWeighed(diagnostics, run, source: source), lowerings)
   }
 
   /// What the planner knows about a run beyond any one copy, derived once per run.

@@ -173,7 +173,7 @@ struct Interpreter {
         guard let first = branch.first, let last = branch.last else { return nil }
         return TextRange(first.range.start, last.range.end)
       }
-      run?.undecidedHostBranches.append((span(body), span(orElse)))
+      run?.undecidedHostBranches.append((span(body), span(orElse), test.range))
     }
     // Unknown condition: run both branches from the same state and keep only what they agree on.
     var a = env

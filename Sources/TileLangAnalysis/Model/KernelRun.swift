@@ -407,9 +407,9 @@ struct KernelRun: Sendable {
   /// Calls of names the DSL module does not define, by where the name is written (Interpreter.unknownDSLNames).
   var unknownDSLNames: [TextRange: String] = [:]
   /// The branches of `if`s on a Python value the interpreter could not decide (a flag from an unknown config, a
-  /// parameter no call binds): the front end builds only one of them, so a finding inside is reported only when the
-  /// other branch has the same one.
-  var undecidedHostBranches: [(then: TextRange?, orElse: TextRange?)] = []
+  /// parameter no call binds), with the condition: the front end builds only one of them, so an error inside is one
+  /// only when the other branch has the same (RunChecks.undecidedBranchesWeighed).
+  var undecidedHostBranches: [(then: TextRange?, orElse: TextRange?, test: TextRange)] = []
   /// Integer elements of global tensors the kernel loads (`seqlens[bz]`): symbols known only at run time.
   var loadedVariables: Set<String> = []
   /// The file also compiles for a non-CUDA backend (ModuleIndex.otherBackend).

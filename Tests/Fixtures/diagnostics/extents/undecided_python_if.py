@@ -1,8 +1,8 @@
 # fixture: target=sm_80,sm_90
 # An `if` on a Python value the front end decides while it builds the kernel: only one branch is compiled. Where
-# tl-lsp cannot tell which (a flag read from a config object, a parameter no call in the file binds), a finding in
-# one branch is not reported, and one both branches have is. A run-time `if` (on a block index) compiles both
-# branches, so a finding in either is reported.
+# tl-lsp cannot tell which (a flag read from a config object, a parameter no call in the file binds), an error in one
+# branch is a warning that says so, and one both branches have stays an error. A run-time `if` (on a block index)
+# compiles both branches, so an error in either is one.
 from dataclasses import dataclass
 
 import tilelang.language as T
@@ -21,6 +21,8 @@ def copy_kernel(M, N, use_tma):
             s = T.alloc_shared((64, 64), "float16")
             if use_tma:
                 T.tma_copy(A[by * 64, bx * 64], s)
+              # ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ warning TL210: T.tma_copy() requires TMA-capable target and global<->shared copy pattern, but TMA is not available for src=A, dst=s [sm_80] (in a branch of the `if` on line 22, whose condition `use_tma` tl-lsp cannot evaluate: the compiler fails only if it builds this branch)
+              # ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ warning TL210: T.tma_copy() requires a barrier argument for loads. Use T.tma_copy(src, dst, barrier=mbar[idx]). [sm_90] (in a branch of the `if` on line 22, whose condition `use_tma` tl-lsp cannot evaluate: the compiler fails only if it builds this branch)
             else:
                 T.copy(A[by * 64, bx * 64], s)
             T.copy(s, B[by * 64, bx * 64])
@@ -42,6 +44,7 @@ def library_gemm(M, N, wide_b):
                 T.gemm(As, Bs, Cf, transpose_B=True, clear_accum=True)
             else:
                 T.gemm(As, Bh, Cf, transpose_B=True, clear_accum=True)
+                #          ^^ warning TL414: T.gemm multiplies As (64, 64) by Bh (64, 32) transposed: K is 64 for A and 32 for B, and the front end fails ("T.gemm K shape check failed: K_A = 64, K_B = 32") (in a branch of the `if` on line 43, whose condition `wide_b` tl-lsp cannot evaluate: the compiler fails only if it builds this branch)
             T.copy(Cf, C[by * 64, bx * 64])
 
     return main
