@@ -197,20 +197,7 @@ struct FreeFragmentLayouts {
     guard !run.gemmOperands.contains(b.id), !run.annotatedLayouts.contains(b.id),
       !run.serialElementAccess.contains(b.id), let refs = run.fragmentReferences[b.id], !refs.isEmpty
     else { return false }
-    var allowed: [TextRange] = []
-    for e in run.events {
-      guard e.op == "copy" else {
-        if e.operands.contains(where: { $0.buffer?.id == b.id }) { return false }
-        continue
-      }
-      for (i, o) in e.operands.enumerated() where o.buffer?.id == b.id {
-        guard i < e.operandExprs.count, case .name = e.operandExprs[i].kind, case .buffer = o else { return false }
-        allowed.append(e.operandExprs[i].range)
-      }
-    }
-    for t in run.tileOpCalls where t.op == "fill" || t.op == "clear" {
-      if t.operands.first?.buffer?.id == b.id { allowed.append(t.call.range) }
-    }
+    guard var allowed = run.wholeCopyAndFillReferences(b) else { return false }
     for op in run.layoutOps {
       guard case .reduce(let r) = op else { continue }
       if case .buffer(let s) = r.source, s.id == b.id { return false }

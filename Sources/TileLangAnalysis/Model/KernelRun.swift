@@ -217,6 +217,26 @@ struct PipelinedLoop: Sendable {
 }
 
 extension KernelRun {
+  /// Where `b` is a whole-buffer operand of a `T.copy` or the buffer of a `T.fill` / `T.clear`; nil when another
+  /// copy-like call uses it or a copy takes a region of it (each lays it out its own way).
+  func wholeCopyAndFillReferences(_ b: Buffer) -> [TextRange]? {
+    var allowed: [TextRange] = []
+    for e in events {
+      guard e.op == "copy" else {
+        if e.operands.contains(where: { $0.buffer?.id == b.id }) { return nil }
+        continue
+      }
+      for (i, o) in e.operands.enumerated() where o.buffer?.id == b.id {
+        guard i < e.operandExprs.count, case .name = e.operandExprs[i].kind, case .buffer = o else { return nil }
+        allowed.append(e.operandExprs[i].range)
+      }
+    }
+    for t in tileOpCalls where t.op == "fill" || t.op == "clear" {
+      if t.operands.first?.buffer?.id == b.id { allowed.append(t.call.range) }
+    }
+    return allowed
+  }
+
   /// The global → shared copy-like calls (op, tile) whose innermost `T.Pipelined` loop is `loop` and whose tile
   /// something in that loop reads: the tiles a loop with num_stages >= 2 keeps one version of per stage
   /// (PipelinedBufferEscape, RunChecks.versionedTile).
