@@ -12,6 +12,7 @@
 // - a column reduction of a wgmma accumulator with one warpgroup along M, rows ≥ 2 and columns ≥ 2, or with more
 //   warpgroups along M and columns ≥ 2;
 // - a row reduction (dim 1) of an mma accumulator with 8 or more warps along N and columns ≥ 2.
+// - any reduction whose dim is split over a number of warps that is not a power of two (3, 5, 6, 12; sweep G).
 // Column reductions with one warp along M fail irregularly for large tiles (e.g. rows 8 × columns 4 fails and rows
 // 4 × columns 8 passes); tl-lsp stays silent there.
 
@@ -52,6 +53,7 @@ enum ReduceAccumulatorSegments {
   }
 
   static func fails(_ p: GemmPlan, dim: Int) -> Bool {
+    if !reducedWarpsArePowerOfTwo(p, dim: dim) { return true }
     let b = blocks(p)
     if dim == 0 {
       switch p.instruction {
@@ -60,6 +62,14 @@ enum ReduceAccumulatorSegments {
       }
     }
     return p.instruction == .mma && p.nWarp >= 8 && b.columns >= 2
+  }
+
+  /// The warps along the reduced dim must be a power of two: the all-reduce across them is an XOR butterfly
+  /// (3, 5, 6 or 12 warps along it fail on every target, mma and wgmma: "XOR-butterfly AllReduce requires
+  /// logical_width ... to be a positive power of two" or the thread-owned segment check).
+  static func reducedWarpsArePowerOfTwo(_ p: GemmPlan, dim: Int) -> Bool {
+    let along = dim == 0 ? p.mWarp : p.nWarp
+    return along & (along - 1) == 0
   }
 
   private static func diagnostic(
@@ -74,7 +84,9 @@ enum ReduceAccumulatorSegments {
       : "its columns are split over \(p.nWarp) warps, each holding \(b.columns) block\(b.columns == 1 ? "" : "s") of 8 columns in registers"
     let line = source.line(of: g.call.range.start) + 1
     var message =
-      "T.\(r.op) along dim \(dim) of \(f.name) \(f.shapeText), the accumulator of the gemm on line \(line) (\(p.summary)): \(held), and the compiler cannot prove that the register index does not depend on the thread-owned part of the reduced index, so lowering fails (\"ReduceOp cannot lower a layout where a source index depends on a thread-owned reduce segment\")"
+      reducedWarpsArePowerOfTwo(p, dim: dim)
+      ? "T.\(r.op) along dim \(dim) of \(f.name) \(f.shapeText), the accumulator of the gemm on line \(line) (\(p.summary)): \(held), and the compiler cannot prove that the register index does not depend on the thread-owned part of the reduced index, so lowering fails (\"ReduceOp cannot lower a layout where a source index depends on a thread-owned reduce segment\")"
+      : "T.\(r.op) along dim \(dim) of \(f.name) \(f.shapeText), the accumulator of the gemm on line \(line) (\(p.summary)): \(dim == 0 ? "its rows are split over \(p.mWarp)" : "its columns are split over \(p.nWarp)") warps, not a power of two, and the compiler's all-reduce across them is an XOR butterfly, so lowering fails (\"XOR-butterfly AllReduce requires logical_width ... to be a positive power of two\", or the thread-owned reduce segment check)"
     var fixes: [Fix] = []
     let others = ["Square", "FullRow", "FullCol"].filter { $0 != p.policy }
     let passing = others.filter { policy in
