@@ -309,6 +309,14 @@ extension Interpreter {
       guard step != 0 else { return .unknown }
       let values = Array(stride(from: start, to: stop, by: step).prefix(256))
       return .loopRange(.hostRange(values))
+    case "builtins.getattr":
+      // `getattr(T.GemmWarpPolicy, name)` with a name the evaluator knows: the attribute, as `T.GemmWarpPolicy.FullRow`
+      // would give it (DSL and module paths only; an object's attributes stay unknown, and so does a default).
+      guard p.count == 2, let attr = p[1].stringValue else { return .unknown }
+      switch p[0] {
+      case .dsl, .module: return attribute(p[0], attr)
+      default: return .unknown
+      }
     case "builtins.len":
       if let items = p.first?.iterableItems { return .int(SymExpr(constant: items.count)) }
       if case .string(let s)? = p.first { return .int(SymExpr(constant: s.count)) }
