@@ -1,7 +1,8 @@
 // Row reductions whose threads per row are not a power of two (TL416). A fragment that one copy lays out gives each
 // thread runs of `v` elements (the copy's vector width) and hands a row's N / v runs to consecutive threads; a
 // reduction along the last dim combines a row across those threads with warp shuffles, whose width must be a power
-// of two: N / v threads, or the whole block when a row wraps around it evenly. Otherwise lowering fails
+// of two: N / v threads, or the whole block when a row wraps around it evenly; and rows narrower than the block must
+// tile it (96 threads over rows of 64 runs fail, sweep G). Otherwise lowering fails
 // ("is_const_power_of_two_integer(logical_width)" or "no available layout found"; checked with 0.1.15 for 1–128 rows,
 // 2–384 columns, 128 and 256 threads). Only fragments nothing else lays out (no gemm, annotation, T.Parallel or other
 // element access, one copy into the whole fragment before the reduction) are judged: with a T.Parallel loop in the
@@ -39,16 +40,22 @@ enum ReduceRowThreads {
       }
       let runs = columns / v
       let width = runs <= threads ? runs : threads
-      let fails = runs <= threads ? !isPowerOfTwo(runs) : (runs % threads != 0 || !isPowerOfTwo(threads))
+      // A row's runs that fill part of the block must tile it: 96 threads over rows of 64 runs fail (sweep G).
+      let straddles = runs < threads && threads % runs != 0
+      let fails =
+        runs <= threads
+        ? !isPowerOfTwo(runs) || straddles : (runs % threads != 0 || !isPowerOfTwo(threads))
       guard fails else { continue }
       let why =
         runs <= threads
-        ? "its \(columns) columns are \(runs) runs of \(v) on \(runs) threads"
+        ? (straddles && isPowerOfTwo(runs)
+          ? "its \(columns) columns are \(runs) runs of \(v), and the \(threads) threads are not a whole number of such rows"
+          : "its \(columns) columns are \(runs) runs of \(v) on \(runs) threads")
         : "its \(columns) columns are \(runs) runs of \(v), which do not wrap evenly around the \(threads) threads"
       out.append(
         Diagnostic(
           .TL416,
-          "T.\(r.op) along the last dim of \(f.name) \(f.shapeText) combines each row across threads, and \(why) (laid out by the copy on line \(source.line(of: run.events[copy].call.range.start) + 1), \(v) lane\(v == 1 ? "" : "s")): the shuffle width \(width) is not a power of two, and lowering fails (\"no available layout found\"); use a power-of-two number of columns per row, or pad the tile",
+          "T.\(r.op) along the last dim of \(f.name) \(f.shapeText) combines each row across threads, and \(why) (laid out by the copy on line \(source.line(of: run.events[copy].call.range.start) + 1), \(v) lane\(v == 1 ? "" : "s")): \(straddles && isPowerOfTwo(runs) ? "a row's threads straddle the block" : "the shuffle width \(width) is not a power of two"), and lowering fails (\"no available layout found\"); use a power-of-two number of columns per row, or pad the tile",
           at: r.sourceExpr?.range ?? r.call.range))
     }
     return out
