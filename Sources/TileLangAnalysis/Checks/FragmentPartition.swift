@@ -45,17 +45,24 @@ enum FragmentPartition {
     var out: [Diagnostic] = []
     var seen = Set<Int>()
     func judge(_ b: Buffer, at range: TextRange) {
-      guard b.scope.isFragment, seen.insert(b.id).inserted, !run.callLaidOut.contains(b.id),
-        !run.gemmOperands.contains(b.id), let shape = b.concreteShape,
-        let n = SafeArithmetic.product(shape), n > threads, n % threads != 0,
-        !run.layoutProviders.contains(b.id) || elementwiseOverWhole(b, shape, run)
+      guard b.scope.isFragment, seen.insert(b.id).inserted, !run.gemmOperands.contains(b.id),
+        let shape = b.concreteShape, let n = SafeArithmetic.product(shape), n > threads, n % threads != 0
+      else { return }
+      // Reductions that read the fragment take its layout from the copy (sweep G: 32 × 128 float32 over 160 threads
+      // fails on every target with a row reduction reading it).
+      let readByReductions =
+        run.layoutProviders.contains(b.id) && ReduceRowThreads.isFree(b, run, loops: [], sourceOf: nil)
+      guard !run.callLaidOut.contains(b.id) || readByReductions,
+        !run.layoutProviders.contains(b.id) || readByReductions || elementwiseOverWhole(b, shape, run)
       else { return }
       let by =
         !run.layoutProviders.contains(b.id)
         ? "only copies"
-        : run.events.contains(where: { $0.operands.contains { $0.buffer?.id == b.id } })
-          ? "only copies and element-wise T.Parallel loops"
-          : "only element-wise T.Parallel loops"
+        : readByReductions
+          ? "only copies (and the reductions that read it)"
+          : run.events.contains(where: { $0.operands.contains { $0.buffer?.id == b.id } })
+            ? "only copies and element-wise T.Parallel loops"
+            : "only element-wise T.Parallel loops"
       out.append(
         Diagnostic(
           .TL409,
