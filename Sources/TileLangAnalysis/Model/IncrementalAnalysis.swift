@@ -151,28 +151,9 @@ struct IncrementalPlan {
 
   /// Names a module-level statement binds: a def or class name, assignment targets, imported names.
   static func definedNames(_ s: Stmt) -> Set<String> {
-    var out = Set<String>()
-    func targets(_ e: Expr) {
-      switch e.kind {
-      case .name(let n): out.insert(n)
-      case .tuple(let xs), .list(let xs): xs.forEach(targets)
-      case .starred(let x): targets(x)
-      default: break
-      }
-    }
-    switch s.kind {
-    case .functionDef(let f): out.insert(f.name)
-    case .classDef(let c): out.insert(c.name)
-    case .assign(let ts, _): ts.forEach(targets)
-    case .annAssign(let t, _, _), .augAssign(let t, _, _): targets(t)
-    case .import(let names), .importFrom(_, let names, _):
-      for a in names { out.insert(a.asName ?? String(a.name.split(separator: ".").first ?? "")) }
-    default:
-      // Compound statements (if/for/with/try at module level) may bind anything: treat every name they mention
-      // as bound, so their users are recomputed with them.
-      out = names(in: [s])
-    }
-    return out
+    // Compound statements (if/for/with/try at module level) may bind anything: treat every name they mention as
+    // bound, so their users are recomputed with them.
+    s.simpleBoundNames ?? names(in: [s])
   }
 
   static func names(in body: [Stmt]) -> Set<String> {
@@ -248,5 +229,35 @@ struct IncrementalPlan {
       rest = rest[r.upperBound...]
     }
     return out
+  }
+}
+
+extension Stmt {
+  /// The names a simple statement binds: a def or class name, assignment targets, imported names (`import a.b` binds
+  /// `a`); nil for any other statement.
+  var simpleBoundNames: Set<String>? {
+    var out = Set<String>()
+    switch kind {
+    case .functionDef(let f): out.insert(f.name)
+    case .classDef(let c): out.insert(c.name)
+    case .assign(let ts, _): for t in ts { t.addTargetNames(to: &out) }
+    case .annAssign(let t, _, _), .augAssign(let t, _, _): t.addTargetNames(to: &out)
+    case .import(let names), .importFrom(_, let names, _):
+      for a in names { out.insert(a.asName ?? String(a.name.split(separator: ".").first ?? "")) }
+    default: return nil
+    }
+    return out
+  }
+}
+
+extension Expr {
+  /// The names an assignment, loop or `with` target binds: `x`, `a, b`, `[a, *rest]`.
+  func addTargetNames(to out: inout Set<String>) {
+    switch kind {
+    case .name(let n): out.insert(n)
+    case .tuple(let xs), .list(let xs): for x in xs { x.addTargetNames(to: &out) }
+    case .starred(let x): x.addTargetNames(to: &out)
+    default: break
+    }
   }
 }

@@ -113,33 +113,23 @@ extension Interpreter {
   /// definitions and imports.
   static func boundNames(_ body: [Stmt]) -> Set<String> {
     var out = Set<String>()
-    func targets(_ e: Expr) {
-      switch e.kind {
-      case .name(let n): out.insert(n)
-      case .tuple(let elts), .list(let elts): elts.forEach(targets)
-      case .starred(let inner): targets(inner)
-      default: break
-      }
-    }
-    ASTWalker { e, _ in if case .namedExpr(let t, _) = e.kind { targets(t) } }.walk(body)
+    ASTWalker { e, _ in if case .namedExpr(let t, _) = e.kind { t.addTargetNames(to: &out) } }.walk(body)
     func visit(_ stmts: [Stmt]) {
       for s in stmts {
+        if let names = s.simpleBoundNames {
+          out.formUnion(names)
+          continue
+        }
         switch s.kind {
-        case .assign(let ts, _): ts.forEach(targets)
-        case .augAssign(let t, _, _), .annAssign(let t, _, _): targets(t)
-        case .functionDef(let f): out.insert(f.name)
-        case .classDef(let c): out.insert(c.name)
-        case .import(let names), .importFrom(_, let names, _):
-          for a in names { out.insert(a.asName ?? String(a.name.split(separator: ".").first ?? "")) }
         case .if(_, let a, let b), .while(_, let a, let b):
           visit(a)
           visit(b)
         case .for(let t, _, let a, let b, _):
-          targets(t)
+          t.addTargetNames(to: &out)
           visit(a)
           visit(b)
         case .with(let items, let a, _):
-          for item in items { if let t = item.target { targets(t) } }
+          for item in items { item.target?.addTargetNames(to: &out) }
           visit(a)
         case .try(let a, let handlers, let b, let c, _):
           visit(a)
