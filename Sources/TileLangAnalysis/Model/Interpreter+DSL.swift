@@ -142,7 +142,10 @@ extension Interpreter {
       }
       return .none
     case let op where Self.gemmOps.contains(op):
-      for v in p.prefix(3) { if case .buffer(let b) = v { run?.gemmOperands.insert(b.id) } }
+      let slots = GemmSlots(op)
+      for (i, key) in slots.operands {
+        if case .buffer(let b)? = a.argument(i, key).0 { run?.gemmOperands.insert(b.id) }
+      }
       if run != nil {
         var g = gemmCall(name, call, a)
         g.regions = g.operandExprs.prefix(2).map { e -> Operand? in
@@ -247,14 +250,15 @@ extension Interpreter {
   /// The arguments of a gemm call that decide its fragment layouts: `T.gemm(A, B, C, transpose_A, transpose_B,
   /// policy, ...)`.
   private func gemmCall(_ name: String, _ call: Expr, _ a: CallArguments) -> GemmCall {
-    let operands = [a.argument(0, "A"), a.argument(1, "B"), a.argument(2, "C")]
+    let slots = GemmSlots(name)
+    let operands = [slots.a, slots.b, slots.c].map { a.argument($0.0, $0.1) }
     func flag(_ v: Value?) -> Bool? {
       guard let v else { return false }
       if case .bool(let b) = v { return b }
       return v.constantInt.map { $0 != 0 }
     }
     var policy: String?
-    switch a.argument(5, "policy").0 {
+    switch a.argument(slots.policy, "policy").0 {
     case nil: policy = "Square"
     case .dsl(let path)?: policy = path.split(separator: ".").last.map(String.init)
     case let v?: policy = v.constantInt.flatMap { $0 >= 0 && $0 < 3 ? ["Square", "FullRow", "FullCol"][$0] : nil }
@@ -262,7 +266,8 @@ extension Interpreter {
     if let p = policy, !["Square", "FullRow", "FullCol"].contains(p) { policy = nil }
     return GemmCall(
       op: name, call: call, operands: operands.map { $0.0 ?? .unknown }, operandExprs: operands.map(\.1),
-      transposeA: flag(a.argument(3, "transpose_A").0), transposeB: flag(a.argument(4, "transpose_B").0),
+      transposeA: flag(a.argument(slots.transposeA, "transpose_A").0),
+      transposeB: flag(a.argument(slots.transposeB, "transpose_B").0),
       policy: policy,
       loops: loops)
   }

@@ -96,6 +96,23 @@ struct CopyEvent: Sendable {
   }
 }
 
+/// Where a gemm call's arguments sit, by position and keyword: `T.gemm(A, B, C, transpose_A, transpose_B, policy,
+/// ...)`; `T.gemm_sp(A_sparse, E, B, C, transpose_A, transpose_E, transpose_B, policy, ...)` takes its metadata
+/// second.
+struct GemmSlots {
+  var a = (0, "A"), b = (1, "B"), c = (2, "C"), e: (Int, String)?
+  var transposeA = 3, transposeB = 4, policy = 5
+
+  init(_ op: String) {
+    guard op == "gemm_sp" else { return }
+    (a, e, b, c) = ((0, "A_sparse"), (1, "E"), (2, "B"), (3, "C"))
+    (transposeA, transposeB, policy) = (4, 6, 7)
+  }
+
+  /// Every buffer argument whose layout the gemm fixes.
+  var operands: [(Int, String)] { [a, b, c] + (e.map { [$0] } ?? []) }
+}
+
 /// A `T.gemm`-family call: its operands as evaluated and the arguments that set its warp partition.
 struct GemmCall: Sendable {
   /// `gemm`, `wgmma_gemm`, `tcgen05_gemm`, `gemm_sp`, ...

@@ -110,7 +110,8 @@ enum CopySites {
         i < positional.count ? positional[i].value : args.first { $0.name == name }?.value
       }
       if gemmOps.contains(op) {
-        let (a, b, c) = (operand(0, "A"), operand(1, "B"), operand(2, "C"))
+        let slots = GemmSlots(op)
+        let (a, b, c) = (operand(slots.a.0, slots.a.1), operand(slots.b.0, slots.b.1), operand(slots.c.0, slots.c.1))
         gemms.append(
           CopySiteInfo(
             op: op, range: call.range, kernelName: kernel ?? "", srcBuffer: a.flatMap(baseName),
