@@ -11,7 +11,7 @@ enum FragmentLayoutConflict {
   static func check(_ run: KernelRun, target: TargetArch, passConfigs: PassConfigs, source: SourceText)
     -> [Diagnostic]
   {
-    guard let threads = run.threads?.constant, mayConflict(run) else { return [] }
+    guard let threads = run.threads?.constant, !run.narrowedThreads, mayConflict(run) else { return [] }
     var sim = Simulation(run: run, source: source, target: target)
     if let d = sim.fixGemmLayouts(threads: threads, passConfigs: passConfigs) { return [d] }
     // Without a gemm-fixed layout, nothing is laid out before layout inference's free mode, which is not followed.

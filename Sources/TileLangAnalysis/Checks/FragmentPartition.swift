@@ -41,7 +41,7 @@ enum FragmentPartition {
 
   /// Emits TL409 on the first copy (or, without copies, the first `T.Parallel` access) that touches such a fragment.
   static func check(_ run: KernelRun, source: SourceText) -> [Diagnostic] {
-    guard let threads = run.threads?.constant, threads > 0 else { return [] }
+    guard let threads = run.threads?.constant, threads > 0, !run.narrowedThreads else { return [] }
     var out: [Diagnostic] = []
     var seen = Set<Int>()
     func judge(_ b: Buffer, at range: TextRange) {

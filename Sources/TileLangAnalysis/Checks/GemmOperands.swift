@@ -73,7 +73,8 @@ enum GemmOperands {
             at: range(1)))
         continue
       }
-      if !run.otherBackend, let threads = run.threads?.constant, threads % 32 == 0, let sc = c.concreteShape,
+      if !run.otherBackend, let threads = (g.threads ?? run.threads)?.constant, threads % 32 == 0,
+        let sc = c.concreteShape,
         sc.count == 2,
         !partitionExists(m: sc[0], n: sc[1], warps: threads / 32)
       {
@@ -114,10 +115,10 @@ enum GemmOperands {
   /// warpgroup and N = 16, 32, 96 over 2 or 4 warpgroups along N fail; 16, 48, 80 over one pass, as does B stored
   /// (N, K) with transpose_B=True.
   static func checkWgmma(_ run: KernelRun, target: TargetArch, passConfigs: PassConfigs) -> [Diagnostic] {
-    guard target.isHopper, !run.otherBackend, let threads = run.threads?.constant else { return [] }
+    guard target.isHopper, !run.otherBackend else { return [] }
     var out: [Diagnostic] = []
     for op in run.layoutOps {
-      guard case .gemm(let g) = op,
+      guard case .gemm(let g) = op, let threads = (g.threads ?? run.threads)?.constant,
         let s = GemmFragmentLayout.selection(g, threads: threads, target: target, passConfigs: passConfigs),
         s.instruction == .wgmma
       else { continue }

@@ -23,7 +23,7 @@ enum ReduceAccumulatorSegments {
   static func check(_ run: KernelRun, target: TargetArch, passConfigs: PassConfigs, source: SourceText)
     -> [Diagnostic]
   {
-    guard let threads = run.threads?.constant else { return [] }
+    guard let threads = run.threads?.constant, !run.narrowedThreads else { return [] }
     var plans: [Int: (GemmPlan, GemmCall)] = [:]
     var conflicting: Set<Int> = []
     var out: [Diagnostic] = []

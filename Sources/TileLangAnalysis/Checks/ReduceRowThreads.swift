@@ -14,7 +14,7 @@ enum ReduceRowThreads {
   /// Emits TL416 on the source operand of each such reduction. `lanes`: the SIMT vector width planned for each copy
   /// event on `target`.
   static func check(_ run: KernelRun, target: TargetArch, lanes: [Int: Int], source: SourceText) -> [Diagnostic] {
-    guard let threads = run.threads?.constant, threads > 0 else { return [] }
+    guard let threads = run.threads?.constant, threads > 0, !run.narrowedThreads else { return [] }
     var out: [Diagnostic] = []
     for (position, op) in run.layoutOps.enumerated() {
       guard case .reduce(let r) = op, case .buffer(let f) = r.source, f.scope.isFragment, let shape = f.concreteShape,

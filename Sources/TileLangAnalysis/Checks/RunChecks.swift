@@ -236,6 +236,9 @@ enum RunChecks {
       ctx.readsVersionedTile = versionedTile(src.id, event, run)
     }
     ctx.indexExtents = run.indexExtents
+    if !event.loops.contains(where: { $0.isPipelined && specialized.contains($0.range) }) {
+      ctx.loopIndices = run.loopVariables.subtracting(run.blockIndices)
+    }
     ctx.runtimeVariables = facts.runtimeVariables
     ctx.inheritedLayout = inherited
     ctx.fixedLayout = facts.fixedLayouts.layout(index, in: run)
@@ -361,7 +364,8 @@ enum RunChecks {
       switch op {
       case .gemm(let g):
         if case .buffer(let c) = g.operands[2],
-          let p = GemmFragmentLayout.plan(regionsAsTiles(g), threads: threads, target: target, passConfigs: passConfigs)
+          let p = GemmFragmentLayout.plan(
+            regionsAsTiles(g), threads: g.threads?.constant ?? threads, target: target, passConfigs: passConfigs)
         {
           plans[c.id] = p
         }

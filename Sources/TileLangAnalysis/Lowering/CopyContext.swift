@@ -89,6 +89,8 @@ struct CopyContext: Sendable {
   var fixedLayout: String?
   /// Trip counts of kernel indices, for in-bounds proofs.
   var indexExtents: [String: SymExpr] = [:]
+  /// Loop variables other than block indices (`CopyFacts.loopIndices`).
+  var loopIndices: Set<String> = []
   /// Line of the warp-specialised `T.Pipelined` loop that this copy, written before it at the same level, feeds
   /// (the loop reads its destination): warp specialisation moves such prelude copies into the producer branch.
   var feedsWarpSpecializedLoop: Int?

@@ -35,6 +35,10 @@ struct CopyFacts: Sendable {
   /// Values known only at run time (`T.dynamic` sizes, scalar parameters): an index whose trip count depends on one
   /// has no bound the compiler's analyzer can use.
   var runtimeVariables: Set<String> = []
+  /// Loop variables (`r` of `T.serial(4)`, ...) whose ranges layout inference does not know: it proves a window in
+  /// bounds from block indices only, so a window at one of these is not a 1-D bulk copy there and its shared tile
+  /// takes a swizzled layout where one exists (`bulk1D`). Empty in a warp-specialised pipeline.
+  var loopIndices: Set<String> = []
 
   var src: CopySide { copy.src }
   var dst: CopySide { copy.dst }
@@ -121,6 +125,19 @@ struct CopyFacts: Sendable {
     let sCount = s.encoded.reduce(SymExpr(constant: 1), *)
     guard gCount == sCount else { return false }
     if let c = gCount.constant, let bits = g.buffer.elementBits, (c * bits) % 128 != 0 { return false }
+    // Layout inference decides first, knowing block indices only: a window at a loop variable gives a tile that can
+    // be swizzled (2-D or more, rows a multiple of 8) a swizzled layout, and the bulk copy then needs a linear one
+    // (checked with 0.1.15: `S[16, 64]` stored to `B[r * 16, 0]` in `T.serial(4)` is a TMA descriptor store; 1-D,
+    // 2-row and 4-row tiles there are bulk stores).
+    let rows = s.buffer.shape.dropLast().reduce(SymExpr(constant: 1), *)
+    let swizzlable = s.buffer.shape.count >= 2 && (rows.constant.map { $0 % 8 == 0 } ?? true)
+    if swizzlable,
+      [g, s].contains(where: { side in
+        side.mins.contains { !($0?.variables.isDisjoint(with: loopIndices) ?? true) }
+      })
+    {
+      return false
+    }
     return provablyInBounds(g) && provablyInBounds(s)
   }
 
@@ -128,29 +145,33 @@ struct CopyFacts: Sendable {
   /// is a non-negative combination of kernel indices with known trip counts (`by * 64` with `by < 2`), or a
   /// `k * extent` window of a dim that the extent divides.
   func provablyInBounds(_ side: CopySide) -> Bool {
+    guard side.buffer.shape.count == side.encoded.count else { return false }
+    return side.encoded.indices.allSatisfy { provablyInBounds(side, dim: $0) }
+  }
+
+  /// One dim of `provablyInBounds`: where it fails, the compiler's SIMT copy guards the dim with `index < size`.
+  func provablyInBounds(_ side: CopySide, dim d: Int) -> Bool {
     let shape = side.buffer.shape
-    guard shape.count == side.encoded.count else { return false }
-    for (d, ext) in side.encoded.enumerated() {
-      guard let m = side.mins[d] else { return false }
-      if m.isConstant(0), ext == shape[d] { continue }
-      if ext.constant == nil, clampedWindowInBounds(min: m, extent: ext, size: shape[d]) { continue }
-      guard let e = ext.constant, let sd = shape[d].constant, e > 0, e <= sd else { return false }
-      if let c = m.constant {
-        if c < 0 || c + e > sd { return false }
-      } else if let (low, high) = bounds(m) {
-        if low < 0 || high + e > sd { return false }
-      } else if !(sd % e == 0 && m.terms.allSatisfy { $0.coefficient % e == 0 && $0.monomial != .one })
-        || m.variables.contains(where: SymExpr.isLoadedElement)
-      {
-        // An element loaded from a tensor (`ids[i]`) can take any value: nothing bounds the window.
-        return false
-      } else if m.variables.contains(where: { v in
-        indexExtents[v].map { !$0.variables.isDisjoint(with: runtimeVariables) } ?? false
-      }) {
-        // `bx * 64` with `bx < ceildiv(m, 64)`, `m` a run-time scalar: nothing bounds the window within the dim
-        // (checked with 0.1.15: such a store is a TMA store, not the 1-D bulk copy, on sm_90 and sm_100; sweep E).
-        return false
-      }
+    guard shape.count == side.encoded.count, d < shape.count, let m = side.mins[d] else { return false }
+    let ext = side.encoded[d]
+    if m.isConstant(0), ext == shape[d] { return true }
+    if ext.constant == nil, clampedWindowInBounds(min: m, extent: ext, size: shape[d]) { return true }
+    guard let e = ext.constant, let sd = shape[d].constant, e > 0, e <= sd else { return false }
+    if let c = m.constant {
+      if c < 0 || c + e > sd { return false }
+    } else if let (low, high) = bounds(m) {
+      if low < 0 || high + e > sd { return false }
+    } else if !(sd % e == 0 && m.terms.allSatisfy { $0.coefficient % e == 0 && $0.monomial != .one })
+      || m.variables.contains(where: SymExpr.isLoadedElement)
+    {
+      // An element loaded from a tensor (`ids[i]`) can take any value: nothing bounds the window.
+      return false
+    } else if m.variables.contains(where: { v in
+      indexExtents[v].map { !$0.variables.isDisjoint(with: runtimeVariables) } ?? false
+    }) {
+      // `bx * 64` with `bx < ceildiv(m, 64)`, `m` a run-time scalar: nothing bounds the window within the dim
+      // (checked with 0.1.15: such a store is a TMA store, not the 1-D bulk copy, on sm_90 and sm_100; sweep E).
+      return false
     }
     return true
   }
@@ -211,7 +232,8 @@ enum CopySelector {
   /// Picks the instruction for `T.copy` / `T.async_copy` / `T.tma_copy` on one target.
   static func select(_ copy: TileCopy, _ ctx: CopyContext) -> CopyPlan {
     let f = CopyFacts(
-      copy: copy, target: ctx.target, indexExtents: ctx.indexExtents, runtimeVariables: ctx.runtimeVariables)
+      copy: copy, target: ctx.target, indexExtents: ctx.indexExtents, runtimeVariables: ctx.runtimeVariables,
+      loopIndices: ctx.loopIndices)
     let ann = ctx.annotations
     let loadReason = f.canBulkLoadReason
     let storeReason = f.canBulkStoreReason

@@ -102,6 +102,20 @@ enum VectorWidth {
       v /= 2
       limit = "offsets or row strides are not multiples of the vector width"
     }
+    // A global dim the compiler cannot prove in bounds gets a guard (`bx * 1024 + i < N`), and the vectorizer keeps
+    // only widths over which the guard cannot change: the innermost dim's size must be a multiple of the width
+    // (a 1-D tail tile over 100002 halves moves 2 lanes; a `T.dynamic` size, 1). Outer dims' guards are the same
+    // for every lane.
+    let facts = CopyFacts(
+      copy: copy, target: ctx.target, indexExtents: ctx.indexExtents, runtimeVariables: ctx.runtimeVariables)
+    for side in [copy.src, copy.dst] where side.buffer.scope == .global {
+      guard let d = side.nonUnit.last?.dim, d < side.buffer.shape.count, v > 1,
+        !divisible(side.buffer.shape[d], v), !facts.provablyInBounds(side, dim: d)
+      else { continue }
+      while v > 1, !divisible(side.buffer.shape[d], v) { v /= 2 }
+      limit =
+        "\(side.buffer.name)'s tile can run past its last dim (\(side.buffer.shape[d])), and the bounds check must hold for a whole vector"
+    }
     if let inherited = ctx.inheritedLayout, v > inherited.lanes {
       v = inherited.lanes
       limit =

@@ -33,7 +33,7 @@ extension Interpreter {
     var event = CopyEvent(
       op: op, call: call, callee: callee, arguments: args, positional: a.positional, positionalArgs: a.positionalArgs,
       operands: operands, operandExprs: operandExprs, problems: problems, keywords: keywords, loops: loops,
-      threads: run?.threads, kernelCall: run?.kernelCall)
+      threads: opThreads, kernelCall: run?.kernelCall)
     event.conditionalInPipeline = openPipelined.last.map { runtimeIfDepth > $0.ifDepth } ?? false
     if let loop = openPipelined.last {
       let ifs = runtimeIfDepth - loop.ifDepth

@@ -58,6 +58,7 @@ extension Interpreter {
       // `A[(bx * 128 + tx) * 8]` keeps its alignment and `tx * 8:(tx + 1) * 8` its extent of 8.
       let dim = int(0)?.constant ?? a.keywords["dim"]?.constantInt ?? 0
       guard (0...2).contains(dim) else { return .unknown }
+      if name == "get_thread_binding" { run?.readsThreadIndex = true }
       return .int(
         SymExpr(variable: (name == "get_thread_binding" ? "threadIdx." : "blockIdx.") + ["x", "y", "z"][dim]))
     case "ceildiv":
@@ -116,13 +117,11 @@ extension Interpreter {
           name: pendingName?.0 ?? b.name, nameRange: nameRange, declaration: call.range,
           type: TensorType(shape: shape, dtype: dtype, strides: nil, scope: b.scope, allocator: name)))
     case "Kernel", "ClusterKernel":
+      // Tile ops are spread over threadIdx.x only (layout inference binds that thread var): `threads=(32, 32)`
+      // gives a gemm one warp (checked with 0.1.15).
       let threads = a.keywords["threads"].flatMap { v -> SymExpr? in
         if let i = v.intValue { return i }
-        if let items = v.elements, !items.isEmpty {
-          let dims = items.compactMap(\.intValue)
-          return dims.count == items.count ? dims.reduce(SymExpr(constant: 1), *) : nil
-        }
-        return nil
+        return v.elements?.first?.intValue
       }
       if run != nil {
         run?.threads = threads ?? 128
@@ -136,6 +135,10 @@ extension Interpreter {
       return .loopRange(.parallel(extents: p.map(\.intValue)))
     case "serial", "unroll", "vectorized", "grid", "Persistent", "thread_binding":
       return .loopRange(.serial(extents: p.map(\.intValue)))
+    case "ws":
+      let ids = p.compactMap { $0.intValue?.constant }
+      if ids.count == p.count { pendingWarpGroups = Self.warpGroupRange(ids) }
+      return .unknown
     case "annotate_layout":
       if case .dict(let entries)? = p.first {
         for e in entries { if case .buffer(let b) = e.key { run?.annotatedLayouts.insert(b.id) } }
@@ -269,7 +272,7 @@ extension Interpreter {
       transposeA: flag(a.argument(slots.transposeA, "transpose_A").0),
       transposeB: flag(a.argument(slots.transposeB, "transpose_B").0),
       policy: policy,
-      loops: loops)
+      loops: loops, threads: opThreads)
   }
 
   /// `T.reduce_max(buffer, out, dim=-1, clear=True)`.

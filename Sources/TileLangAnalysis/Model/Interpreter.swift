@@ -53,6 +53,10 @@ struct Interpreter {
   var openPipelined: [PipelinedLoop] = []
   /// How many `if`s with a run-time condition enclose the statement being executed.
   var runtimeIfDepth = 0
+  /// The range of threadIdx.x that enclosing thread-index conditions and `T.ws` scopes leave (nil: the whole block).
+  var threadRange: ThreadRange?
+  /// Set by `T.ws(...)` for the `with` statement that opens it.
+  var pendingWarpGroups: ThreadRange?
   /// The next `if` is the whole body of the innermost `T.Pipelined` loop (after its leading assignments).
   var nextIfGuardsPipelinedBody = false
   /// The branches of undecided `if`s around the statement being executed, and the next `if`'s id.
@@ -122,12 +126,18 @@ struct Interpreter {
       if case .returned = flow { return flow }
     case .with(let items, let body, _):
       let outerNames = namesBeforeKernel
+      let outerThreads = threadRange
       for item in items {
+        pendingWarpGroups = nil
         let v = eval(item.context, &env)
         if run != nil, case .kernelFrame = v { namesBeforeKernel = Set(env.keys) }
         if let target = item.target { bindFrameTarget(target, v, &env) }
+        if let groups = pendingWarpGroups { narrowThreads(to: groups) }
       }
-      defer { namesBeforeKernel = outerNames }
+      defer {
+        namesBeforeKernel = outerNames
+        threadRange = outerThreads
+      }
       return exec(body, &env)
     case .try(let body, let handlers, let orElse, let finalBody, _):
       let flow = exec(body, &env)
@@ -178,13 +188,19 @@ struct Interpreter {
     // Unknown condition: run both branches from the same state and keep only what they agree on.
     var a = env
     var b = env
+    let outerThreads = threadRange
+    let split = run?.readsThreadIndex ?? false ? threadRanges(test, &env) : (body: nil, orElse: nil)
     runtimeIfDepth += 1
     let id = nextBranchID
     nextBranchID += 1
     branches.append(BranchStep(id: id, taken: true))
+    if let r = split.body { narrowThreads(to: r) }
     let fa = exec(body, &a)
+    threadRange = outerThreads
     branches[branches.count - 1].taken = false
+    if let r = split.orElse { narrowThreads(to: r) }
     let fb = exec(orElse, &b)
+    threadRange = outerThreads
     branches.removeLast()
     runtimeIfDepth -= 1
     env = merge(a, b, returnedA: fa, returnedB: fb)
@@ -511,6 +527,7 @@ struct Interpreter {
       let unit = unitIsZero && (extents.first ?? nil)?.constant == 1
       env[n] = .int(unit ? SymExpr(constant: 0) : SymExpr(variable: n))
       run?.loopVariables.insert(n)
+      if unitIsZero { run?.blockIndices.insert(n) }
       if let e = extents.first ?? nil { run?.indexExtents[n] = e }
     case .tuple(let elts), .list(let elts):
       for (i, e) in elts.enumerated() {

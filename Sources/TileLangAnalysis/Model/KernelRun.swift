@@ -130,6 +130,8 @@ struct GemmCall: Sendable {
   /// `Square`, `FullRow` or `FullCol`; nil when it could not be read.
   var policy: String?
   var loops: [LoopFrame]
+  /// The threads the gemm is split over: the block's, or fewer under `if tx < 128` / `T.ws(0)`.
+  var threads: SymExpr?
 }
 
 /// A `T.reduce_*` call over fragments.
@@ -433,6 +435,13 @@ struct KernelRun: Sendable {
   var loopVariables: Set<String> = []
   /// Trip counts of kernel indices (`bx` of `T.Kernel(8, ...)`, `k` of `T.Pipelined(n)`), when known.
   var indexExtents: [String: SymExpr] = [:]
+  /// The body reads threadIdx.x (`T.get_thread_binding()`), so its `if`s may narrow the threads of tile ops.
+  var readsThreadIndex = false
+  /// Some scope narrows the threads tile ops run on below the block's (`if tx < 128`, `T.ws(0)`): checks that
+  /// count the whole block (fragment partitions, reduction layouts) stay silent; copies and gemms carry their own.
+  var narrowedThreads = false
+  /// The block indices `T.Kernel(...)` binds (`bx`, `by`): the other `loopVariables` are loop variables.
+  var blockIndices: Set<String> = []
   /// Names declared with `T.dynamic` / `T.symbolic` (symbolic at compile time).
   var declaredDynamic: Set<String> = []
   /// `T.const` names an eager kernel's sizes-only call leaves without a value, with the `T.const(...)` call.

@@ -29,19 +29,19 @@ def keyword_operands():
     return main
 
 
-def sparse(acc="float32"):
+def sparse():
     @T.prim_func
     def main(
         A_sparse: T.Tensor((1024, 512), "float16"),
         E: T.Tensor((1024, 128), "uint8"),
         B: T.Tensor((1024, 1024), "float16"),
-        C: T.Tensor((1024, 1024), acc),
+        C: T.Tensor((1024, 1024), "float32"),
     ):
         with T.Kernel(8, 8, threads=128) as (bx, by):
             A_shared = T.alloc_shared((128, 32), "float16")
             E_shared = T.alloc_shared((128, 8), "uint8")
             B_shared = T.alloc_shared((64, 128), "float16")
-            C_local = T.alloc_fragment((128, 128), acc)
+            C_local = T.alloc_fragment((128, 128), "float32")
             T.clear(C_local)
             for k in T.Pipelined(16, num_stages=2):
                 T.copy(E[by * 128, k * 8], E_shared)
@@ -65,11 +65,6 @@ def sparse(acc="float32"):
     return main
 
 
-def sparse_half():
-    return sparse(acc="float16")
-
-
 if __name__ == "__main__":
     keyword_operands()
     sparse()
-    sparse_half()
