@@ -120,7 +120,11 @@ public enum CompilerVerdicts {
         if agrees, let e = theirs {
           // Where the traceback reaches a line inside the factory, one of our errors must be on it.
           let inside = e.lines.filter { factory.contains(parsed.source.lineRange($0 - 1).start) }
-          if let innermost = inside.last, !lines.contains(innermost) {
+          // An error raised while a `for` header runs leaves only the generated code's frame, which the traceback
+          // cannot map: its innermost line of the file is then the header of the prim_func being elaborated.
+          if let innermost = inside.last, !lines.contains(innermost),
+            !headerContainsError(parsed, line: innermost, in: factory, errors: mine)
+          {
             agrees = false
             note = "compiler points at line \(innermost)"
           }
@@ -145,6 +149,27 @@ public enum CompilerVerdicts {
       }
     }
     return out
+  }
+
+  /// Whether `line` is in the decorators or `def` line of a function inside `factory` that holds one of `errors`.
+  static func headerContainsError(_ parsed: ParsedFile, line: Int, in factory: TextRange, errors: [Diagnostic]) -> Bool
+  {
+    var found = false
+    func visit(_ body: [Stmt]) {
+      for s in body where !found {
+        if case .functionDef(let f) = s.kind, factory.contains(s.range.start) {
+          let first = parsed.source.line(of: s.range.start) + 1
+          let bodyLine = f.body.first.map { parsed.source.line(of: $0.range.start) + 1 } ?? first
+          if first <= line, line < bodyLine, errors.contains(where: { s.range.contains($0.range.start) }) {
+            found = true
+            return
+          }
+          visit(f.body)
+        }
+      }
+    }
+    visit(parsed.body)
+    return found
   }
 
   /// The range of the top-level function a `__main__` statement calls (`tiles(1024, 128)` → `def tiles`).

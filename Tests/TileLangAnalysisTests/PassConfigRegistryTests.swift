@@ -2,7 +2,7 @@
 // scripts/setup-tilelang.sh): the registered pass-config keys and PassConfigKey members tl-lsp embeds, and the
 // errors an eager kernel with out_idx, an unregistered key, a target string with options, a lazy factory that
 // returns nothing and a sizes-only get_tir that leaves a T.const unbound give; and every name tilelang.language
-// defines (DSLNames).
+// defines (DSLNames) and the parameter lists of its plain functions (DSLSignatures).
 
 import Foundation
 import Testing
@@ -52,6 +52,27 @@ struct PassConfigRegistryTests {
             T.copy(A[bx * block, 0], B[bx * block, 0])
         return B
 
+    def signatures():
+        import inspect
+        P = inspect.Parameter
+        out = {}
+        for n in dir(T):
+            f = getattr(T, n)
+            if n.startswith("_") or not inspect.isfunction(f):
+                continue
+            ps = list(inspect.signature(f, follow_wrapped=False).parameters.values())
+            if any(p.kind in (P.VAR_KEYWORD, P.POSITIONAL_ONLY) for p in ps):
+                continue
+            pos = [p for p in ps if p.kind == P.POSITIONAL_OR_KEYWORD]
+            kw = [p for p in ps if p.kind == P.KEYWORD_ONLY]
+            required = next((i for i, p in enumerate(pos) if p.default is not P.empty), len(pos))
+            out[n] = "|".join([
+                ",".join(p.name for p in pos), str(required), ",".join(p.name for p in kw),
+                ",".join(p.name for p in kw if p.default is P.empty),
+                "*" if any(p.kind == P.VAR_POSITIONAL for p in ps) else "",
+            ])
+        return out
+
     def bad_key():
         with tvm.transform.PassContext(config={"tir.disable_vectorize": True}):
             pass
@@ -65,6 +86,7 @@ struct PassConfigRegistryTests {
         "no_return": error(lambda: forgot.get_tir(256, 256)),
         "unbound_const": error(lambda: sizes.get_tir(M=256)),
         "dsl_names": sorted(dir(T)),
+        "dsl_signatures": signatures(),
     }, out)
     """#
 
@@ -99,6 +121,24 @@ struct PassConfigRegistryTests {
     let extra = DSLNames.all.subtracting(names).sorted()
     #expect(
       missing.isEmpty && extra.isEmpty, "DSLNames differs from dir(tilelang.language): add \(missing), drop \(extra)")
+  }
+
+  @Test func dslSignaturesMatchTheCompiler() throws {
+    guard let facts = try Self.compilerFacts() else { return }
+    let expected = facts["dsl_signatures"] as? [String: String] ?? [:]
+    let table = DSLSignatures.table.mapValues { s in
+      [
+        s.parameters.joined(separator: ","), "\(s.required)", s.keywordOnly.joined(separator: ","),
+        s.requiredKeywordOnly.joined(separator: ","), s.variadic ? "*" : "",
+      ].joined(separator: "|")
+    }
+    #expect(!expected.isEmpty)
+    for (name, signature) in expected.sorted(by: { $0.key < $1.key }) where table[name] != signature {
+      Issue.record("DSLSignatures[\(name)] is \(table[name] ?? "missing"), the compiler has \(signature)")
+    }
+    for name in Set(table.keys).subtracting(expected.keys).sorted() {
+      Issue.record("DSLSignatures has \(name), which is not a plain function of tilelang.language")
+    }
   }
 
   @Test func embeddedFactsMatchTheCompiler() throws {

@@ -9,6 +9,33 @@ struct CallSignature {
   var parameters: [String]
   /// How many leading parameters have no default.
   var required: Int
+  /// Parameters after `*` or `*args`, which only a keyword binds, and those of them without a default.
+  var keywordOnly: [String] = []
+  var requiredKeywordOnly: [String] = []
+  /// Whether the function takes `*args` (any number of extra positionals).
+  var variadic = false
+
+  init(
+    function: String, parameters: [String], required: Int, keywordOnly: [String] = [],
+    requiredKeywordOnly: [String] = [], variadic: Bool = false
+  ) {
+    self.function = function
+    self.parameters = parameters
+    self.required = required
+    self.keywordOnly = keywordOnly
+    self.requiredKeywordOnly = requiredKeywordOnly
+    self.variadic = variadic
+  }
+
+  /// The compact spelling of the generated table (DSLSignatures).
+  init(
+    _ function: String, _ parameters: [String], _ required: Int, keywordOnly: [String] = [],
+    requiredKeywordOnly: [String] = [], variadic: Bool = false
+  ) {
+    self.init(
+      function: function, parameters: parameters, required: required, keywordOnly: keywordOnly,
+      requiredKeywordOnly: requiredKeywordOnly, variadic: variadic)
+  }
 
   /// The binding errors of a call passing `positional` arguments (`positionalArgs`: their syntax when it lines up)
   /// and `keywords`, as `code` diagnostics. `operands` are the parameters not listed as accepted keywords.
@@ -17,8 +44,9 @@ struct CallSignature {
     arguments: [Argument], call: TextRange, operands: Set<String>
   ) -> [Diagnostic] {
     var out: [Diagnostic] = []
-    let accepted = parameters.filter { !operands.contains($0) }
+    let accepted = parameters.filter { !operands.contains($0) } + keywordOnly
     for (name, arg) in keywords.sorted(by: { $0.value.range.start < $1.value.range.start }) {
+      if keywordOnly.contains(name) { continue }
       guard let index = parameters.firstIndex(of: name) else {
         out.append(
           Self.unknownKeyword(code, op: function, name: name, argument: arg, accepted: accepted, arguments: arguments))
@@ -33,7 +61,7 @@ struct CallSignature {
             fixes: [Fix(title: "Remove `\(name)=`", edits: [arguments.removal(of: arg)])]))
       }
     }
-    if positional > parameters.count {
+    if positional > parameters.count, !variadic {
       let range = positionalArgs.count == positional ? positionalArgs[parameters.count].range : call
       let takes =
         required == parameters.count ? "\(required)" : "from \(required) to \(parameters.count)"
@@ -48,12 +76,7 @@ struct CallSignature {
     }
     .map { "'\($0.element)'" }
     if !missing.isEmpty {
-      let list: String
-      switch missing.count {
-      case 1: list = missing[0]
-      case 2: list = "\(missing[0]) and \(missing[1])"
-      default: list = missing.dropLast().joined(separator: ", ") + ", and " + (missing.last ?? "")
-      }
+      let list = Self.pythonList(missing)
       let plural = missing.count == 1 ? "" : "s"
       out.append(
         Diagnostic(
@@ -61,7 +84,26 @@ struct CallSignature {
           "T.\(function) is missing \(list) (TypeError: \(function)() missing \(missing.count) required positional argument\(plural): \(list))",
           at: call))
     }
+    let missingKeywords = requiredKeywordOnly.filter { keywords[$0] == nil }.map { "'\($0)'" }
+    if !missingKeywords.isEmpty {
+      let list = Self.pythonList(missingKeywords)
+      let plural = missingKeywords.count == 1 ? "" : "s"
+      out.append(
+        Diagnostic(
+          code,
+          "T.\(function) is missing \(list) (TypeError: \(function)() missing \(missingKeywords.count) required keyword-only argument\(plural): \(list))",
+          at: call))
+    }
     return out
+  }
+
+  /// `'a'`, `'a' and 'b'`, `'a', 'b', and 'c'`, as CPython lists missing arguments.
+  static func pythonList(_ items: [String]) -> String {
+    switch items.count {
+    case 0, 1: return items.first ?? ""
+    case 2: return "\(items[0]) and \(items[1])"
+    default: return items.dropLast().joined(separator: ", ") + ", and " + (items.last ?? "")
+    }
   }
 
   /// Keywords of other libraries with a TileLang spelling (`axis=` of NumPy is `dim=` here).

@@ -54,6 +54,9 @@ func analyze(parsed: ParsedFile, settings: AnalysisSettings, onlyTopLevel: Set<I
     + UnknownDSLName.check(
       runs.map(\.unknownDSLNames).reduce(finder.interp.unknownDSLNames) { $0.merging($1) { a, _ in a } },
       parsed: parsed, onlyTopLevel: onlyTopLevel)
+    + FrontEndErrors.check(
+      runs.map(\.frontEndErrors).reduce(finder.interp.frontEndErrors) { $0.merging($1) { a, _ in a } },
+      parsed: parsed, onlyTopLevel: onlyTopLevel)
   let diagnostics = DiagnosticMerge.merge(
     syntax: parsed.diagnostics + fileLevel, perRun: perRun.map { ($0.run.instance, $0.diagnostics) })
   let lowerings = DiagnosticMerge.lowerings(perRun.map { ($0.run.instance, $0.lowerings) })
@@ -90,6 +93,7 @@ extension Interpreter {
     _ = exec(entry.def.body, &env)
     if budget <= 0 { run?.budgetExhausted = true }
     run?.unknownDSLNames = unknownDSLNames
+    run?.frontEndErrors = frontEndErrors
     let result = run ?? KernelRun(instance: inst)
     run = nil
     return result

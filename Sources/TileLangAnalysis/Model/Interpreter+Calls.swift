@@ -172,6 +172,9 @@ extension Interpreter {
         }
         return last
       }
+      let plainInKernel = run != nil && entry.kind == .plain
+      if plainInKernel { plainCallDepth += 1 }
+      defer { if plainInKernel { plainCallDepth -= 1 } }
       return callFactory(entry, closure, a, callRange: callRange, autotuneIndex: nil)
     }
   }

@@ -48,7 +48,10 @@ extension Interpreter {
   mutating func operand(_ e: Expr, _ env: inout Env) -> (Operand, [SubscriptProblem]) {
     switch e.kind {
     case .subscript(let baseExpr, let index):
-      guard case .buffer(let b) = eval(baseExpr, &env) else { return (.unknown, []) }
+      guard case .buffer(let b) = eval(baseExpr, &env) else {
+        noteLoopVariableIndices(in: index, env)  // TL219: the bounds below are not evaluated
+        return (.unknown, [])
+      }
       var indexExprs: [Expr]
       if case .tuple(let elts) = index.kind { indexExprs = elts } else { indexExprs = [index] }
       if indexExprs.contains(where: {

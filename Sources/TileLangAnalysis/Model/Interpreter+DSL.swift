@@ -10,6 +10,11 @@ extension Interpreter {
     _ name: String, _ call: Expr, _ callee: Expr, _ args: [Argument], _ a: CallArguments, _ env: inout Env
   ) -> Value {
     let p = a.positional
+    if case .attribute(let base, _, _) = callee.kind, let signature = DSLSignatures.table[name],
+      !Self.argumentsCheckedElsewhere.contains(name), namesDSLModule(base)
+    {
+      noteDSLArguments(name, signature, call, args, a)  // TL218 (DSLCallArguments)
+    }
     // One lookup of the name decides what a kernel body records for the call (no traits outside a kernel).
     let op = run == nil ? [] : Self.opTraits[name] ?? []
     if !op.isDisjoint(with: [.gemm, .reduce, .fill, .cumsum]), loops.contains(where: \.isParallel) {

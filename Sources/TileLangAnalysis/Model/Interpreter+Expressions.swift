@@ -22,7 +22,10 @@ extension Interpreter {
       // Evaluated first: `attribute(eval(base, &env), name)` would copy `self` before the mutating `eval` runs.
       let object = eval(base, &env)
       return attribute(object, name)
-    case .subscript(let base, let index): return evalSubscript(eval(base, &env), index, &env, range: e.range)
+    case .subscript(let base, let index):
+      let items = eval(base, &env)
+      if run != nil, case .sequence = items { noteLoopVariableIndex(base, items, index, e.range, env) }  // TL219
+      return evalSubscript(items, index, &env, range: e.range)
     case .call: return evalCall(e, &env)
     case .binary(let op, let l, let r):
       let a = eval(l, &env)

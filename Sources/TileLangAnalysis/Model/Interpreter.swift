@@ -43,6 +43,10 @@ struct Interpreter {
   var standIns: Set<String> = []
   /// Calls of names the DSL module does not define (`T.alloc_shard`), where they are written (TL217).
   var unknownDSLNames: [TextRange: String] = [:]
+  /// Front-end errors noted where a call or subscript runs (TL218, TL219), by the call's or subscript's range.
+  var frontEndErrors: [TextRange: [Diagnostic]] = [:]
+  /// How many plain Python functions called from a kernel body are executing (their `range` loops are Python's).
+  var plainCallDepth = 0
 
   // MARK: - Kernel state (non-nil while executing a kernel body)
   var run: KernelRun?

@@ -452,6 +452,8 @@ struct KernelRun: Sendable {
   var literalCoalescedWidths: [(value: Int, range: TextRange)] = []
   /// Calls of names the DSL module does not define, by where the name is written (Interpreter.unknownDSLNames).
   var unknownDSLNames: [TextRange: String] = [:]
+  /// TL218 and TL219 as the interpreter noted them (Interpreter.frontEndErrors).
+  var frontEndErrors: [TextRange: [Diagnostic]] = [:]
   /// The branches of `if`s on a Python value the interpreter could not decide (a flag from an unknown config, a
   /// parameter no call binds), with the condition: the front end builds only one of them, so an error inside is one
   /// only when the other branch has the same (RunChecks.undecidedBranchesWeighed).

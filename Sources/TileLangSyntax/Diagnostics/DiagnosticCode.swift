@@ -8,7 +8,7 @@ public enum DiagnosticCode: String, Sendable, CaseIterable, Hashable {
   case TL101, TL102, TL103, TL104, TL105, TL106, TL107, TL108, TL109, TL110, TL111, TL112
   // MARK: - TL2xx annotations
   case TL201, TL202, TL203, TL204, TL205, TL206, TL207, TL208, TL209, TL210, TL211, TL212, TL213, TL214
-  case TL215, TL216, TL217
+  case TL215, TL216, TL217, TL218, TL219
   // MARK: - TL3xx im2col
   case TL301, TL302, TL303, TL304, TL305, TL306, TL307, TL308, TL309, TL310, TL311
   // MARK: - TL4xx layout and lowering
@@ -141,6 +141,14 @@ public enum DiagnosticCode: String, Sendable, CaseIterable, Hashable {
       return Info(
         name: "dsl-name-unknown", severity: .error,
         summary: "tilelang.language has no such name (a typo, or a newer release's): building the kernel fails")
+    case .TL218:
+      return Info(
+        name: "dsl-call-arguments-invalid", severity: .error,
+        summary: "a T.* call's arguments do not bind to its parameters, or a string is outside the accepted set")
+    case .TL219:
+      return Info(
+        name: "sequence-indexed-by-loop-variable", severity: .error,
+        summary: "a Python list or tuple is indexed by a TIR loop variable (a tir.Var, not an int)")
     case .TL301:
       return Info(name: "im2col-image-rank", severity: .error, summary: "the im2col image is not rank 4 (NHWC)")
     case .TL302:
