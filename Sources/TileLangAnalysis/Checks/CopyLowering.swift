@@ -107,11 +107,19 @@ enum CopyLoweringCheck {
             .TL410,
             "this copy lowers to a TMA \(plan.selected == .bulkStore ? "store" : "load") on \(t), but its region of \(shared.buffer.name) spans \(e) along dim \(dim) where the buffer has \(size): the compiler fails (\"plain SMEM layout is not a bijection\")",
             at: c.operandRange(shared.buffer.id == copy.src.buffer.id ? 0 : 1)))
-      } else if let (inner, outer) = gapped(shared, layoutFixed: c.run.annotatedLayout(shared.buffer)) {
+      } else if let w = ctx.tmaStripes[shared.buffer.id], let (covered, size) = TmaPlainLayouts.gap(shared, stripe: w) {
+        let kind = plan.selected == .bulkStore ? "store" : "load"
+        let cols = shared.buffer.shape.last?.constant ?? w
+        let bits = shared.buffer.elementBits ?? 8
+        let layout =
+          w == cols
+          ? "laid out row by row"
+          : "laid out in \(w * bits / 8)-byte column stripes (\(w) of its \(cols)-element, \(cols * bits / 8)-byte rows), each stripe's rows stored together"
+        let region = shared.encoded.map { $0.constant.map(String.init) ?? "?" }.joined(separator: "×")
         c.emit(
           Diagnostic(
             .TL410,
-            "this copy lowers to a TMA \(plan.selected == .bulkStore ? "store" : "load") on \(t), but its region of \(shared.buffer.name) \(shared.buffer.shape.tupleText) is not one dense block of it: it takes \(inner.extent) of \(inner.size) along dim \(inner.dim) and spans \(outer.extent) along dim \(outer.dim), so its rows have gaps between them: the compiler fails (\"plain SMEM layout is not a bijection\"); copy whole rows, use a shared buffer of the region's shape, or pass disable_tma=True",
+            "this copy lowers to a TMA \(kind) on \(t), but \(shared.buffer.name) \(shared.buffer.shape.tupleText) is \(layout), and its \(region) region is not one dense block of that layout: TMA's box covers \(covered) of its \(size) elements, so the compiler fails (\"plain SMEM layout is not a bijection\": RightInverse covers \(covered) of \(size) elements); copy \(w == cols ? "whole rows" : "all rows of whole stripes, or columns within one stripe"), use a shared buffer of the region's shape, or pass disable_tma=True",
             at: c.operandRange(shared.buffer.id == copy.src.buffer.id ? 0 : 1),
             fixes: insertKeyword(c, "disable_tma=True")))
       }
@@ -203,18 +211,11 @@ enum CopyLoweringCheck {
     return nil
   }
 
-  /// A shared region that is not one dense block of its buffer: along some dim it takes less than the buffer's
-  /// extent (`inner`) while an outer dim spans more than 1 (`outer`). TMA describes the shared side as a dense box
-  /// in the buffer's plain (unswizzled) layout (cuda/op/copy.cc: RightInverse of tile → plain SMEM); with a row-major
-  /// plain layout that box must be whole rows. Judged for buffers without an annotated layout whose rows fit one
-  /// swizzle atom (128 B), where the plain layout is row-major.
-  static func gapped(_ side: CopySide, layoutFixed: Bool) -> (
-    inner: (dim: Int, extent: Int, size: Int), outer: (dim: Int, extent: Int)
-  )? {
-    gapped(side.buffer, extents: side.encoded, layoutFixed: layoutFixed)
-  }
-
-  /// `gapped` for a region given as its buffer and extents (an im2col column tile).
+  /// An im2col column tile that is not one dense block of its shared buffer: along some dim it takes less than the
+  /// buffer's extent (`inner`) while an outer dim spans more than 1 (`outer`). TMA describes the shared side as a
+  /// dense box in the buffer's plain (unswizzled) layout; with a row-major plain layout that box must be whole rows.
+  /// Judged for buffers without an annotated layout whose rows fit one swizzle atom (128 B). T.copy's TMA copies are
+  /// judged against the layout their tile actually gets (`TmaPlainLayouts`).
   static func gapped(_ buffer: Buffer, extents regionExtents: [SymExpr], layoutFixed: Bool) -> (
     inner: (dim: Int, extent: Int, size: Int), outer: (dim: Int, extent: Int)
   )? {

@@ -15,6 +15,9 @@ enum RunChecks {
     layouts.facts = PlanningFacts(
       run, targets: targets, passConfigs: passConfigs, copyLaidOut: layouts.copyLaidOut, source: source)
     layouts.facts.freeLaidOut = freeLayouts.fragments
+    for t in targets where t.hasBulkCopy {
+      layouts.facts.tmaStripes[t] = TmaPlainLayouts.stripes(run, target: t, facts: layouts.facts, source: source)
+    }
     let facts = layouts.facts
     var loopLayouts = ParallelLoopLayouts(run, facts: facts, source: source)
     var lanes: [TargetArch: [Int: Int]] = [:]  // planned SIMT lanes of each copy event, per target (for TL416)
@@ -167,6 +170,8 @@ enum RunChecks {
     var producerCopies: [TargetArch: Set<Int>] = [:]
     /// Per target: shared float64 tiles with single-element runs, and those TMA cannot encode (float64SharedLayouts).
     var float64Layouts: [TargetArch: (singleElement: Set<Int>, tmaUnencodable: Set<Int>)] = [:]
+    /// Per target: stripe widths of the plain shared layouts descriptor TMA copies read (TmaPlainLayouts).
+    var tmaStripes: [TargetArch: [Int: Int]] = [:]
     /// Per target: loops that lose their pipelining (unpipelinedLoops).
     var unpipelined: [TargetArch: Set<TextRange>] = [:]
     /// Variables known only at run time (CopyContext.runtimeVariables).
@@ -251,6 +256,7 @@ enum RunChecks {
     ctx.replicated = facts.replicated
     ctx.singleElementRuns = facts.float64Layouts[target]?.singleElement ?? []
     ctx.tmaUnencodable = facts.float64Layouts[target]?.tmaUnencodable ?? []
+    ctx.tmaStripes = facts.tmaStripes[target] ?? [:]
     return ctx
   }
 

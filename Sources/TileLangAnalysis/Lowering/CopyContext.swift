@@ -116,6 +116,8 @@ struct CopyContext: Sendable {
   var singleElementRuns: Set<Int> = []
   /// Shared float64 tiles whose layout TMA cannot encode: a `T.copy` to or from them falls back to SIMT.
   var tmaUnencodable: Set<Int> = []
+  /// Stripe widths of the plain layouts descriptor TMA reads shared tiles in (`TmaPlainLayouts`), where decided.
+  var tmaStripes: [Int: Int] = [:]
   var inPipeline: Bool { (pipelineStages ?? 0) >= 1 }
   var warpSpecialized: Bool { target.hasBulkCopy && !passConfigs.disableWarpSpecialized && inPipeline }
 }

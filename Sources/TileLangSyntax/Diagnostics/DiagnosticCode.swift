@@ -232,7 +232,9 @@ public enum DiagnosticCode: String, Sendable, CaseIterable, Hashable {
     case .TL410:
       return Info(
         name: "tma-shared-region-out-of-bounds", severity: .error,
-        summary: "a copy lowered to TMA reads or writes a shared region that leaves its shared buffer")
+        summary:
+          "a copy lowered to TMA reads or writes a shared region that leaves its shared buffer or is not one dense block of the layout TMA reads the buffer in"
+      )
     case .TL411:
       return Info(
         name: "fragment-layout-conflict", severity: .error,

@@ -26,9 +26,9 @@ def pipelined_rows(cols):
             S = T.alloc_shared((64, 64), "float16")
             for k in T.Pipelined(16, num_stages=2):
                 T.copy(A[k * 64:k * 64 + 64, 0:cols], S[0:64, 0:cols])
-                #                                     ^^^^^^^^^^^^^^^ error TL410: this copy lowers to a TMA load on sm_90, but its region of S (64, 64) is not one dense block of it: it takes 32 of 64 along dim 1 and spans 64 along dim 0, so its rows have gaps between them: the compiler fails ("plain SMEM layout is not a bijection"); copy whole rows, use a shared buffer of the region's shape, or pass disable_tma=True (with cols=32 from line 50)
+                #                                     ^^^^^^^^^^^^^^^ error TL410: this copy lowers to a TMA load on sm_90, but S (64, 64) is laid out row by row, and its 64×32 region is not one dense block of that layout: TMA's box covers 32 of its 2048 elements, so the compiler fails ("plain SMEM layout is not a bijection": RightInverse covers 32 of 2048 elements); copy whole rows, use a shared buffer of the region's shape, or pass disable_tma=True (with cols=32 from line 50)
                 T.copy(S[0:64, 0:cols], B[k * 64, 0])
-                #      ^^^^^^^^^^^^^^^ error TL410: this copy lowers to a TMA store on sm_90, but its region of S (64, 64) is not one dense block of it: it takes 32 of 64 along dim 1 and spans 64 along dim 0, so its rows have gaps between them: the compiler fails ("plain SMEM layout is not a bijection"); copy whole rows, use a shared buffer of the region's shape, or pass disable_tma=True (with cols=32 from line 50)
+                #      ^^^^^^^^^^^^^^^ error TL410: this copy lowers to a TMA store on sm_90, but S (64, 64) is laid out row by row, and its 64×32 region is not one dense block of that layout: TMA's box covers 32 of its 2048 elements, so the compiler fails ("plain SMEM layout is not a bijection": RightInverse covers 32 of 2048 elements); copy whole rows, use a shared buffer of the region's shape, or pass disable_tma=True (with cols=32 from line 50)
 
     return main
 

@@ -97,7 +97,7 @@ def padded_rows():
             T.copy(A[0:64, 0:60], S)
             T.copy(S[:, 0:32], B[0:64, 0:32])
           # ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ error TL406: TMA store from S (64, 60) on sm_90: its rows are 60 × 2 B = 120 B, not a multiple of 16 B, so no Hopper layout fits ("Unsupported layout for Hopper with stride=..., continuous=60"); pad the row or pass disable_tma=True
-            #      ^^^^^^^^^^ error TL410: this copy lowers to a TMA store on sm_90, but its region of S (64, 60) is not one dense block of it: it takes 32 of 60 along dim 1 and spans 64 along dim 0, so its rows have gaps between them: the compiler fails ("plain SMEM layout is not a bijection"); copy whole rows, use a shared buffer of the region's shape, or pass disable_tma=True
+            #      ^^^^^^^^^^ error TL410: this copy lowers to a TMA store on sm_90, but S (64, 60) is laid out row by row, and its 64×32 region is not one dense block of that layout: TMA's box covers 32 of its 2048 elements, so the compiler fails ("plain SMEM layout is not a bijection": RightInverse covers 32 of 2048 elements); copy whole rows, use a shared buffer of the region's shape, or pass disable_tma=True
 
     return main
 
