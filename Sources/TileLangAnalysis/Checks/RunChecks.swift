@@ -120,6 +120,7 @@ enum RunChecks {
     diagnostics.append(contentsOf: TileOpArguments.check(run))
     diagnostics.append(contentsOf: ScanLowering.check(run))
     diagnostics.append(contentsOf: ParallelAnnotations.check(run))
+    diagnostics.append(contentsOf: AllocationExtents.check(run))
     for t in targets {
       diagnostics.append(contentsOf: SharedMemoryBudget.check(run, target: t, source: source))
       diagnostics.append(contentsOf: BarrierTarget.check(run, target: t))

@@ -347,6 +347,18 @@ extension Interpreter {
     let dtype = (p.count > 1 ? p[1].dtypeName : nil) ?? kw["dtype"]?.dtypeName
     guard let shape else { return .unknown }
     let (n, r) = pendingName ?? ("<\(name)>", call.range)
+    if let run, !loops.isEmpty,
+      let dim = shape.first(where: { d in
+        d.variables.contains { run.loopVariables.contains($0) && !run.blockIndices.contains($0) }
+      })
+    {
+      // TL113 (AllocationExtents): allocations are hoisted to the top of the block, above the loop.
+      let shapeArg: Expr? = {
+        guard case .call(_, let args) = call.kind else { return nil }
+        return args.first(where: { $0.name == nil })?.value ?? args.first(where: { $0.name == "shape" })?.value
+      }()
+      self.run?.loopExtentAllocations.append((n, shapeArg?.range ?? call.range, dim))
+    }
     return .buffer(
       makeBuffer(
         name: n, nameRange: r, declaration: call.range,

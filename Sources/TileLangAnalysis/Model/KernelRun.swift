@@ -440,6 +440,8 @@ struct KernelRun: Sendable {
   /// Some scope narrows the threads tile ops run on below the block's (`if tx < 128`, `T.ws(0)`): checks that
   /// count the whole block (fragment partitions, reduction layouts) stay silent; copies and gemms carry their own.
   var narrowedThreads = false
+  /// Allocations inside a kernel loop whose shape uses a loop variable: name, shape argument, the first such dim.
+  var loopExtentAllocations: [(name: String, shape: TextRange, dim: SymExpr)] = []
   /// The block indices `T.Kernel(...)` binds (`bx`, `by`): the other `loopVariables` are loop variables.
   var blockIndices: Set<String> = []
   /// Names declared with `T.dynamic` / `T.symbolic` (symbolic at compile time).

@@ -5,7 +5,7 @@ public enum DiagnosticCode: String, Sendable, CaseIterable, Hashable {
   // MARK: - TL0xx syntax
   case TL001, TL002, TL003
   // MARK: - TL1xx copy extents
-  case TL101, TL102, TL103, TL104, TL105, TL106, TL107, TL108, TL109, TL110, TL111, TL112
+  case TL101, TL102, TL103, TL104, TL105, TL106, TL107, TL108, TL109, TL110, TL111, TL112, TL113
   // MARK: - TL2xx annotations
   case TL201, TL202, TL203, TL204, TL205, TL206, TL207, TL208, TL209, TL210, TL211, TL212, TL213, TL214
   case TL215, TL216, TL217, TL218, TL219
@@ -75,6 +75,10 @@ public enum DiagnosticCode: String, Sendable, CaseIterable, Hashable {
       return Info(
         name: "copy-tile-out-of-bounds", severity: .warning,
         summary: "a copied tile is larger than the tensor it reads or writes")
+    case .TL113:
+      return Info(
+        name: "allocation-extent-uses-loop-variable", severity: .error,
+        summary: "a buffer allocated inside a kernel loop has a shape that depends on the loop's variable")
     case .TL201:
       return Info(
         name: "eviction-policy-invalid", severity: .error,
