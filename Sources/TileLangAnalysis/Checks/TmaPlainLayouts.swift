@@ -26,10 +26,16 @@ enum TmaPlainLayouts {
   static func stripes(
     _ run: KernelRun, target: TargetArch, facts: RunChecks.PlanningFacts, source: SourceText
   ) -> [Int: Int] {
+    // Only copies of a shared tile that can take a layout here need an instruction choice (most runs have none).
+    let tiles = tiles(run)
+    guard !tiles.isEmpty else { return [:] }
+    let candidates = Set(tiles.filter { !$0.gemmOperand }.map(\.buffer.id))
     var stores: [Int: [[Int?]]] = [:]
     var loads: [Int: [[Int?]]] = [:]
     for (index, event) in run.events.enumerated() where event.operands.count >= 2 {
-      guard ["copy", "tma_copy", "async_copy"].contains(event.op) else { continue }
+      guard ["copy", "tma_copy", "async_copy"].contains(event.op),
+        event.operands.prefix(2).contains(where: { $0.buffer.map { candidates.contains($0.id) } ?? false })
+      else { continue }
       var scratch = CheckContext(source: source, run: run, event: event)
       let ann = CopyAnnotationsCheck.check(&scratch)
       guard
@@ -49,6 +55,27 @@ enum TmaPlainLayouts {
   /// `stores` and `loads`: per shared buffer, the constant extents of the regions that copies on one target store to
   /// or load from global memory by descriptor TMA.
   static func stripes(_ run: KernelRun, stores: [Int: [[Int?]]], loads: [Int: [[Int?]]]) -> [Int: Int] {
+    var out: [Int: Int] = [:]
+    for t in tiles(run) {
+      let (b, dims, bits, hopper, gemmOperand) = (t.buffer, t.dims, t.bits, t.hopper, t.gemmOperand)
+      let cols = dims[dims.count - 1]
+      if gemmOperand {
+        if [16, 32].contains(bits), hopper != cols || (cols * bits) <= 1024 { out[b.id] = hopper }
+        continue
+      }
+      // Each TMA copy's layout: a store's bank swizzle, else the linear layout of the copy's region.
+      var widths = (stores[b.id] ?? []).map { hopper != cols ? hopper : linearStripe(dims, region: $0) }
+      widths += (loads[b.id] ?? []).map { linearStripe(dims, region: $0) }
+      if let w = widths.first, let w, widths.allSatisfy({ $0 == w }) { out[b.id] = w }
+    }
+    return out
+  }
+
+  /// The shared tiles whose layout this check can name: constant 2-D+ shapes with a Hopper bank swizzle, no annotated
+  /// layout, and used by no op other than copies and a `T.gemm` reading them as A or B.
+  static func tiles(_ run: KernelRun)
+    -> [(buffer: Buffer, dims: [Int], bits: Int, hopper: Int, gemmOperand: Bool)]
+  {
     var gemmAB: Set<Int> = []
     var otherOps: Set<Int> = []
     for op in run.layoutOps {
@@ -71,21 +98,13 @@ enum TmaPlainLayouts {
       }
     }
     otherOps.formUnion(run.gemmOperands.subtracting(gemmAB))
-    var out: [Int: Int] = [:]
+    var out: [(buffer: Buffer, dims: [Int], bits: Int, hopper: Int, gemmOperand: Bool)] = []
     for b in run.buffers where b.scope.isShared && b.rank >= 2 && !run.annotatedLayouts.contains(b.id) {
       guard !otherOps.contains(b.id), let bits = b.elementBits,
         let dims = Optional(b.shape.compactMap(\.constant)), dims.count == b.rank,
         let hopper = stripe(rows: dims[dims.count - 2], cols: dims[dims.count - 1], bits: bits)
       else { continue }
-      let cols = dims[dims.count - 1]
-      if gemmAB.contains(b.id) {
-        if [16, 32].contains(bits), hopper != cols || (cols * bits) <= 1024 { out[b.id] = hopper }
-        continue
-      }
-      // Each TMA copy's layout: a store's bank swizzle, else the linear layout of the copy's region.
-      var widths = (stores[b.id] ?? []).map { hopper != cols ? hopper : linearStripe(dims, region: $0) }
-      widths += (loads[b.id] ?? []).map { linearStripe(dims, region: $0) }
-      if let w = widths.first, let w, widths.allSatisfy({ $0 == w }) { out[b.id] = w }
+      out.append((b, dims, bits, hopper, gemmAB.contains(b.id)))
     }
     return out
   }
