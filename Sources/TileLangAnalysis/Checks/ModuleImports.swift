@@ -3,7 +3,8 @@
 // when the import runs: at module level that is before any kernel exists. The package's modules are listed in
 // TilelangModules; the first missing component of the dotted path is reported, with the modules that have the same
 // last name elsewhere (and complete the rest of the path), or a near spelling under the same parent, as fixes.
-// Imports under `if` or `try` are left alone (version and feature probes).
+// Imports under `if` or `try` are left alone (version and feature probes). A name `from tilelang.language import`
+// asks for that the DSL module does not define is TL217's, as a call of it would be.
 
 import TileLangSyntax
 
@@ -24,7 +25,8 @@ enum ModuleImports {
       for a in names {
         if let d = diagnose(a.name, at: a.range.start, whole: a.range, source) { out.append(d) }
       }
-    case .importFrom(let module?, _, 0):
+    case .importFrom(let module?, let names, 0):
+      if module == "tilelang.language" { out += unknownDSLNames(names, source) }
       let needle = Array(module.utf8)
       let bytes = Array(source.bytes[source.clamp(stmt.range.start)..<source.clamp(stmt.range.end)])
       let start = bytes.firstOffset(of: needle).map { stmt.range.start + $0 }
@@ -41,6 +43,25 @@ enum ModuleImports {
       for s in b { visit(s, source, &out) }
     default:
       break
+    }
+  }
+
+  /// TL217 for names `from tilelang.language import ...` asks for that the DSL module neither defines nor has as a
+  /// submodule: the import fails with ImportError ("cannot import name ... from 'tilelang.language'").
+  private static func unknownDSLNames(_ names: [ImportAlias], _ source: SourceText) -> [Diagnostic] {
+    names.compactMap { a in
+      guard a.name != "*", !DSLNames.all.contains(a.name), !TilelangModules.all.contains("language." + a.name) else {
+        return nil
+      }
+      let range = TextRange(a.range.start, a.range.start + a.name.utf8.count)
+      guard source.text(range) == a.name else { return nil }
+      let nearest = CopyAnnotationsCheck.nearest(a.name, DSLNames.sortedPublic)
+      let close = CopyAnnotationsCheck.distance(a.name, nearest) <= max(2, a.name.count / 4)
+      return Diagnostic(
+        .TL217,
+        "tilelang.language has no `\(a.name)` in tilelang 0.1.15: the import fails (ImportError: cannot import name '\(a.name)' from 'tilelang.language')\(close ? "; did you mean `\(nearest)`?" : "")",
+        at: range,
+        fixes: close ? [Fix(title: "Use \(nearest)", edits: [TextEdit(range: range, newText: nearest)])] : [])
     }
   }
 
