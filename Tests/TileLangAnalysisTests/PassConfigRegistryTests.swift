@@ -1,8 +1,8 @@
-// TL214, TL217 and TL221 facts, held to the installed compiler (tilelang 0.1.15 in .venv-tilelang, made by
+// TL214, TL217 and TL222 facts, held to the installed compiler (tilelang 0.1.15 in .venv-tilelang, made by
 // scripts/setup-tilelang.sh): the registered pass-config keys and PassConfigKey members tl-lsp embeds, and the
 // errors an eager kernel with out_idx, an unregistered key, a target string with options, a lazy factory that
 // returns nothing and a sizes-only get_tir that leaves a T.const unbound give; every name tilelang.language
-// defines (DSLNames); and every module of the package (TilelangModules, TL221).
+// defines (DSLNames); and every module of the package (TilelangModules, TL222).
 
 import Foundation
 import Testing

@@ -1,4 +1,4 @@
-// TL219: `tilelang.jit` applied to a function that is already a `@T.prim_func` — `@tilelang.jit` (bare or with
+// TL220: `tilelang.jit` applied to a function that is already a `@T.prim_func` — `@tilelang.jit` (bare or with
 // arguments) written above `@T.prim_func`, or `tilelang.jit(kernel, ...)` / `tilelang.jit(...)(kernel)` on a name the
 // same scope binds with a `@T.prim_func` def. In tilelang 0.1.15 the jit decorator elaborates its argument as an
 // eager function and asks for its signature; a PrimFunc is not callable, so it fails with TypeError ("... is not a
@@ -13,7 +13,7 @@ enum JitOnPrimFunc {
     "out_idx", "execution_backend", "target", "target_host", "verbose", "pass_configs", "compile_flags",
   ]
 
-  /// TL219 findings in the module-level statements `onlyTopLevel` (all when nil).
+  /// TL220 findings in the module-level statements `onlyTopLevel` (all when nil).
   static func check(_ module: ModuleIndex, parsed: ParsedFile, onlyTopLevel: Set<Int>?) -> [Diagnostic] {
     guard module.importsTilelang, parsed.source.containsAny(["jit"]) else { return [] }
     var out: [Diagnostic] = []
@@ -25,7 +25,7 @@ enum JitOnPrimFunc {
       else { continue }
       out.append(
         Diagnostic(
-          .TL219,
+          .TL220,
           "@\(parsed.source.text(decorators[jit].range)) is applied to \(entry.def.name), which @T.prim_func has already made a PrimFunc: tilelang 0.1.15 fails when the decorator runs (TypeError: \"... is not a callable object\"); keep @T.prim_func and build it with tilelang.compile(\(entry.def.name), ...)",
           at: decorators[jit].range))
     }
@@ -58,7 +58,7 @@ enum JitOnPrimFunc {
       }
       out.append(
         Diagnostic(
-          .TL219,
+          .TL220,
           "tilelang.jit is given \(name), the @T.prim_func defined on line \(parsed.source.line(of: kernel.def.nameRange.start) + 1): tilelang 0.1.15 fails at once (TypeError: \"... is not a callable object\"); a PrimFunc is built with tilelang.compile(\(name), ...)",
           at: first.range, fixes: fixes))
     }.walk(statements)

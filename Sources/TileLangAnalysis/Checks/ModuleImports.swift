@@ -1,4 +1,4 @@
-// TL221: `import tilelang.x` / `from tilelang.x import ...` of a module the tilelang 0.1.15 package does not have
+// TL222: `import tilelang.x` / `from tilelang.x import ...` of a module the tilelang 0.1.15 package does not have
 // (`tilelang.intrinsics`, which later releases moved under `tilelang.cuda`). Python fails with ModuleNotFoundError
 // when the import runs: at module level that is before any kernel exists. The package's modules are listed in
 // TilelangModules; the first missing component of the dotted path is reported, with the modules that have the same
@@ -9,7 +9,7 @@
 import TileLangSyntax
 
 enum ModuleImports {
-  /// TL221 findings in the module-level statements `onlyTopLevel` (all when nil).
+  /// TL222 findings in the module-level statements `onlyTopLevel` (all when nil).
   static func check(_ module: ModuleIndex, parsed: ParsedFile, onlyTopLevel: Set<Int>?) -> [Diagnostic] {
     guard module.importsTilelang else { return [] }
     var out: [Diagnostic] = []
@@ -110,7 +110,7 @@ enum ModuleImports {
       candidates.isEmpty
       ? "" : "; did you mean \(candidates.map { "`tilelang.\($0)`" }.joined(separator: " or "))?"
     return Diagnostic(
-      .TL221,
+      .TL222,
       "tilelang 0.1.15 has no module `\(written)`: the import fails (ModuleNotFoundError: No module named '\(written)')\(hint)",
       at: range, fixes: fixes)
   }

@@ -1,4 +1,4 @@
-// The `return`s of kernel bodies and macros that the DSL front end rejects (TL220): which `if`s open a TIR frame,
+// The `return`s of kernel bodies and macros that the DSL front end rejects (TL221): which `if`s open a TIR frame,
 // and the check at each `return` the interpreter executes in a kernel.
 
 import TileLangSyntax
@@ -29,7 +29,7 @@ extension Interpreter {
     return found
   }
 
-  /// Records a `return` the DSL front end rejects (TL220): under a run-time `if` or loop opened inside the kernel's
+  /// Records a `return` the DSL front end rejects (TL221): under a run-time `if` or loop opened inside the kernel's
   /// body or the macro being executed, or, in the kernel's body, of a buffer that T.empty did not allocate.
   mutating func noteReturn(_ range: TextRange, _ value: Value) {
     guard let scope = returnScope else { return }

@@ -445,7 +445,7 @@ struct KernelRun: Sendable {
   var unknownDSLNames: [TextRange: String] = [:]
   /// `T.pdl_sync()` / `T.pdl_trigger()` calls: the name and the call (PDLTarget, TL421).
   var pdlCalls: [(name: String, call: TextRange)] = []
-  /// `return` statements the DSL front end rejects (Interpreter.noteReturn, TL220): where, and what it raises.
+  /// `return` statements the DSL front end rejects (Interpreter.noteReturn, TL221): where, and what it raises.
   var rejectedReturns: [(range: TextRange, problem: RejectedReturn)] = []
   /// The branches of `if`s on a Python value the interpreter could not decide (a flag from an unknown config, a
   /// parameter no call binds), with the condition: the front end builds only one of them, so an error inside is one
@@ -480,7 +480,7 @@ struct KernelRun: Sendable {
   }
 }
 
-/// Why the DSL front end rejects a `return` in a kernel body or macro (TL220).
+/// Why the DSL front end rejects a `return` in a kernel body or macro (TL221).
 enum RejectedReturn: Sendable {
   /// In a `@T.prim_func`, under a run-time `if` or loop: the PrimFunc is never finished ("Cannot find where to insert
   /// PrimFunc").

@@ -1,5 +1,5 @@
 // Every module of the tilelang 0.1.15 package, without the leading `tilelang.`: its packages and the `.py` / extension
-// files in them (what `import tilelang.x.y` can load), for TL221. PassConfigRegistryTests holds the list to the
+// files in them (what `import tilelang.x.y` can load), for TL222. PassConfigRegistryTests holds the list to the
 // installed compiler and names what to add or drop when it differs.
 
 enum TilelangModules {

@@ -8,7 +8,7 @@ public enum DiagnosticCode: String, Sendable, CaseIterable, Hashable {
   case TL101, TL102, TL103, TL104, TL105, TL106, TL107, TL108, TL109, TL110, TL111, TL112
   // MARK: - TL2xx annotations
   case TL201, TL202, TL203, TL204, TL205, TL206, TL207, TL208, TL209, TL210, TL211, TL212, TL213, TL214
-  case TL215, TL216, TL217, TL219, TL220, TL221
+  case TL215, TL216, TL217, TL220, TL221, TL222
   // MARK: - TL3xx im2col
   case TL301, TL302, TL303, TL304, TL305, TL306, TL307, TL308, TL309, TL310, TL311
   // MARK: - TL4xx layout and lowering
@@ -141,15 +141,15 @@ public enum DiagnosticCode: String, Sendable, CaseIterable, Hashable {
       return Info(
         name: "dsl-name-unknown", severity: .error,
         summary: "tilelang.language has no such name (a typo, or a newer release's): building the kernel fails")
-    case .TL219:
+    case .TL220:
       return Info(
         name: "jit-on-prim-func", severity: .error,
         summary: "tilelang.jit applied to a @T.prim_func (decorator or call) fails at once; use tilelang.compile")
-    case .TL220:
+    case .TL221:
       return Info(
         name: "return-in-prim-func", severity: .error,
         summary: "a return the DSL front end rejects: under a run-time if or loop of a kernel or macro, or of a value")
-    case .TL221:
+    case .TL222:
       return Info(
         name: "tilelang-module-missing", severity: .error,
         summary: "an import of a tilelang submodule that tilelang 0.1.15 does not have (ModuleNotFoundError)")

@@ -1,5 +1,5 @@
 # fixture: target=sm_80,sm_90
-# TL221: an import of a tilelang module the 0.1.15 package does not have fails with ModuleNotFoundError when it runs
+# TL222: an import of a tilelang module the 0.1.15 package does not have fails with ModuleNotFoundError when it runs
 # (`tilelang.intrinsics` moved under `tilelang.cuda`, `tilelang.languag` is a typo). The imports sit in the factories
 # so that the file itself imports (the differential's driver imports it); at module level the same import fails
 # before any kernel exists. Existing modules, deep ones included, are fine.
@@ -9,7 +9,7 @@ import tilelang.language as T
 
 def old_layout_helper(M):
     from tilelang.intrinsics import make_mma_swizzle_layout
-    #    ^^^^^^^^^^^^^^^^^^^ error TL221: tilelang 0.1.15 has no module `tilelang.intrinsics`: the import fails (ModuleNotFoundError: No module named 'tilelang.intrinsics'); did you mean `tilelang.cuda.intrinsics` or `tilelang.cuda.language.intrinsics` or `tilelang.metal.intrinsics`?
+    #    ^^^^^^^^^^^^^^^^^^^ error TL222: tilelang 0.1.15 has no module `tilelang.intrinsics`: the import fails (ModuleNotFoundError: No module named 'tilelang.intrinsics'); did you mean `tilelang.cuda.intrinsics` or `tilelang.cuda.language.intrinsics` or `tilelang.metal.intrinsics`?
 
     @T.prim_func
     def main(A: T.Tensor((M, 64), "float16"), B: T.Tensor((M, 64), "float16")):
@@ -24,7 +24,7 @@ def old_layout_helper(M):
 
 def misspelt_module(M):
     import tilelang.languag
-    #      ^^^^^^^^^^^^^^^^ error TL221: tilelang 0.1.15 has no module `tilelang.languag`: the import fails (ModuleNotFoundError: No module named 'tilelang.languag'); did you mean `tilelang.language`?
+    #      ^^^^^^^^^^^^^^^^ error TL222: tilelang 0.1.15 has no module `tilelang.languag`: the import fails (ModuleNotFoundError: No module named 'tilelang.languag'); did you mean `tilelang.language`?
 
     @T.prim_func
     def main(A: T.Tensor((M, 64), "float16"), B: T.Tensor((M, 64), "float16")):

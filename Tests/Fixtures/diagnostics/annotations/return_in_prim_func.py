@@ -1,5 +1,5 @@
 # fixture: target=sm_80,sm_90
-# TL220: a `return` the DSL front end rejects. In a @T.prim_func, a `return` under a run-time `if` (a block or thread
+# TL221: a `return` the DSL front end rejects. In a @T.prim_func, a `return` under a run-time `if` (a block or thread
 # index, a loaded element, a T.dynamic size in the condition) or inside any T.serial / T.Parallel / range loop leaves
 # the PrimFunc unfinished (ValueError: "Cannot find where to insert PrimFunc"); in a @T.macro, a `return` under
 # control flow the macro opened raises NotImplementedError; a prim_func may return only T.empty tensors. A `return` at
@@ -16,7 +16,7 @@ def tail_guard(N):
             i = bx * 128 + tx
             if i >= N:
                 return
-              # ^^^^^^ error TL220: `return` under a run-time `if` or loop of a @T.prim_func: the front end cannot finish the kernel (ValueError: "Cannot find where to insert PrimFunc"); put the rest of the body under the opposite condition instead of returning early
+              # ^^^^^^ error TL221: `return` under a run-time `if` or loop of a @T.prim_func: the front end cannot finish the kernel (ValueError: "Cannot find where to insert PrimFunc"); put the rest of the body under the opposite condition instead of returning early
             Y[i] = X[i] * T.cast(2, "float16")
 
     return main
@@ -29,7 +29,7 @@ def return_in_loop(N):
             for i in T.serial(128):
                 if X[bx * 128 + i] > T.cast(0, "float16"):
                     return
-                  # ^^^^^^ error TL220: `return` under a run-time `if` or loop of a @T.prim_func: the front end cannot finish the kernel (ValueError: "Cannot find where to insert PrimFunc"); put the rest of the body under the opposite condition instead of returning early
+                  # ^^^^^^ error TL221: `return` under a run-time `if` or loop of a @T.prim_func: the front end cannot finish the kernel (ValueError: "Cannot find where to insert PrimFunc"); put the rest of the body under the opposite condition instead of returning early
                 Y[bx * 128 + i] = X[bx * 128 + i]
 
     return main
@@ -42,7 +42,7 @@ def return_in_range(N):
             for i in range(4):
                 Y[bx * 128 + i] = X[bx * 128 + i]
                 return
-              # ^^^^^^ error TL220: `return` under a run-time `if` or loop of a @T.prim_func: the front end cannot finish the kernel (ValueError: "Cannot find where to insert PrimFunc"); put the rest of the body under the opposite condition instead of returning early
+              # ^^^^^^ error TL221: `return` under a run-time `if` or loop of a @T.prim_func: the front end cannot finish the kernel (ValueError: "Cannot find where to insert PrimFunc"); put the rest of the body under the opposite condition instead of returning early
 
     return main
 
@@ -54,7 +54,7 @@ def return_a_parameter(N):
             for i in T.Parallel(128):
                 Y[bx * 128 + i] = X[bx * 128 + i]
         return Y
-      # ^^^^^^^^ error TL220: a @T.prim_func returns Y, which T.empty did not allocate: the front end fails (RuntimeError: "Only tensor allocated from `T.empty` can be returned in a prim_func"); write results into an output parameter and drop the `return`
+      # ^^^^^^^^ error TL221: a @T.prim_func returns Y, which T.empty did not allocate: the front end fails (RuntimeError: "Only tensor allocated from `T.empty` can be returned in a prim_func"); write results into an output parameter and drop the `return`
 
     return main
 
@@ -64,7 +64,7 @@ def macro_return_in_if(N):
     def clear(Y, i):
         if i >= N:
             return
-          # ^^^^^^ error TL220: `return` under a run-time `if` or loop of a @T.macro: the front end rejects it (NotImplementedError: "In tilelang macro, return from control flow is not supported yet"); assign a T.alloc_var inside the branches and return it after them
+          # ^^^^^^ error TL221: `return` under a run-time `if` or loop of a @T.macro: the front end rejects it (NotImplementedError: "In tilelang macro, return from control flow is not supported yet"); assign a T.alloc_var inside the branches and return it after them
         Y[i] = T.cast(0, "float16")
 
     @T.prim_func
