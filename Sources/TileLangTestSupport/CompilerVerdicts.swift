@@ -123,7 +123,8 @@ public enum CompilerVerdicts {
           // An error raised while a `for` header runs leaves only the generated code's frame, which the traceback
           // cannot map: its innermost line of the file is then the header of the prim_func being elaborated.
           if let innermost = inside.last, !lines.contains(innermost),
-            !headerContainsError(parsed, line: innermost, in: factory, errors: mine)
+            !headerContainsError(parsed, line: innermost, in: factory, errors: mine),
+            !errorInKernel(decoratedOn: innermost, parsed, errors: mine)
           {
             agrees = false
             note = "compiler points at line \(innermost)"
@@ -170,6 +171,32 @@ public enum CompilerVerdicts {
     }
     visit(parsed.body)
     return found
+  }
+
+  /// Whether one of `errors` is inside the `@T.prim_func` whose decorator is on `line`. The front end raises some
+  /// errors only after it has run the whole body (a `return` that leaves the PrimFunc unfinished): the traceback then
+  /// ends at the kernel's decorator, which stands for the whole kernel.
+  static func errorInKernel(decoratedOn line: Int, _ parsed: ParsedFile, errors: [Diagnostic]) -> Bool {
+    func search(_ body: [Stmt]) -> Bool {
+      for s in body {
+        switch s.kind {
+        case .functionDef(let f):
+          let decorated = f.decorators.contains {
+            parsed.source.line(of: $0.range.start) + 1 == line && parsed.source.text($0.range).hasSuffix("prim_func")
+          }
+          if decorated, errors.contains(where: { s.range.contains($0.range.start) }) { return true }
+          if search(f.body) { return true }
+        case .if(_, let b, let o), .while(_, let b, let o), .for(_, _, let b, let o, _):
+          if search(b) || search(o) { return true }
+        case .with(_, let b, _):
+          if search(b) { return true }
+        default:
+          break
+        }
+      }
+      return false
+    }
+    return search(parsed.body)
   }
 
   /// The range of the top-level function a `__main__` statement calls (`tiles(1024, 128)` → `def tiles`).

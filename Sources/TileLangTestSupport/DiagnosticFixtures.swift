@@ -111,10 +111,13 @@ public enum DiagnosticFixtures {
       out.append(String(raw))
       let indent = String(raw.prefix { $0 == " " })
       for p in byLine[original] ?? [] {
-        let hashColumn = min(indent.count, max(0, p.startColumn - 2))
+        // A range one column into the line (`@` then a decorator) gets `#^` at the indent: a comment indented less
+        // than a nested decorator breaks the front end's re-parse of the kernel's source.
+        let tight = p.startColumn == indent.count + 1
+        let hashColumn = tight ? indent.count : min(indent.count, max(0, p.startColumn - 2))
         let pad =
           String(repeating: " ", count: hashColumn) + "#"
-          + String(repeating: " ", count: max(1, p.startColumn - hashColumn - 1))
+          + String(repeating: " ", count: tight ? 0 : max(1, p.startColumn - hashColumn - 1))
         let carets = String(repeating: "^", count: max(1, p.endColumn - p.startColumn))
         out.append(pad + carets + " \(p.severity) \(p.code): \(p.message)" + (p.endLine.map { " (to L\($0))" } ?? ""))
       }

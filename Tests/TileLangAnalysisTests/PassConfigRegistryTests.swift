@@ -1,8 +1,9 @@
-// TL214's and TL217's facts, held to the installed compiler (tilelang 0.1.15 in .venv-tilelang, made by
+// TL214, TL217, TL218 and TL222 facts, held to the installed compiler (tilelang 0.1.15 in .venv-tilelang, made by
 // scripts/setup-tilelang.sh): the registered pass-config keys and PassConfigKey members tl-lsp embeds, and the
 // errors an eager kernel with out_idx, an unregistered key, a target string with options, a lazy factory that
-// returns nothing and a sizes-only get_tir that leaves a T.const unbound give; and every name tilelang.language
-// defines (DSLNames) and the parameter lists of its plain functions (DSLSignatures).
+// returns nothing and a sizes-only get_tir that leaves a T.const unbound give; every name tilelang.language
+// defines (DSLNames) and the parameter lists of its plain functions (DSLSignatures); and every module of the
+// package (TilelangModules).
 
 import Foundation
 import Testing
@@ -77,6 +78,24 @@ struct PassConfigRegistryTests {
         with tvm.transform.PassContext(config={"tir.disable_vectorize": True}):
             pass
 
+    def modules():
+        root = os.path.dirname(tilelang.__file__)
+        found = {m[len("tilelang."):] for m in sys.modules if m.startswith("tilelang.")}
+        def walk(folder, prefix):
+            for n in os.listdir(folder):
+                path = os.path.join(folder, n)
+                if os.path.isdir(path) and n.isidentifier() and os.path.exists(os.path.join(path, "__init__.py")):
+                    found.add(prefix + n)
+                    walk(path, prefix + n + ".")
+                elif n.endswith((".py", ".so")) and n != "__init__.py" and n.split(".")[0].isidentifier():
+                    found.add(prefix + n.split(".")[0])
+        walk(root, "")
+        return sorted(found)
+
+    def import_missing():
+        import importlib
+        importlib.import_module("tilelang.intrinsics")
+
     json.dump({
         "keys": sorted(tvm.transform.PassContext.list_configs().keys()),
         "members": sorted(tilelang.PassConfigKey.__members__),
@@ -87,6 +106,8 @@ struct PassConfigRegistryTests {
         "unbound_const": error(lambda: sizes.get_tir(M=256)),
         "dsl_names": sorted(dir(T)),
         "dsl_signatures": signatures(),
+        "modules": modules(),
+        "import_missing": error(import_missing),
     }, out)
     """#
 
@@ -139,6 +160,17 @@ struct PassConfigRegistryTests {
     for name in Set(table.keys).subtracting(expected.keys).sorted() {
       Issue.record("DSLSignatures has \(name), which is not a plain function of tilelang.language")
     }
+  }
+
+  @Test func tilelangModulesMatchThePackage() throws {
+    guard let facts = try Self.compilerFacts() else { return }
+    let names = facts["modules"] as? [String] ?? []
+    let missing = Set(names).subtracting(TilelangModules.all).sorted()
+    let extra = TilelangModules.all.subtracting(names).sorted()
+    #expect(
+      missing.isEmpty && extra.isEmpty,
+      "TilelangModules differs from the tilelang package: add \(missing), drop \(extra)")
+    #expect((facts["import_missing"] as? String) == "No module named 'tilelang.intrinsics'", "\(facts)")
   }
 
   @Test func embeddedFactsMatchTheCompiler() throws {

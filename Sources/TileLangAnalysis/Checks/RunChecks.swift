@@ -121,9 +121,11 @@ enum RunChecks {
     diagnostics.append(contentsOf: ScanLowering.check(run))
     diagnostics.append(contentsOf: ParallelAnnotations.check(run))
     diagnostics.append(contentsOf: AllocationExtents.check(run))
+    diagnostics.append(contentsOf: ReturnInKernel.check(run))
     for t in targets {
       diagnostics.append(contentsOf: SharedMemoryBudget.check(run, target: t, source: source))
       diagnostics.append(contentsOf: BarrierTarget.check(run, target: t))
+      diagnostics.append(contentsOf: PDLTarget.check(run, target: t))
       diagnostics.append(contentsOf: GemmOperands.checkWgmma(run, target: t, passConfigs: passConfigs))
       if wantLanes {
         diagnostics.append(contentsOf: ReduceRowThreads.check(run, target: t, lanes: lanes[t] ?? [:], source: source))

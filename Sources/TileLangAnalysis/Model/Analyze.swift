@@ -51,6 +51,8 @@ func analyze(parsed: ParsedFile, settings: AnalysisSettings, onlyTopLevel: Set<I
   runs += symbolic
   let fileLevel =
     JitArguments.check(module, parsed: parsed, onlyTopLevel: onlyTopLevel)
+    + JitOnPrimFunc.check(module, parsed: parsed, onlyTopLevel: onlyTopLevel)
+    + ModuleImports.check(module, parsed: parsed, onlyTopLevel: onlyTopLevel)
     + UnknownDSLName.check(
       runs.map(\.unknownDSLNames).reduce(finder.interp.unknownDSLNames) { $0.merging($1) { a, _ in a } },
       parsed: parsed, onlyTopLevel: onlyTopLevel)
@@ -90,7 +92,9 @@ extension Interpreter {
         env[p.name] = .int(SymExpr(variable: p.name))
       }
     }
+    returnScope = entry.kind == .primFunc ? (0, false) : nil
     _ = exec(entry.def.body, &env)
+    returnScope = nil
     if budget <= 0 { run?.budgetExhausted = true }
     run?.unknownDSLNames = unknownDSLNames
     run?.frontEndErrors = frontEndErrors

@@ -201,6 +201,9 @@ extension Interpreter {
   }
 
   private mutating func invoke(_ entry: FunctionEntry, _ env: inout Env) -> Value {
+    let outerScope = returnScope
+    returnScope = entry.kind == .macro ? (loops.count + tirIfDepth, true) : nil
+    defer { returnScope = outerScope }
     depth += 1
     let flow = exec(entry.def.body, &env)
     depth -= 1

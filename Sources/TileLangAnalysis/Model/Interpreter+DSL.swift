@@ -17,6 +17,7 @@ extension Interpreter {
     }
     // One lookup of the name decides what a kernel body records for the call (no traits outside a kernel).
     let op = run == nil ? [] : Self.opTraits[name] ?? []
+    if run != nil, name == "pdl_sync" || name == "pdl_trigger" { run?.pdlCalls.append((name, call.range)) }
     if !op.isDisjoint(with: [.gemm, .reduce, .fill, .cumsum]), loops.contains(where: \.isParallel) {
       run?.tileOpsInParallel.append((name, call.range))
     }

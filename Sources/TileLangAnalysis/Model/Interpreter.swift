@@ -61,6 +61,13 @@ struct Interpreter {
   var threadRange: ThreadRange?
   /// Set by `T.ws(...)` for the `with` statement that opens it.
   var pendingWarpGroups: ThreadRange?
+  /// How many `if`s whose condition is certainly a run-time value (the front end builds a TIR `If` frame) enclose the
+  /// statement being executed.
+  var tirIfDepth = 0
+  /// The function body whose `return` the DSL front end handles, with the run-time control depth at its start
+  /// (`loops.count + tirIfDepth`): the kernel's `@T.prim_func` body (macro false) or a `@T.macro` it calls; nil in
+  /// other functions, whose `return` is plain Python.
+  var returnScope: (base: Int, macro: Bool)?
   /// The next `if` is the whole body of the innermost `T.Pipelined` loop (after its leading assignments).
   var nextIfGuardsPipelinedBody = false
   /// The branches of undecided `if`s around the statement being executed, and the next `if`'s id.
@@ -119,7 +126,9 @@ struct Interpreter {
     case .classDef(let c):
       env[c.name] = .unknown
     case .return(let e):
-      return .returned(e.map { eval($0, &env) } ?? .none)
+      let value = e.map { eval($0, &env) } ?? .none
+      if run != nil { noteReturn(stmt.range, value) }
+      return .returned(value)
     case .if(let test, let body, let orElse):
       return execIf(test, body, orElse, &env)
     case .for(let target, let iter, let body, let orElse, _):
@@ -194,6 +203,9 @@ struct Interpreter {
     var b = env
     let outerThreads = threadRange
     let split = run?.readsThreadIndex ?? false ? threadRanges(test, &env) : (body: nil, orElse: nil)
+    let tirIf = run != nil && conditionIsRunTime(test, t, env)
+    if tirIf { tirIfDepth += 1 }
+    defer { if tirIf { tirIfDepth -= 1 } }
     runtimeIfDepth += 1
     let id = nextBranchID
     nextBranchID += 1

@@ -456,6 +456,10 @@ struct KernelRun: Sendable {
   var unknownDSLNames: [TextRange: String] = [:]
   /// TL218 and TL219 as the interpreter noted them (Interpreter.frontEndErrors).
   var frontEndErrors: [TextRange: [Diagnostic]] = [:]
+  /// `T.pdl_sync()` / `T.pdl_trigger()` calls: the name and the call (PDLTarget, TL421).
+  var pdlCalls: [(name: String, call: TextRange)] = []
+  /// `return` statements the DSL front end rejects (Interpreter.noteReturn, TL221): where, and what it raises.
+  var rejectedReturns: [(range: TextRange, problem: RejectedReturn)] = []
   /// The branches of `if`s on a Python value the interpreter could not decide (a flag from an unknown config, a
   /// parameter no call binds), with the condition: the front end builds only one of them, so an error inside is one
   /// only when the other branch has the same (RunChecks.undecidedBranchesWeighed).
@@ -487,4 +491,16 @@ struct KernelRun: Sendable {
       liveness[id] = min(r.lowerBound, start + 1)...max(r.upperBound, end)
     }
   }
+}
+
+/// Why the DSL front end rejects a `return` in a kernel body or macro (TL221).
+enum RejectedReturn: Sendable {
+  /// In a `@T.prim_func`, under a run-time `if` or loop: the PrimFunc is never finished ("Cannot find where to insert
+  /// PrimFunc").
+  case primFuncControlFlow
+  /// In a `@T.macro`, under a run-time `if` or loop the macro opened ("return from control flow is not supported").
+  case macroControlFlow
+  /// In a `@T.prim_func`, of a buffer T.empty did not allocate ("Only tensor allocated from `T.empty` can be
+  /// returned").
+  case primFuncValue(String)
 }

@@ -8,12 +8,12 @@ public enum DiagnosticCode: String, Sendable, CaseIterable, Hashable {
   case TL101, TL102, TL103, TL104, TL105, TL106, TL107, TL108, TL109, TL110, TL111, TL112, TL113
   // MARK: - TL2xx annotations
   case TL201, TL202, TL203, TL204, TL205, TL206, TL207, TL208, TL209, TL210, TL211, TL212, TL213, TL214
-  case TL215, TL216, TL217, TL218, TL219
+  case TL215, TL216, TL217, TL218, TL219, TL220, TL221, TL222
   // MARK: - TL3xx im2col
   case TL301, TL302, TL303, TL304, TL305, TL306, TL307, TL308, TL309, TL310, TL311
   // MARK: - TL4xx layout and lowering
   case TL401, TL402, TL403, TL404, TL405, TL406, TL407, TL408, TL409, TL410, TL411, TL412, TL413, TL414, TL415, TL416
-  case TL417, TL418, TL419, TL420
+  case TL417, TL418, TL419, TL420, TL421
   // MARK: - TL5xx compiler
   case TL501, TL502, TL503, TL504, TL505
 
@@ -153,6 +153,18 @@ public enum DiagnosticCode: String, Sendable, CaseIterable, Hashable {
       return Info(
         name: "sequence-indexed-by-loop-variable", severity: .error,
         summary: "a Python list or tuple is indexed by a TIR loop variable (a tir.Var, not an int)")
+    case .TL220:
+      return Info(
+        name: "jit-on-prim-func", severity: .error,
+        summary: "tilelang.jit applied to a @T.prim_func (decorator or call) fails at once; use tilelang.compile")
+    case .TL221:
+      return Info(
+        name: "return-in-prim-func", severity: .error,
+        summary: "a return the DSL front end rejects: under a run-time if or loop of a kernel or macro, or of a value")
+    case .TL222:
+      return Info(
+        name: "tilelang-module-missing", severity: .error,
+        summary: "an import of a tilelang submodule that tilelang 0.1.15 does not have (ModuleNotFoundError)")
     case .TL301:
       return Info(name: "im2col-image-rank", severity: .error, summary: "the im2col image is not rank 4 (NHWC)")
     case .TL302:
@@ -281,6 +293,10 @@ public enum DiagnosticCode: String, Sendable, CaseIterable, Hashable {
       return Info(
         name: "barrier-needs-hopper", severity: .error,
         summary: "T.alloc_barrier allocates hardware mbarriers, which targets before sm_90 lack")
+    case .TL421:
+      return Info(
+        name: "pdl-needs-hopper", severity: .error,
+        summary: "T.pdl_sync / T.pdl_trigger (programmatic dependent launch) fail to build before sm_90")
     case .TL501:
       return Info(name: "compiler-error", severity: .error, summary: "the tilelang compiler rejected the kernel")
     case .TL502:
