@@ -32,7 +32,7 @@ enum JitOnPrimFunc {
     let statements =
       onlyTopLevel.map { set in parsed.body.indices.filter(set.contains).map { parsed.body[$0] } } ?? parsed.body
     ASTWalker { e, _ in
-      guard case .call(let callee, let args) = e.kind, isJit(callee, module) else { return }
+      guard case .call(let callee, let args) = e.kind, mayBeJit(callee, module), isJit(callee, module) else { return }
       // `tilelang.jit(k, ...)`, or the decorator factory called on it: `tilelang.jit(...)(k)`.
       var options = args.filter { $0.name != nil }
       if case .call(let inner, let innerArgs) = callee.kind {
@@ -63,6 +63,16 @@ enum JitOnPrimFunc {
           at: first.range, fixes: fixes))
     }.walk(statements)
     return out
+  }
+
+  /// A cheap syntactic filter before `isJit`'s name resolution: `x.jit`, an imported name, or a call of one of those.
+  static func mayBeJit(_ e: Expr, _ module: ModuleIndex) -> Bool {
+    switch e.kind {
+    case .attribute(_, let attr, _): return attr == "jit"
+    case .name(let n): return module.imports[n] != nil
+    case .call(let inner, _): return mayBeJit(inner, module)
+    default: return false
+    }
   }
 
   /// `tilelang.jit` itself (not another package's `jit`), as written or imported.
