@@ -75,23 +75,14 @@ struct CallSignature {
       $0.offset >= positional && keywords[$0.element] == nil
     }
     .map { "'\($0.element)'" }
-    if !missing.isEmpty {
-      let list = Self.pythonList(missing)
-      let plural = missing.count == 1 ? "" : "s"
-      out.append(
-        Diagnostic(
-          code,
-          "T.\(function) is missing \(list) (TypeError: \(function)() missing \(missing.count) required positional argument\(plural): \(list))",
-          at: call))
-    }
     let missingKeywords = requiredKeywordOnly.filter { keywords[$0] == nil }.map { "'\($0)'" }
-    if !missingKeywords.isEmpty {
-      let list = Self.pythonList(missingKeywords)
-      let plural = missingKeywords.count == 1 ? "" : "s"
+    for (names, kind) in [(missing, "positional"), (missingKeywords, "keyword-only")] where !names.isEmpty {
+      let list = Self.pythonList(names)
+      let plural = names.count == 1 ? "" : "s"
       out.append(
         Diagnostic(
           code,
-          "T.\(function) is missing \(list) (TypeError: \(function)() missing \(missingKeywords.count) required keyword-only argument\(plural): \(list))",
+          "T.\(function) is missing \(list) (TypeError: \(function)() missing \(names.count) required \(kind) argument\(plural): \(list))",
           at: call))
     }
     return out

@@ -10,9 +10,7 @@ extension Interpreter {
   func conditionIsRunTime(_ test: Expr, _ value: Value, _ env: Env) -> Bool {
     guard let run, !conditionIsHostValue(test, value, env) else { return false }
     let runtime = run.runtimeVariables
-    func atRunTime(_ e: SymExpr) -> Bool {
-      e.variables.contains { runtime.contains($0) || SymExpr.isLoadedElement($0) || $0.contains(".") }
-    }
+    func atRunTime(_ e: SymExpr) -> Bool { Self.isRunTime(e, runtime) }
     if case .int(let e) = value, atRunTime(e) { return true }
     var found = false
     ASTWalker { e, _ in

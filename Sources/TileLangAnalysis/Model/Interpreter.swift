@@ -224,6 +224,12 @@ struct Interpreter {
     return .normal
   }
 
+  /// An integer over run-time variables: kernel, thread and loop indices, `T.dynamic` sizes (`runtime`), elements
+  /// loaded from buffers, `threadIdx.x`-style bindings.
+  static func isRunTime(_ e: SymExpr, _ runtime: Set<String>) -> Bool {
+    e.variables.contains { runtime.contains($0) || SymExpr.isLoadedElement($0) || $0.contains(".") }
+  }
+
   /// Whether an `if` condition the evaluator could not decide is a Python value (the front end then builds one
   /// branch) rather than a run-time one (both branches are compiled): every name it reads was bound before the
   /// kernel's `with T.Kernel(...)` (a parameter, a closure value) or is a module-level name, and none is a buffer or
@@ -231,9 +237,7 @@ struct Interpreter {
   func conditionIsHostValue(_ test: Expr, _ value: Value, _ env: Env) -> Bool {
     guard let run, let before = namesBeforeKernel else { return false }
     let runtime = run.runtimeVariables
-    func atRunTime(_ e: SymExpr) -> Bool {
-      e.variables.contains { runtime.contains($0) || SymExpr.isLoadedElement($0) || $0.contains(".") }
-    }
+    func atRunTime(_ e: SymExpr) -> Bool { Self.isRunTime(e, runtime) }
     if case .int(let e) = value, atRunTime(e) { return false }
     var host = true
     ASTWalker { e, _ in
