@@ -121,6 +121,7 @@ enum RunChecks {
     diagnostics.append(contentsOf: ScanLowering.check(run))
     diagnostics.append(contentsOf: ParallelAnnotations.check(run))
     diagnostics.append(contentsOf: AllocationExtents.check(run))
+    diagnostics.append(contentsOf: ExpiredBindings.check(run))
     diagnostics.append(contentsOf: ReturnInKernel.check(run))
     for t in targets {
       diagnostics.append(contentsOf: SharedMemoryBudget.check(run, target: t, source: source))

@@ -13,6 +13,7 @@ extension Interpreter {
     case .bool(let b): return .bool(b)
     case .none: return .none
     case .name(let n):
+      if !tirScopes.expired.isEmpty { noteRead(n, e.range) }
       let v = lookup(n, env)
       if run != nil, case .buffer(let b) = v, b.scope.isFragment {
         run?.fragmentReferences[b.id, default: []].insert(e.range)

@@ -1,9 +1,37 @@
-// The `return`s of kernel bodies and macros that the DSL front end rejects (TL221): which `if`s open a TIR frame,
-// and the check at each `return` the interpreter executes in a kernel.
+// Which `if`s are on Python values (the front end builds one branch) and which open a TIR frame, and the `return`s of
+// kernel bodies and macros that the DSL front end rejects (TL221): the check at each `return` the interpreter
+// executes in a kernel.
 
 import TileLangSyntax
 
 extension Interpreter {
+  /// An integer over run-time variables: kernel, thread and loop indices, `T.dynamic` sizes (`runtime`), elements
+  /// loaded from buffers, `threadIdx.x`-style bindings.
+  static func isRunTime(_ e: SymExpr, _ runtime: Set<String>) -> Bool {
+    e.variables.contains { runtime.contains($0) || SymExpr.isLoadedElement($0) || $0.contains(".") }
+  }
+
+  /// Whether an `if` condition the evaluator could not decide is a Python value (the front end then builds one
+  /// branch) rather than a run-time one (both branches are compiled): every name it reads was bound before the
+  /// kernel's `with T.Kernel(...)` (a parameter, a closure value) or is a module-level name, and none is a buffer or
+  /// an integer over run-time variables (kernel indices, loop variables, `T.dynamic` sizes, loaded elements).
+  func conditionIsHostValue(_ test: Expr, _ value: Value, _ env: Env) -> Bool {
+    guard let run, let before = namesBeforeKernel else { return false }
+    let runtime = run.runtimeVariables
+    func atRunTime(_ e: SymExpr) -> Bool { Self.isRunTime(e, runtime) }
+    if case .int(let e) = value, atRunTime(e) { return false }
+    var host = true
+    ASTWalker { e, _ in
+      guard host, case .name(let n) = e.kind, let v = env[n] else { return }
+      switch v {
+      case .buffer: host = false
+      case .int(let e) where atRunTime(e): host = false
+      default: if !before.contains(n) { host = false }
+      }
+    }.walk(expression: test)
+    return host
+  }
+
   /// Whether an `if` condition is certainly a run-time value: it is an integer over run-time variables, or reads
   /// one (a kernel or thread index, a thread binding, a loop variable, a `T.dynamic` size) or an element of a
   /// buffer, and is not a Python value (`conditionIsHostValue`).

@@ -59,6 +59,8 @@ struct Interpreter {
   var runtimeIfDepth = 0
   /// The range of threadIdx.x that enclosing thread-index conditions and `T.ws` scopes leave (nil: the whole block).
   var threadRange: ThreadRange?
+  /// TIR frames of the kernel body and the names bound in them (TL223, Interpreter+Scopes.swift).
+  var tirScopes = TirScopes()
   /// Set by `T.ws(...)` for the `with` statement that opens it.
   var pendingWarpGroups: ThreadRange?
   /// How many `if`s whose condition is certainly a run-time value (the front end builds a TIR `If` frame) enclose the
@@ -107,20 +109,29 @@ struct Interpreter {
       if targets.count == 1, case .name(let n) = targets[0].kind, instances.count > made {
         instancesByName[n] = made..<instances.count
       }
+      if tirScopes.kernelDepth != nil { for t in targets { noteBinding(t, v, rhs: value, env) } }
       for t in targets { bind(t, v, &env) }
     case .annAssign(let target, let annotation, let value):
       if let value {
         if case .name(let n) = target.kind { pendingName = (n, target.range) }
         let v = eval(value, &env)
         pendingName = nil
+        if tirScopes.kernelDepth != nil { noteBinding(target, v, rhs: value, env) }
         bind(target, v, &env)
       } else if case .name(let n) = target.kind {
         declareAnnotated(n, target.range, annotation, &env)
       }
     case .augAssign(let target, let op, let value):
       let rhs = eval(value, &env)
+      // The front end reads an augmented target without the scope check (`acc -= x` after the loop that bound acc
+      // builds; checked with 0.1.15), and re-binds it here.
+      if tirScopes.kernelDepth != nil, case .name(let n) = target.kind { tirScopes.expired.remove(n) }
       let lhs = eval(target, &env)
-      bind(target, binary(op, lhs, rhs), &env)
+      let result = binary(op, lhs, rhs)
+      if tirScopes.kernelDepth != nil, case .name(let n) = target.kind {
+        noteBinding(target, result, rhs: value, env, alsoTir: tirScopes.scopeOf[n] != nil)
+      }
+      bind(target, result, &env)
     case .functionDef(let f):
       defineFunction(f, stmt.range, &env)
     case .classDef(let c):
@@ -140,16 +151,21 @@ struct Interpreter {
     case .with(let items, let body, _):
       let outerNames = namesBeforeKernel
       let outerThreads = threadRange
+      let outerScopes = tirScopes
       for item in items {
         pendingWarpGroups = nil
         let v = eval(item.context, &env)
-        if run != nil, case .kernelFrame = v { namesBeforeKernel = Set(env.keys) }
+        if run != nil, case .kernelFrame = v {
+          namesBeforeKernel = Set(env.keys)
+          tirScopes = TirScopes(kernelDepth: depth)
+        }
         if let target = item.target { bindFrameTarget(target, v, &env) }
         if let groups = pendingWarpGroups { narrowThreads(to: groups) }
       }
       defer {
         namesBeforeKernel = outerNames
         threadRange = outerThreads
+        if outerScopes.kernelDepth == nil { tirScopes = outerScopes }
       }
       return exec(body, &env)
     case .try(let body, let handlers, let orElse, let finalBody, _):
@@ -211,44 +227,21 @@ struct Interpreter {
     nextBranchID += 1
     branches.append(BranchStep(id: id, taken: true))
     if let r = split.body { narrowThreads(to: r) }
+    var frame = tirIf ? openTirFrame() : nil
     let fa = exec(body, &a)
+    closeTirFrame(frame)
     threadRange = outerThreads
     branches[branches.count - 1].taken = false
     if let r = split.orElse { narrowThreads(to: r) }
+    frame = tirIf ? openTirFrame() : nil
     let fb = exec(orElse, &b)
+    closeTirFrame(frame)
     threadRange = outerThreads
     branches.removeLast()
     runtimeIfDepth -= 1
     env = merge(a, b, returnedA: fa, returnedB: fb)
     if case .returned(let va) = fa, case .returned = fb { return .returned(va) }
     return .normal
-  }
-
-  /// An integer over run-time variables: kernel, thread and loop indices, `T.dynamic` sizes (`runtime`), elements
-  /// loaded from buffers, `threadIdx.x`-style bindings.
-  static func isRunTime(_ e: SymExpr, _ runtime: Set<String>) -> Bool {
-    e.variables.contains { runtime.contains($0) || SymExpr.isLoadedElement($0) || $0.contains(".") }
-  }
-
-  /// Whether an `if` condition the evaluator could not decide is a Python value (the front end then builds one
-  /// branch) rather than a run-time one (both branches are compiled): every name it reads was bound before the
-  /// kernel's `with T.Kernel(...)` (a parameter, a closure value) or is a module-level name, and none is a buffer or
-  /// an integer over run-time variables (kernel indices, loop variables, `T.dynamic` sizes, loaded elements).
-  func conditionIsHostValue(_ test: Expr, _ value: Value, _ env: Env) -> Bool {
-    guard let run, let before = namesBeforeKernel else { return false }
-    let runtime = run.runtimeVariables
-    func atRunTime(_ e: SymExpr) -> Bool { Self.isRunTime(e, runtime) }
-    if case .int(let e) = value, atRunTime(e) { return false }
-    var host = true
-    ASTWalker { e, _ in
-      guard host, case .name(let n) = e.kind, let v = env[n] else { return }
-      switch v {
-      case .buffer: host = false
-      case .int(let e) where atRunTime(e): host = false
-      default: if !before.contains(n) { host = false }
-      }
-    }.walk(expression: test)
-    return host
   }
 
   private func merge(_ a: Env, _ b: Env, returnedA: Flow, returnedB: Flow) -> Env {
@@ -276,6 +269,9 @@ struct Interpreter {
   ) -> Flow {
     let it = eval(iter, &env)
     if case .loopRange(let kind) = it, run != nil {
+      let frame = openTirFrame()
+      noteBinding(target, .unknown, rhs: nil, env)
+      defer { closeTirFrame(frame) }
       bindLoopTargets(target, &env, extents: Self.tripCounts(kind))
       loops.append(LoopFrame(kind: kind, range: range))
       var targetNames = Set<String>()

@@ -442,6 +442,8 @@ struct KernelRun: Sendable {
   var narrowedThreads = false
   /// Allocations inside a kernel loop whose shape uses a loop variable: name, shape argument, the first such dim.
   var loopExtentAllocations: [(name: String, shape: TextRange, dim: SymExpr)] = []
+  /// Reads of kernel-body names whose TIR binding's frame had closed (TL223, Interpreter+Scopes.swift).
+  var expiredBindingReads: [(name: String, range: TextRange)] = []
   /// The block indices `T.Kernel(...)` binds (`bx`, `by`): the other `loopVariables` are loop variables.
   var blockIndices: Set<String> = []
   /// Names declared with `T.dynamic` / `T.symbolic` (symbolic at compile time).

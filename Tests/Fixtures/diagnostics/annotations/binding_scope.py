@@ -1,0 +1,123 @@
+# fixture: target=sm_80,sm_90,sm_100
+# TL223: the front end binds a kernel-body name to a TIR value in the innermost TIR frame open at the assignment (a
+# loop, a run-time `if` branch), and a read after that frame closed fails. A PrimExpr re-bound in a loop, a value
+# bound under `if tx < 64`, a loop variable and a buffer allocated in a loop fail when read after; a Python int bound
+# in a loop, a read inside the loop, a `T.alloc_var`, a Python-valued `if` and an augmented
+# assignment after the loop (`acc -= x` re-binds without the check) build.
+import tilelang.language as T
+
+
+def rebound_in_loop():
+    @T.prim_func
+    def main(A: T.Tensor((128, 64), "float32"), Y: T.Tensor((128,), "float32")):
+        with T.Kernel(1, threads=128) as bx:
+            tx = T.get_thread_binding()
+            acc = T.Cast("float32", 0)
+            for k in range(64):
+                acc += A[tx, k]
+            Y[tx] = acc
+            #       ^^^ error TL223: acc was last bound inside a loop or run-time if that has ended, and the front end scopes that binding to it: reading it here fails ("Immutable variable `acc` is used outside its defining region!"); to accumulate across iterations, declare it with T.alloc_var before the loop
+
+    return main
+
+
+def bound_under_thread_if():
+    @T.prim_func
+    def main(A: T.Tensor((128, 64), "float32"), Y: T.Tensor((128,), "float32")):
+        with T.Kernel(1, threads=128) as bx:
+            tx = T.get_thread_binding()
+            if tx < 64:
+                v = A[tx, 0] * 2
+            Y[tx] = v
+            #       ^ error TL223: v was last bound inside a loop or run-time if that has ended, and the front end scopes that binding to it: reading it here fails ("Immutable variable `v` is used outside its defining region!"); to accumulate across iterations, declare it with T.alloc_var before the loop
+
+    return main
+
+
+def loop_variable_after_loop():
+    @T.prim_func
+    def main(A: T.Tensor((128, 64), "float32"), Y: T.Tensor((128,), "float32")):
+        with T.Kernel(1, threads=128) as bx:
+            tx = T.get_thread_binding()
+            for k in range(64):
+                Y[tx] = A[tx, k]
+            Y[tx] = A[tx, k]
+            #             ^ error TL223: k was last bound inside a loop or run-time if that has ended, and the front end scopes that binding to it: reading it here fails ("Immutable variable `k` is used outside its defining region!"); to accumulate across iterations, declare it with T.alloc_var before the loop
+
+    return main
+
+
+def python_int_in_loop():
+    @T.prim_func
+    def main(A: T.Tensor((128, 64), "float32"), Y: T.Tensor((128,), "float32")):
+        with T.Kernel(1, threads=128) as bx:
+            tx = T.get_thread_binding()
+            for k in range(64):
+                x = 5
+            Y[tx] = A[tx, x]
+
+    return main
+
+
+def read_inside_loop():
+    @T.prim_func
+    def main(A: T.Tensor((128, 64), "float32"), Y: T.Tensor((128,), "float32")):
+        with T.Kernel(1, threads=128) as bx:
+            tx = T.get_thread_binding()
+            acc = T.Cast("float32", 0)
+            for k in range(64):
+                acc += A[tx, k]
+                Y[tx] = acc
+
+    return main
+
+
+def alloc_var_accumulator():
+    @T.prim_func
+    def main(A: T.Tensor((128, 64), "float32"), Y: T.Tensor((128,), "float32")):
+        with T.Kernel(1, threads=128) as bx:
+            tx = T.get_thread_binding()
+            acc = T.alloc_var("float32")
+            acc = 0
+            for k in range(64):
+                acc += A[tx, k]
+            Y[tx] = acc
+
+    return main
+
+
+def augmented_after_loop():
+    @T.prim_func
+    def main(A: T.Tensor((128, 64), "float32"), Y: T.Tensor((128,), "float32")):
+        with T.Kernel(1, threads=128) as bx:
+            tx = T.get_thread_binding()
+            acc = T.Cast("float32", 0)
+            for k in range(64):
+                acc += A[tx, k]
+            acc -= A[tx, 0]
+            Y[tx] = acc
+
+    return main
+
+
+def python_valued_if():
+    @T.prim_func
+    def main(A: T.Tensor((128, 64), "float32"), Y: T.Tensor((128,), "float32")):
+        with T.Kernel(1, threads=128) as bx:
+            tx = T.get_thread_binding()
+            if True:
+                v = A[tx, 0] * 2
+            Y[tx] = v
+
+    return main
+
+
+if __name__ == "__main__":
+    rebound_in_loop()
+    bound_under_thread_if()
+    loop_variable_after_loop()
+    python_int_in_loop()
+    read_inside_loop()
+    alloc_var_accumulator()
+    augmented_after_loop()
+    python_valued_if()
