@@ -1,5 +1,5 @@
 // TL220: `tilelang.jit` applied to a function that is already a `@T.prim_func` — `@tilelang.jit` (bare or with
-// arguments) written above `@T.prim_func`, or `tilelang.jit(kernel, ...)` / `tilelang.jit(...)(kernel)` on a name the
+// arguments) written above `@T.prim_func` (or `@T.prim_func` above `@tilelang.jit`, which fails the other way), or `tilelang.jit(kernel, ...)` / `tilelang.jit(...)(kernel)` on a name the
 // same scope binds with a `@T.prim_func` def. In tilelang 0.1.15 the jit decorator elaborates its argument as an
 // eager function and asks for its signature; a PrimFunc is not callable, so it fails with TypeError ("... is not a
 // callable object") the moment it runs, on every target. `tilelang.compile(kernel, ...)` is the form that builds a
@@ -28,6 +28,19 @@ enum JitOnPrimFunc {
           .TL220,
           "@\(parsed.source.text(decorators[jit].range)) is applied to \(entry.def.name), which @T.prim_func has already made a PrimFunc: tilelang 0.1.15 fails when the decorator runs (TypeError: \"... is not a callable object\"); keep @T.prim_func and build it with tilelang.compile(\(entry.def.name), ...)",
           at: decorators[jit].range))
+    }
+    // `@T.prim_func` written above `@tilelang.jit` receives the JIT wrapper, which it cannot parse (TypeError: "...
+    // code object was expected, got JITImpl").
+    for entry in module.functions where onlyTopLevel?.contains(entry.topLevel) ?? true {
+      let decorators = entry.def.decorators
+      guard let prim = decorators.firstIndex(where: { isPrimFunc($0, module) }),
+        decorators[(prim + 1)...].contains(where: { isJit($0, module) })
+      else { continue }
+      out.append(
+        Diagnostic(
+          .TL220,
+          "@\(parsed.source.text(decorators[prim].range)) is applied to the JIT wrapper that tilelang.jit made of \(entry.def.name), which it cannot parse: tilelang 0.1.15 fails when the decorator runs (TypeError: \"... code object was expected, got JITImpl\"); use @tilelang.jit alone (an eager kernel) or @T.prim_func with tilelang.compile(\(entry.def.name), ...)",
+          at: decorators[prim].range))
     }
     let statements =
       onlyTopLevel.map { set in parsed.body.indices.filter(set.contains).map { parsed.body[$0] } } ?? parsed.body
