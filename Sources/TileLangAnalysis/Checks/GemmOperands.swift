@@ -174,7 +174,6 @@ enum GemmOperands {
     dtype.hasPrefix("float8") || dtype.hasPrefix("float6") || dtype.hasPrefix("float4")
   }
 
-  /// Some m × n = warps with M a multiple of 16·m and N a multiple of 8·n.
   /// The mma's K step for 16-bit and 8-bit operands (256 bits of K per step); nil for the others.
   static func mmaKStep(_ dtype: String) -> Int? {
     switch dtype {
@@ -184,6 +183,7 @@ enum GemmOperands {
     }
   }
 
+  /// Some m × n = warps with M a multiple of 16·m and N a multiple of 8·n.
   static func partitionExists(m: Int, n: Int, warps: Int) -> Bool {
     guard warps > 0 else { return true }
     for wm in 1...warps where warps % wm == 0 {

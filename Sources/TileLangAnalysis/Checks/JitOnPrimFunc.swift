@@ -17,30 +17,28 @@ enum JitOnPrimFunc {
   static func check(_ module: ModuleIndex, parsed: ParsedFile, onlyTopLevel: Set<Int>?) -> [Diagnostic] {
     guard module.importsTilelang, parsed.source.containsAny(["jit"]) else { return [] }
     var out: [Diagnostic] = []
-    for entry in module.functions where entry.kind == .primFunc && onlyTopLevel?.contains(entry.topLevel) ?? true {
-      // Decorators apply bottom-up: a jit written above the prim_func decorator receives the PrimFunc.
+    for entry in module.functions where onlyTopLevel?.contains(entry.topLevel) ?? true {
+      // Decorators apply bottom-up: a jit written above the prim_func decorator receives the PrimFunc; a prim_func
+      // written above the jit receives the JIT wrapper, which it cannot parse.
       let decorators = entry.def.decorators
       guard let jit = decorators.firstIndex(where: { isJit($0, module) }),
-        decorators[(jit + 1)...].contains(where: { isPrimFunc($0, module) })
+        let prim = decorators.firstIndex(where: { isPrimFunc($0, module) })
       else { continue }
-      out.append(
-        Diagnostic(
-          .TL220,
-          "@\(parsed.source.text(decorators[jit].range)) is applied to \(entry.def.name), which @T.prim_func has already made a PrimFunc: tilelang 0.1.15 fails when the decorator runs (TypeError: \"... is not a callable object\"); keep @T.prim_func and build it with tilelang.compile(\(entry.def.name), ...)",
-          at: decorators[jit].range))
-    }
-    // `@T.prim_func` written above `@tilelang.jit` receives the JIT wrapper, which it cannot parse (TypeError: "...
-    // code object was expected, got JITImpl").
-    for entry in module.functions where onlyTopLevel?.contains(entry.topLevel) ?? true {
-      let decorators = entry.def.decorators
-      guard let prim = decorators.firstIndex(where: { isPrimFunc($0, module) }),
-        decorators[(prim + 1)...].contains(where: { isJit($0, module) })
-      else { continue }
-      out.append(
-        Diagnostic(
-          .TL220,
-          "@\(parsed.source.text(decorators[prim].range)) is applied to the JIT wrapper that tilelang.jit made of \(entry.def.name), which it cannot parse: tilelang 0.1.15 fails when the decorator runs (TypeError: \"... code object was expected, got JITImpl\"); use @tilelang.jit alone (an eager kernel) or @T.prim_func with tilelang.compile(\(entry.def.name), ...)",
-          at: decorators[prim].range))
+      let name = entry.def.name
+      if jit < prim {
+        guard entry.kind == .primFunc else { continue }
+        out.append(
+          Diagnostic(
+            .TL220,
+            "@\(parsed.source.text(decorators[jit].range)) is applied to \(name), which @T.prim_func has already made a PrimFunc: tilelang 0.1.15 fails when the decorator runs (TypeError: \"... is not a callable object\"); keep @T.prim_func and build it with tilelang.compile(\(name), ...)",
+            at: decorators[jit].range))
+      } else {
+        out.append(
+          Diagnostic(
+            .TL220,
+            "@\(parsed.source.text(decorators[prim].range)) is applied to the JIT wrapper that tilelang.jit made of \(name), which it cannot parse: tilelang 0.1.15 fails when the decorator runs (TypeError: \"... code object was expected, got JITImpl\"); use @tilelang.jit alone (an eager kernel) or @T.prim_func with tilelang.compile(\(name), ...)",
+            at: decorators[prim].range))
+      }
     }
     let statements =
       onlyTopLevel.map { set in parsed.body.indices.filter(set.contains).map { parsed.body[$0] } } ?? parsed.body

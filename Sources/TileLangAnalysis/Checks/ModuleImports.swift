@@ -55,13 +55,11 @@ enum ModuleImports {
       }
       let range = TextRange(a.range.start, a.range.start + a.name.utf8.count)
       guard source.text(range) == a.name else { return nil }
-      let nearest = CopyAnnotationsCheck.nearest(a.name, DSLNames.sortedPublic)
-      let close = CopyAnnotationsCheck.distance(a.name, nearest) <= max(2, a.name.count / 4)
+      let hint = UnknownDSLName.suggestion(a.name, replacing: range)
       return Diagnostic(
         .TL217,
-        "tilelang.language has no `\(a.name)` in tilelang 0.1.15: the import fails (ImportError: cannot import name '\(a.name)' from 'tilelang.language')\(close ? "; did you mean `\(nearest)`?" : "")",
-        at: range,
-        fixes: close ? [Fix(title: "Use \(nearest)", edits: [TextEdit(range: range, newText: nearest)])] : [])
+        "tilelang.language has no `\(a.name)` in tilelang 0.1.15: the import fails (ImportError: cannot import name '\(a.name)' from 'tilelang.language')\(hint.tail)",
+        at: range, fixes: hint.fixes)
     }
   }
 

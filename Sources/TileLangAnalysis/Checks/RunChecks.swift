@@ -15,9 +15,7 @@ enum RunChecks {
     layouts.facts = PlanningFacts(
       run, targets: targets, passConfigs: passConfigs, copyLaidOut: layouts.copyLaidOut, source: source)
     layouts.facts.freeLaidOut = freeLayouts.fragments
-    for t in targets where t.hasBulkCopy {
-      layouts.facts.tmaStripes[t] = TmaPlainLayouts.stripes(run, target: t, facts: layouts.facts, source: source)
-    }
+    layouts.facts.tmaStripes = TmaPlainLayouts.stripes(run, targets: targets, facts: layouts.facts, source: source)
     let facts = layouts.facts
     var loopLayouts = ParallelLoopLayouts(run, facts: facts, source: source)
     var lanes: [TargetArch: [Int: Int]] = [:]  // planned SIMT lanes of each copy event, per target (for TL416)
@@ -180,6 +178,8 @@ enum RunChecks {
     var unpipelined: [TargetArch: Set<TextRange>] = [:]
     /// Variables known only at run time (CopyContext.runtimeVariables).
     var runtimeVariables: Set<String> = []
+    /// Loop variables other than block indices (CopyContext.loopIndices).
+    var loopIndices: Set<String> = []
 
     init(passConfigs: PassConfigs) { self.passConfigs = passConfigs }
 
@@ -193,6 +193,7 @@ enum RunChecks {
         .subtracting(run.annotatedLayouts)
       self.copyLaidOut = copyLaidOut
       runtimeVariables = run.runtimeVariables
+      loopIndices = run.loopIndices
       for t in targets {
         rowRegisters[t] = RunChecks.rowReductionRegisters(run, target: t, passConfigs: passConfigs)
         specialized[t] = RunChecks.warpSpecializedLoops(run, target: t, passConfigs: passConfigs)
@@ -246,7 +247,7 @@ enum RunChecks {
     }
     ctx.indexExtents = run.indexExtents
     if !event.loops.contains(where: { $0.isPipelined && specialized.contains($0.range) }) {
-      ctx.loopIndices = run.loopVariables.subtracting(run.blockIndices)
+      ctx.loopIndices = facts.loopIndices
     }
     ctx.runtimeVariables = facts.runtimeVariables
     ctx.inheritedLayout = inherited
@@ -290,6 +291,7 @@ enum RunChecks {
       self.source = source
       facts = PlanningFacts(passConfigs: PassConfigs(values: run.passConfigs))
       facts.runtimeVariables = run.runtimeVariables
+      facts.loopIndices = run.loopIndices
       var candidates: [Int: [(event: Int, registers: Int?)]] = [:]
       for (i, event) in run.events.enumerated() {
         let buffers = event.operands.prefix(2).compactMap(\.buffer).filter(followed)

@@ -23,11 +23,23 @@ enum TmaPlainLayouts {
   /// Per shared buffer: the stripe width of the plain layout descriptor TMA copies on `target` read, where it is
   /// decided, from the instruction each copy selects on its own. A buffer with an annotated layout, read by another
   /// kind of gemm or a reduction, or copied by TMA with layouts that differ or that the region reorders, is left out.
+  /// For each TMA target of `targets`.
   static func stripes(
-    _ run: KernelRun, target: TargetArch, facts: RunChecks.PlanningFacts, source: SourceText
+    _ run: KernelRun, targets: [TargetArch], facts: RunChecks.PlanningFacts, source: SourceText
+  ) -> [TargetArch: [Int: Int]] {
+    guard targets.contains(where: \.hasBulkCopy) else { return [:] }
+    let tiles = tiles(run)  // the same on every target
+    var out: [TargetArch: [Int: Int]] = [:]
+    for t in targets where t.hasBulkCopy {
+      out[t] = stripes(run, tiles: tiles, target: t, facts: facts, source: source)
+    }
+    return out
+  }
+
+  private static func stripes(
+    _ run: KernelRun, tiles: [Tile], target: TargetArch, facts: RunChecks.PlanningFacts, source: SourceText
   ) -> [Int: Int] {
     // Only copies of a shared tile that can take a layout here need an instruction choice (most runs have none).
-    let tiles = tiles(run)
     guard !tiles.isEmpty else { return [:] }
     let candidates = Set(tiles.filter { !$0.gemmOperand }.map(\.buffer.id))
     var stores: [Int: [[Int?]]] = [:]
@@ -49,14 +61,14 @@ enum TmaPlainLayouts {
       default: break
       }
     }
-    return TmaPlainLayouts.stripes(run, stores: stores, loads: loads)
+    return TmaPlainLayouts.stripes(tiles, stores: stores, loads: loads)
   }
 
   /// `stores` and `loads`: per shared buffer, the constant extents of the regions that copies on one target store to
   /// or load from global memory by descriptor TMA.
-  static func stripes(_ run: KernelRun, stores: [Int: [[Int?]]], loads: [Int: [[Int?]]]) -> [Int: Int] {
+  static func stripes(_ tiles: [Tile], stores: [Int: [[Int?]]], loads: [Int: [[Int?]]]) -> [Int: Int] {
     var out: [Int: Int] = [:]
-    for t in tiles(run) {
+    for t in tiles {
       let (b, dims, bits, hopper, gemmOperand) = (t.buffer, t.dims, t.bits, t.hopper, t.gemmOperand)
       let cols = dims[dims.count - 1]
       if gemmOperand {
@@ -73,9 +85,9 @@ enum TmaPlainLayouts {
 
   /// The shared tiles whose layout this check can name: constant 2-D+ shapes with a Hopper bank swizzle, no annotated
   /// layout, and used by no op other than copies and a `T.gemm` reading them as A or B.
-  static func tiles(_ run: KernelRun)
-    -> [(buffer: Buffer, dims: [Int], bits: Int, hopper: Int, gemmOperand: Bool)]
-  {
+  typealias Tile = (buffer: Buffer, dims: [Int], bits: Int, hopper: Int, gemmOperand: Bool)
+
+  static func tiles(_ run: KernelRun) -> [Tile] {
     var gemmAB: Set<Int> = []
     var otherOps: Set<Int> = []
     for op in run.layoutOps {
@@ -98,7 +110,7 @@ enum TmaPlainLayouts {
       }
     }
     otherOps.formUnion(run.gemmOperands.subtracting(gemmAB))
-    var out: [(buffer: Buffer, dims: [Int], bits: Int, hopper: Int, gemmOperand: Bool)] = []
+    var out: [Tile] = []
     for b in run.buffers where b.scope.isShared && b.rank >= 2 && !run.annotatedLayouts.contains(b.id) {
       guard !otherOps.contains(b.id), let bits = b.elementBits,
         let dims = Optional(b.shape.compactMap(\.constant)), dims.count == b.rank,

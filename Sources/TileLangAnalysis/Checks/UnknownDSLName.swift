@@ -16,13 +16,21 @@ enum UnknownDSLName {
     let statements = onlyTopLevel.map { $0.map { parsed.body[$0].range } }
     return names.sorted { $0.key < $1.key }.compactMap { range, name in
       if let statements, !statements.contains(where: { $0.start <= range.start && range.end <= $0.end }) { return nil }
-      let nearest = CopyAnnotationsCheck.nearest(name, DSLNames.sortedPublic)
-      let close = CopyAnnotationsCheck.distance(name, nearest) <= max(2, name.count / 4)
+      let hint = suggestion(name, replacing: range)
       return Diagnostic(
         .TL217,
-        "tilelang.language has no `\(name)` in tilelang 0.1.15: building the kernel fails (AttributeError: module 'tilelang.language' has no attribute '\(name)')\(close ? "; did you mean `\(nearest)`?" : "")",
-        at: range, fixes: close ? [Fix(title: "Use \(nearest)", edits: [TextEdit(range: range, newText: nearest)])] : []
-      )
+        "tilelang.language has no `\(name)` in tilelang 0.1.15: building the kernel fails (AttributeError: module 'tilelang.language' has no attribute '\(name)')\(hint.tail)",
+        at: range, fixes: hint.fixes)
     }
+  }
+
+  /// The defined name nearest to `name`, as a message tail ("; did you mean `x`?") and a fix that writes it over
+  /// `range`; empty when no defined name is close.
+  static func suggestion(_ name: String, replacing range: TextRange) -> (tail: String, fixes: [Fix]) {
+    let nearest = CopyAnnotationsCheck.nearest(name, DSLNames.sortedPublic)
+    guard CopyAnnotationsCheck.distance(name, nearest) <= max(2, name.count / 4) else { return ("", []) }
+    return (
+      "; did you mean `\(nearest)`?", [Fix(title: "Use \(nearest)", edits: [TextEdit(range: range, newText: nearest)])]
+    )
   }
 }

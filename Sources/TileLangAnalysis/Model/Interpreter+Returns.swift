@@ -32,11 +32,11 @@ extension Interpreter {
     return host
   }
 
-  /// Whether an `if` condition is certainly a run-time value: it is an integer over run-time variables, or reads
-  /// one (a kernel or thread index, a thread binding, a loop variable, a `T.dynamic` size) or an element of a
-  /// buffer, and is not a Python value (`conditionIsHostValue`).
+  /// Whether an `if` condition that is not a Python value (the caller has ruled out `conditionIsHostValue`) is
+  /// certainly a run-time value: it is an integer over run-time variables, or reads one (a kernel or thread index, a
+  /// thread binding, a loop variable, a `T.dynamic` size) or an element of a buffer.
   func conditionIsRunTime(_ test: Expr, _ value: Value, _ env: Env) -> Bool {
-    guard let run, !conditionIsHostValue(test, value, env) else { return false }
+    guard let run else { return false }
     let runtime = run.runtimeVariables
     func atRunTime(_ e: SymExpr) -> Bool { Self.isRunTime(e, runtime) }
     if case .int(let e) = value, atRunTime(e) { return true }

@@ -205,7 +205,8 @@ struct Interpreter {
     }
     if guardsBody, !openPipelined.isEmpty { openPipelined[openPipelined.count - 1].guardedBody = true }
     if loops.last?.isParallel ?? false { noteParallelCondition(test, env) }
-    if run != nil, conditionIsHostValue(test, t, env) {
+    let hostValue = run != nil && conditionIsHostValue(test, t, env)
+    if hostValue {
       // The front end builds one branch of a Python-valued `if`; which one is unknown here, so what the checks find
       // in either branch may be in code the compiler never sees.
       func span(_ branch: [Stmt]) -> TextRange? {
@@ -219,7 +220,7 @@ struct Interpreter {
     var b = env
     let outerThreads = threadRange
     let split = run?.readsThreadIndex ?? false ? threadRanges(test, &env) : (body: nil, orElse: nil)
-    let tirIf = run != nil && conditionIsRunTime(test, t, env)
+    let tirIf = run != nil && !hostValue && conditionIsRunTime(test, t, env)
     if tirIf { tirIfDepth += 1 }
     defer { if tirIf { tirIfDepth -= 1 } }
     runtimeIfDepth += 1

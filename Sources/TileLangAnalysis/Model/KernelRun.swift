@@ -446,6 +446,8 @@ struct KernelRun: Sendable {
   var expiredBindingReads: [(name: String, range: TextRange)] = []
   /// The block indices `T.Kernel(...)` binds (`bx`, `by`): the other `loopVariables` are loop variables.
   var blockIndices: Set<String> = []
+  /// The loop variables proper: `loopVariables` without the block indices.
+  var loopIndices: Set<String> { loopVariables.subtracting(blockIndices) }
   /// Names declared with `T.dynamic` / `T.symbolic` (symbolic at compile time).
   var declaredDynamic: Set<String> = []
   /// `T.const` names an eager kernel's sizes-only call leaves without a value, with the `T.const(...)` call.
