@@ -16,7 +16,9 @@ struct PythonAstOracleTests {
 
   @Test func fixturesAgreeWithCPythonAst() throws {
     let files = SyntaxFixtures.pythonFiles(in: "parser/ok") + SyntaxFixtures.pythonFiles(in: "parser/err")
-    let broken = try brokenVariants(of: SyntaxFixtures.pythonFiles(in: "parser/ok"))
+    let dir = FileManager.default.temporaryDirectory.appendingPathComponent("tl-oracle-\(getpid())")
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let broken = try brokenVariants(of: SyntaxFixtures.pythonFiles(in: "parser/ok"), into: dir)
     let all = files.map(\.path) + broken
     let oracle = try SyntaxFixtures.runOracle(all)
     var compared = 0
@@ -37,8 +39,7 @@ struct PythonAstOracleTests {
   }
 
   /// Copies of the ok fixtures with one `:`, `)` or indentation space deleted (seeded, deterministic).
-  private func brokenVariants(of files: [URL]) throws -> [String] {
-    let dir = FileManager.default.temporaryDirectory.appendingPathComponent("tl-oracle-\(getpid())")
+  private func brokenVariants(of files: [URL], into dir: URL) throws -> [String] {
     try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
     var rng = SeededGenerator(seed: 20_240_601)
     var out: [String] = []
