@@ -51,14 +51,19 @@ enum RunChecks {
               inherited: moved ? nil : layouts.inherited(model, event: index, target: t))
             ctx.loopLayout = moved ? nil : loopLayouts.layout(forCopy: index, target: t)
             let loops = loopLayouts
+            let ownCopy: (Int) -> Int? = { ownLanes($0, run, target: t, facts: facts, source: source) }
+            let ownLoop: (Int) -> Int? = { loops.ownRuns(run.parallelLoops[$0], target: t)?.0 }
             if !moved,
-              let free = freeLayouts.layout(
-                forCopy: index, target: t,
-                copyLanes: { ownLanes($0, run, target: t, facts: facts, source: source) },
-                loopLanes: { loops.ownRuns(run.parallelLoops[$0], target: t)?.0 }),
+              let free = freeLayouts.layout(forCopy: index, target: t, copyLanes: ownCopy, loopLanes: ownLoop),
               ctx.loopLayout.map({ free.lanes < $0.lanes }) ?? true
             {
               ctx.loopLayout = free
+            }
+            if !moved,
+              let column = freeLayouts.columnLayout(forCopy: index, target: t, copyLanes: ownCopy, loopLanes: ownLoop)
+            {
+              ctx.loopLayout = column
+              ctx.onBufferLayout = true
             }
             if !moved, case .tile(let copy) = model {
               // Row vectors held by the threads of their rows (FreeFragmentLayouts.rows).
@@ -73,10 +78,7 @@ enum RunChecks {
                   continue
                 }
                 guard
-                  let rows = freeLayouts.rows(
-                    of: side.buffer.id, target: t,
-                    copyLanes: { ownLanes($0, run, target: t, facts: facts, source: source) },
-                    loopLanes: { loops.ownRuns(run.parallelLoops[$0], target: t)?.0 })
+                  let rows = freeLayouts.rows(of: side.buffer.id, target: t, copyLanes: ownCopy, loopLanes: ownLoop)
                 else { continue }
                 if copy.isRegisterCopy {
                   ctx.rowRegisters[side.buffer.id] = rows.registers

@@ -84,6 +84,10 @@ struct CopyContext: Sendable {
   /// A fragment side that a `T.Parallel` loop lays out (`ParallelLoopLayouts`): its contiguous elements per thread,
   /// which bound this copy's width, and why.
   var loopLayout: (lanes: Int, reason: String)?
+  /// The fragment side's layout comes from another op before this copy is inferred (a column vector held like the
+  /// columns of the fragment it is read beside): the copy's loop is laid out from it, so its extent need not split
+  /// evenly over the threads; `loopLayout`'s runs bound it.
+  var onBufferLayout = false
   /// Why a fragment side already has a layout when this copy is inferred (a gemm's, or a T.Parallel loop's that
   /// comes first: `FixedFragmentLayouts`): the copy runs on it, and its `coalesced_width` is never read.
   var fixedLayout: String?

@@ -22,6 +22,14 @@ import TileLangSyntax
 /// (loose) can be a root itself: its own plan needs fewer registers, and the earliest copy or loop of the fragments
 /// then lays them out; that wins when it costs less. Checked with tilelang 0.1.15 on sm_80, sm_90 and sm_100 (sweeps
 /// E and G).
+///
+/// Column vectors (`w[j]`, a weight row the loops read beside the fragment, filled by whole copies) join the
+/// component, and their copies are candidate roots. Then every fragment's registers per thread count, as 0.1.15's
+/// register cost does: under a copy or loop of the 2-D fragments a column vector costs the distinct columns each
+/// thread's runs touch; under a column vector's copy each thread holds its runs of columns in every row (so every row
+/// of the row vectors), and the other copies run at those lanes. A column vector's copy follows the root's runs on
+/// that layout, so its extent need not split evenly over the threads (a (128,) float16 weight beside a 16 × 128 tile
+/// at 256 threads moves 8 lanes). Checked with tilelang 0.1.15 on rms-norm-like kernels (sweep I).
 struct FreeFragmentLayouts {
   struct Component {
     /// The 2-D fragments (all of one shape).
@@ -37,6 +45,10 @@ struct FreeFragmentLayouts {
     var rows: Set<Int>
     /// Per loose reduction output: the indices in `run.events` of its copies.
     var loose: [Int: [Int]]
+    /// Column vectors: 1-D fragments the 2-D loops only read at `[j]` (a weight row broadcast over the rows).
+    var columns: Set<Int> = []
+    /// Indices in `run.events` of the copies of the column vectors.
+    var columnCopies: [Int] = []
     var id: Int { fragments.map(\.id).min() ?? 0 }
   }
 
@@ -53,6 +65,8 @@ struct FreeFragmentLayouts {
     var reason: String
     /// The root copy's index in `run.events` (nil for a loop, or when a loose row vector's copy is the root).
     var event: Int?
+    /// The root is a column vector's copy: each thread holds its runs of columns in every row.
+    var column = false
   }
 
   var fragments: Set<Int> { Set(components.keys) }
@@ -78,6 +92,7 @@ struct FreeFragmentLayouts {
     var loopIndices: [Int] = []
     var pinned = Set<Int>()
     var rowBuffers: [Int: Buffer] = [:]
+    var columnBuffers: [Int: Buffer] = [:]
     var k = 0
     while k < fragments.count {
       let f = fragments[k]
@@ -97,6 +112,8 @@ struct FreeFragmentLayouts {
           } else if a.buffer.concreteShape == [shape[0]], a.buffer.scope.isFragment, a.indices == [i] {
             pinned.insert(a.buffer.id)
             rowBuffers[a.buffer.id] = a.buffer
+          } else if a.buffer.concreteShape == [shape[1]], a.buffer.scope.isFragment, a.indices == [j], !a.isWrite {
+            columnBuffers[a.buffer.id] = a.buffer
           } else {
             return nil
           }
@@ -105,13 +122,14 @@ struct FreeFragmentLayouts {
       }
     }
     let ids = Set(fragments.map(\.id))
+    guard columnBuffers.keys.allSatisfy({ rowBuffers[$0] == nil }) else { return nil }
     // Row reductions of the fragments fill row vectors; nothing else may reduce into or out of the component.
     var outputs = Set<Int>()
     for op in run.layoutOps {
       guard case .reduce(let r) = op else { continue }
       func inside(_ v: Value) -> Bool {
         guard case .buffer(let b) = v else { return false }
-        return ids.contains(b.id) || rowBuffers[b.id] != nil
+        return ids.contains(b.id) || rowBuffers[b.id] != nil || columnBuffers[b.id] != nil
       }
       let from = inside(r.source)
       let into = inside(r.destination)
@@ -160,7 +178,9 @@ struct FreeFragmentLayouts {
         (loops.isEmpty || FragmentPartition.elementwiseOverWhole(f, shape, run))
           && ReduceRowThreads.isFree(f, run, loops: loops, sourceOf: nil)
       }),
-      rowBuffers.values.allSatisfy({ rowVectorIsFree($0, run, loops: loops + oneD, output: outputs.contains($0.id)) })
+      rowBuffers.values.allSatisfy({ rowVectorIsFree($0, run, loops: loops + oneD, output: outputs.contains($0.id)) }),
+      columnBuffers.values.allSatisfy({ rowVectorIsFree($0, run, loops: loops, output: false) }),
+      columnBuffers.isEmpty || rowBuffers.keys.allSatisfy({ !columnBuffers.keys.contains($0) })
     else { return nil }
     // Row vectors connected to a pinned one take its threads; the rest must be lone reduction outputs that only
     // copies and fills touch (loose).
@@ -186,9 +206,16 @@ struct FreeFragmentLayouts {
     // A copy from or into tensor memory lays its fragment out with the tcgen05 access layout, not at the free level.
     let tmem = copies.contains { i in run.events[i].operands.prefix(2).contains { $0.buffer?.scope == .tmem } }
     guard !copies.isEmpty, !tmem else { return nil }
+    // Column vectors beside loose reduction outputs are not modelled.
+    guard columnBuffers.isEmpty || loose.isEmpty else { return nil }
+    let columnCopies = run.events.indices.filter { i in
+      run.events[i].op == "copy"
+        && run.events[i].operands.prefix(2).contains { $0.buffer.map { columnBuffers[$0.id] != nil } ?? false }
+    }
+    guard columnCopies.allSatisfy({ run.events[$0].wholeFragmentCopy == nil }) else { return nil }
     return Component(
       fragments: fragments, shape: shape, copies: copies, loops: loopIndices, rowReduced: !outputs.isEmpty,
-      rows: held, loose: loose)
+      rows: held, loose: loose, columns: Set(columnBuffers.keys), columnCopies: columnCopies)
   }
 
   /// Every reference to row vector `b` is a whole-buffer copy operand, a fill, an access in one of `loops`, or (for
@@ -227,6 +254,25 @@ struct FreeFragmentLayouts {
     return most
   }
 
+  /// Distinct columns of an (rows, columns) fragment the busiest thread holds when runs of `lanes` go to consecutive
+  /// threads: the registers of a column vector read beside it.
+  static func columnsPerThread(rows: Int, columns: Int, lanes: Int, threads: Int) -> Int {
+    guard lanes > 0, threads > 0, columns % lanes == 0 else { return columns }
+    let runs = rows * columns / lanes
+    let blocks = columns / lanes
+    var most = 0
+    for t in 0..<min(threads, runs) {
+      var seen = Set<Int>()
+      var k = t
+      while k < runs, seen.count < blocks {
+        seen.insert(k % blocks)
+        k += threads
+      }
+      most = max(most, seen.count * lanes)
+    }
+    return most
+  }
+
   /// The runs copy `event` follows (nil when it is the root, or touches no followed fragment). `copyLanes`: a
   /// candidate copy's own width (its memory side's dtype, no layout followed); `loopLanes`: a candidate loop's own runs.
   mutating func layout(
@@ -242,6 +288,26 @@ struct FreeFragmentLayouts {
     return best
   }
 
+  /// The runs a copy of a column vector follows when a copy or loop of its 2-D fragments is the root (the copy then
+  /// runs on that layout, not on a plan of its own), or when another column vector's copy is.
+  mutating func columnLayout(
+    forCopy event: Int, target: TargetArch, copyLanes: (Int) -> Int?, loopLanes: (Int) -> Int?
+  ) -> (lanes: Int, reason: String)? {
+    for id in components.keys.sorted() {
+      guard let c = components[id], c.columnCopies.contains(event), let r = root(c, target, copyLanes, loopLanes),
+        r.event != event, r.lanes > 0, c.shape[1] % r.lanes == 0
+      else { continue }
+      let vector = run.events[event].operands.prefix(2).compactMap(\.buffer).first { c.columns.contains($0.id) }
+      let name = vector?.name ?? "the column vector"
+      let why =
+        r.column
+        ? r.reason
+        : "\(name) is read at the columns of \(c.fragments[0].name) and holds its runs: \(r.reason)"
+      return (r.lanes, why)
+    }
+    return nil
+  }
+
   /// How row vector `id` sits in the threads, when it is held by the threads of its rows: the rows each thread
   /// holds, and whether every thread holds every row (in row order, so a copy of it runs per thread).
   mutating func rows(
@@ -251,8 +317,8 @@ struct FreeFragmentLayouts {
       let threads = run.threads?.constant, threads > 0
     else { return nil }
     let (m, n) = (c.shape[0], c.shape[1])
-    guard r.lanes > 0, n % r.lanes == 0, (m * n) % (threads * r.lanes) == 0 else { return nil }
-    let held = Self.rowsPerThread(rows: m, columns: n, lanes: r.lanes, threads: threads)
+    guard r.lanes > 0, n % r.lanes == 0, r.column || (m * n) % (threads * r.lanes) == 0 else { return nil }
+    let held = r.column ? m : Self.rowsPerThread(rows: m, columns: n, lanes: r.lanes, threads: threads)
     let name = c.fragments[0].name
     let vector = run.buffers.first { $0.id == id }?.name ?? "the row vector"
     let runs = "\(r.lanes)-element runs of \(n)-element rows over \(threads) threads"
@@ -292,19 +358,46 @@ struct FreeFragmentLayouts {
         "\(name)'s layout comes from the T.Parallel loop on line \(line) (\(v) contiguous element\(v == 1 ? "" : "s") per thread)"
       candidates.append((2 * loop.precedingEvents, Root(lanes: v, reason: why, event: nil)))
     }
+    for e in c.columnCopies {
+      guard let v = copyLanes(e) else { return nil }
+      let line = source.line(of: run.events[e].call.range.start) + 1
+      let vector = run.events[e].operands.prefix(2).compactMap(\.buffer).first { c.columns.contains($0.id) }
+      let why =
+        "\(name)'s layout follows \(vector?.name ?? "a column vector")'s, which the copy on line \(line) lays out (\(v) contiguous element\(v == 1 ? "" : "s") per thread)"
+      candidates.append((2 * e + 1, Root(lanes: v, reason: why, event: e, column: true)))
+    }
     candidates.sort { $0.order < $1.order }
     guard !candidates.isEmpty else { return nil }
     let (m, n) = (c.shape[0], c.shape[1])
     // Row vectors: each costs the rows a thread holds of it under the candidate's runs.
     let vectors = max(1, c.rows.count + c.loose.count)
     func held(_ lanes: Int) -> Int { Self.rowsPerThread(rows: m, columns: n, lanes: lanes, threads: threads) }
-    func cost(_ r: Root) -> Int { c.rowReduced ? held(r.lanes) * vectors : 0 }
+    // With column vectors, every fragment's registers count (0.1.15 `CountRegisterSlots`): a column root gives each
+    // thread whole columns of the 2-D fragments and every row of the row vectors, the column vector's own share of
+    // the columns (one run each when fewer columns than threads × lanes: replicated).
+    func columnCost(_ r: Root) -> Int {
+      let rowVectors = c.rows.count
+      if r.column {
+        let own = n >= threads * r.lanes ? (n + threads * r.lanes - 1) / (threads * r.lanes) * r.lanes : r.lanes
+        return c.fragments.count * m * own + rowVectors * m + c.columns.count * own
+      }
+      let total = m * n
+      let own = total >= threads * r.lanes ? (total + threads * r.lanes - 1) / (threads * r.lanes) * r.lanes : r.lanes
+      return c.fragments.count * own + rowVectors * held(r.lanes)
+        + c.columns.count * Self.columnsPerThread(rows: m, columns: n, lanes: r.lanes, threads: threads)
+    }
+    func cost(_ r: Root) -> Int {
+      if !c.columns.isEmpty { return columnCost(r) }
+      return c.rowReduced ? held(r.lanes) * vectors : 0
+    }
     var best = 0
     for i in candidates.indices.dropFirst() where cost(candidates[i].root) < cost(candidates[best].root) { best = i }
     var root = candidates[best].root
     if best > 0 {
       root.reason +=
-        ": of the ops that can lay it out, this one leaves each thread the fewest rows of its row reductions"
+        c.columns.isEmpty
+        ? ": of the ops that can lay it out, this one leaves each thread the fewest rows of its row reductions"
+        : ": of the ops that can lay it out, this one leaves each thread the fewest registers"
     }
     // A loose reduction output's copy as the root: its own plan holds max(1, m / threads) registers; the first
     // candidate then lays out the fragments, and the reduction into the loose vector stays valid only when every

@@ -148,7 +148,7 @@ enum VectorWidth {
       let onGemmLayout =
         !copy.isRegisterCopy
         && [copy.src, copy.dst].contains { $0.buffer.scope.isFragment && ctx.gemmLayout.contains($0.buffer.id) }
-      if isFragment, onGemmLayout {
+      if isFragment, onGemmLayout || ctx.onBufferLayout {
         // The gemm layout's runs bound it above.
       } else if isFragment {
         while v > 1, total % (ctx.threads * v) != 0 {
