@@ -5,7 +5,8 @@
 // M × N into 16-row × 8-column pieces, or (on CUDA) the accumulator is in shared memory or `local` registers. The
 // Metal and CPU backends take such accumulators: files that name another backend (`run.otherBackend`) are not judged
 // on the CUDA-only rules. On sm_90 (`checkWgmma`), a wgmma whose B tile is N-major and too narrow per warpgroup for a
-// swizzled layout. And a K tile the mma's K step (256 bits) does not divide.
+// swizzled layout. And a K tile the mma's K step (256 bits) does not divide. A or B in global memory, or a global
+// accumulator, fails gemm lowering on every target ("Unsupported gemm combination, A: global, ...").
 
 import TileLangSyntax
 
@@ -19,11 +20,14 @@ enum GemmOperands {
       else { continue }
       func range(_ i: Int) -> TextRange { g.operandExprs[i]?.range ?? g.call.range }
       guard c.scope.isFragment else {  // tmem on sm_100 (tcgen05); shared or local on the Metal and CPU backends
-        if !run.otherBackend, c.scope.isShared || c.scope == .local || c.scope == .localVar {
+        if !run.otherBackend, c.scope.isShared || c.scope == .local || c.scope == .localVar || c.scope == .global {
+          let kind =
+            c.scope.isShared
+            ? "a shared-memory buffer" : c.scope == .global ? "a global tensor" : "a \(c.scope.name) buffer"
           out.append(
             Diagnostic(
               .TL414,
-              "T.gemm accumulates into \(c.name), \(c.scope.isShared ? "a shared-memory" : "a \(c.scope.name)") buffer: on CUDA the accumulator must be a register fragment, and gemm lowering fails (\"local_buf acc must be a fragment\"); allocate \(c.name) with T.alloc_fragment and copy it out after the gemm",
+              "T.gemm accumulates into \(c.name), \(kind): on CUDA the accumulator must be a register fragment, and gemm lowering fails (\"local_buf acc must be a fragment\"); allocate \(c.name) with T.alloc_fragment and copy it out after the gemm",
               at: range(2)))
         }
         continue
@@ -71,6 +75,15 @@ enum GemmOperands {
             .TL414,
             "T.gemm's A is \(da) and B is \(db): the compiler multiplies mixed dtypes only within the fp8/fp6/fp4 family (\"Mixed-dtype GEMM only supports f8f6f4 family operands\")\(note); cast one of them",
             at: range(1)))
+        continue
+      }
+      // A and B must each be shared or a fragment (gemm_base.py is_gemm_ss/sr/rs/rr): a global tensor is neither.
+      if !run.otherBackend, let (i, t) = [(0, a), (1, b)].first(where: { $0.1.scope == .global }) {
+        out.append(
+          Diagnostic(
+            .TL414,
+            "T.gemm's \(i == 0 ? "A" : "B") operand \(t.name) is a global tensor: gemm reads its operands from shared memory or registers, and lowering fails (\"Unsupported gemm combination, A: \(a.scope.name), B: \(b.scope.name)\"); copy a tile of \(t.name) into a T.alloc_shared buffer and pass that",
+            at: range(i)))
         continue
       }
       if !run.otherBackend, let threads = (g.threads ?? run.threads)?.constant, threads % 32 == 0,

@@ -24,8 +24,7 @@ enum RunChecks {
       var c = CheckContext(source: source, run: run, event: event)
       CopyExtents.checkSubscripts(&c)
       if event.op == "im2col" || event.op == "c2d_im2col" {
-        let ann = CopyAnnotationsCheck.check(&c)
-        _ = ann
+        _ = CopyAnnotationsCheck.check(&c)
         for (i, t) in targets.enumerated() {
           if let l = Im2colCheck.check(&c, target: t, firstTarget: i == 0), buildLowerings { lowerings.append(l) }
         }
@@ -145,6 +144,7 @@ enum RunChecks {
           source: source))
       diagnostics.append(contentsOf: PipelinedBufferEscape.check(run, target: t, specialized: ws, source: source))
       diagnostics.append(contentsOf: WarpSpecializedScalar.check(run, target: t, specialized: ws, source: source))
+      diagnostics.append(contentsOf: PipelineInWhile.check(run, target: t, specialized: ws, source: source))
     }
     return (undecidedBranchesWeighed(diagnostics, run, source: source), lowerings)
   }

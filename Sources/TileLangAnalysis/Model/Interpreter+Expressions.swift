@@ -234,6 +234,16 @@ extension Interpreter {
       run?.loadedVariables.insert(name)
       return .int(SymExpr(variable: name))
     }
+    // An integer element of a per-thread buffer (`start_iter[0]` of a `local` one, a `T.alloc_var`) read outside
+    // T.Parallel is a run-time value too; the kernel can write it between two loads, so each load is a new symbol
+    // (`s[0]`, `s[0]#2`): arithmetic keeps its factors (`(k + s[0]) * 32` stays a multiple of 32).
+    if run != nil, !tileOperand, case .buffer(let b) = base,
+      b.scope == .local || b.scope == .localVar || b.scope.isFragment,
+      let dtype = b.dtype, dtype.hasPrefix("int") || dtype.hasPrefix("uint")
+    {
+      _ = eval(index, &env)
+      return .int(SymExpr(variable: freshRunTimeName("\(b.name)[\(source.text(index.range))]")))
+    }
     switch base {
     case .sequence(let items, _):
       guard let i = eval(index, &env).constantInt else { return .unknown }
@@ -251,6 +261,15 @@ extension Interpreter {
       _ = eval(index, &env)
       return .unknown
     }
+  }
+
+  /// A new run-time symbol named after `base` (`s[0]`, then `s[0]#2`, ...), known only at run time.
+  mutating func freshRunTimeName(_ base: String) -> String {
+    let n = (run?.runTimeNameCounts[base] ?? 0) + 1
+    run?.runTimeNameCounts[base] = n
+    let name = n == 1 ? base : "\(base)#\(n)"
+    run?.loadedVariables.insert(name)
+    return name
   }
 
   /// An integer value, or unknown when a constant or coefficient leaves the 32-bit range (see SafeArithmetic).

@@ -145,7 +145,8 @@ struct Interpreter {
     case .for(let target, let iter, let body, let orElse, _):
       return execFor(target, iter, body, orElse, stmt.range, &env)
     case .while(let test, let body, _):
-      _ = eval(test, &env)
+      let condition = eval(test, &env)
+      if run != nil, !conditionIsHostValue(test, condition, env) { run?.whileLoops.append(stmt.range) }
       let flow = exec(body, &env)
       if case .returned = flow { return flow }
     case .with(let items, let body, _):

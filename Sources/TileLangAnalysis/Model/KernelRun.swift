@@ -429,6 +429,8 @@ struct KernelRun: Sendable {
   var parallelLoops: [ParallelLoop] = []
   /// `T.Pipelined` loops with the buffers each top-level statement of their body reads (PipelineEpilogue).
   var pipelinedLoops: [PipelinedLoop] = []
+  /// `while` loops of the kernel body whose test is a run-time value (TIR `while`), as statement ranges.
+  var whileLoops: [TextRange] = []
   /// Pass configs from the decorator / compile call.
   var passConfigs: [String: Bool] = [:]
   /// Names of kernel loop and block indices (symbolic at compile time).
@@ -470,6 +472,8 @@ struct KernelRun: Sendable {
   var undecidedHostBranches: [(then: TextRange?, orElse: TextRange?, test: TextRange)] = []
   /// Integer elements of global tensors the kernel loads (`seqlens[bz]`): symbols known only at run time.
   var loadedVariables: Set<String> = []
+  /// How many run-time symbols each name has had (Interpreter.freshRunTimeName).
+  var runTimeNameCounts: [String: Int] = [:]
   /// The file also compiles for a non-CUDA backend (ModuleIndex.otherBackend).
   var otherBackend = false
   /// Live interval of each buffer in touch order: from its first to its last use, widened to whole loops.

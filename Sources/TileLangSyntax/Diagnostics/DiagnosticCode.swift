@@ -13,7 +13,7 @@ public enum DiagnosticCode: String, Sendable, CaseIterable, Hashable {
   case TL301, TL302, TL303, TL304, TL305, TL306, TL307, TL308, TL309, TL310, TL311
   // MARK: - TL4xx layout and lowering
   case TL401, TL402, TL403, TL404, TL405, TL406, TL407, TL408, TL409, TL410, TL411, TL412, TL413, TL414, TL415, TL416
-  case TL417, TL418, TL419, TL420, TL421
+  case TL417, TL418, TL419, TL420, TL421, TL422
   // MARK: - TL5xx compiler
   case TL501, TL502, TL503, TL504, TL505
 
@@ -301,6 +301,10 @@ public enum DiagnosticCode: String, Sendable, CaseIterable, Hashable {
       return Info(
         name: "pdl-needs-hopper", severity: .error,
         summary: "T.pdl_sync / T.pdl_trigger (programmatic dependent launch) fail to build before sm_90")
+    case .TL422:
+      return Info(
+        name: "warp-specialized-pipeline-in-while", severity: .error,
+        summary: "a warp-specialised T.Pipelined loop inside a run-time while loop fails to build on sm_90 and later")
     case .TL501:
       return Info(name: "compiler-error", severity: .error, summary: "the tilelang compiler rejected the kernel")
     case .TL502:
