@@ -2,8 +2,8 @@
 // scripts/setup-tilelang.sh): the registered pass-config keys and PassConfigKey members tl-lsp embeds, and the
 // errors an eager kernel with out_idx, an unregistered key, a target string with options, a lazy factory that
 // returns nothing and a sizes-only get_tir that leaves a T.const unbound give; every name tilelang.language
-// defines (DSLNames) and the parameter lists of its plain functions (DSLSignatures); and every module of the
-// package (TilelangModules).
+// defines (DSLNames) and the parameter lists of its plain functions (DSLSignatures); every module of the package
+// (TilelangModules); and the names the other modules kernel files import from bind (TilelangModuleNames).
 
 import Foundation
 import Testing
@@ -171,6 +171,94 @@ struct PassConfigRegistryTests {
       missing.isEmpty && extra.isEmpty,
       "TilelangModules differs from the tilelang package: add \(missing), drop \(extra)")
     #expect((facts["import_missing"] as? String) == "No module named 'tilelang.intrinsics'", "\(facts)")
+  }
+
+  /// For each module named in argv[1] (a JSON list), the public names it binds: `dir()` once imported, plus every
+  /// name its source binds at the top level in any branch or star-imports from another tilelang module; null for a
+  /// module whose names cannot be listed (a module `__getattr__`, a star import from outside tilelang).
+  static let moduleNamesProbe = #"""
+    import ast, importlib, json, os, sys
+    os.environ.setdefault("TVM_FFI_DISABLE_TORCH_C_DLPACK", "1")
+    out = os.fdopen(os.dup(1), "w"); os.dup2(2, 1)
+    import tilelang
+
+    def bound(name, names, seen):
+        if name in seen:
+            return True
+        seen.add(name)
+        mod = importlib.import_module(name)
+        package = name if mod.__file__.endswith("__init__.py") else name.rpartition(".")[0]
+        def walk(body):
+            for s in body:
+                if isinstance(s, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+                    names.add(s.name)
+                elif isinstance(s, ast.ImportFrom) and s.names[0].name == "*":
+                    base = package
+                    for _ in range(s.level - 1):
+                        base = base.rpartition(".")[0]
+                    source = ".".join(p for p in (base if s.level else "", s.module or "") if p)
+                    if not (source + ".").startswith("tilelang.") or not bound(source, names, seen):
+                        return False
+                elif isinstance(s, (ast.Import, ast.ImportFrom)):
+                    names.update((a.asname or a.name.split(".")[0]) for a in s.names)
+                else:
+                    names.update(n.id for n in ast.walk(s) if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Store))
+                    inner = [getattr(s, f, []) for f in ("body", "orelse", "finalbody")]
+                    inner += [h.body for h in getattr(s, "handlers", [])]
+                    if not all(walk(b) for b in inner if isinstance(b, list)):
+                        return False
+            return True
+        return walk(ast.parse(open(mod.__file__).read()).body)
+
+    modules = json.loads(sys.argv[1])
+    for m in modules:
+        importlib.import_module(m)
+    table = {}
+    for m in modules:
+        mod = sys.modules[m]
+        names = set(dir(mod))
+        ok = "__getattr__" not in vars(mod) and bound(m, names, set())
+        table[m] = sorted(n for n in names if not n.startswith("_")) if ok else None
+    json.dump(table, out)
+    """#
+
+  @Test func tilelangModuleNamesMatchThePackage() throws {
+    let python = CompilerVerdicts.venvPython
+    guard FileManager.default.isExecutableFile(atPath: python.path) else {
+      Issue.record("missing \(python.path): run scripts/setup-tilelang.sh first")
+      return
+    }
+    let modules = TilelangModuleNames.table.keys.sorted()
+    let script = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "tl-lsp-module-names-\(UUID().uuidString).py")
+    try Self.moduleNamesProbe.write(to: script, atomically: true, encoding: .utf8)
+    defer { try? FileManager.default.removeItem(at: script) }
+    let process = Process()
+    process.executableURL = python
+    process.arguments = [
+      script.path, String(decoding: try JSONSerialization.data(withJSONObject: modules), as: UTF8.self),
+    ]
+    process.currentDirectoryURL = URL(fileURLWithPath: "/")
+    let pipe = Pipe()
+    process.standardOutput = pipe
+    process.standardError = FileHandle.nullDevice
+    try process.run()
+    let data = pipe.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    let facts = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any], "\(data.count) bytes")
+    #expect(modules.count >= 100 && Set(facts.keys) == Set(modules))
+    for module in modules {
+      guard let names = facts[module] as? [String] else {
+        Issue.record("\(module): its names cannot be listed (a module __getattr__ or a star import from outside)")
+        continue
+      }
+      let table = ModuleImports.boundNames(module) ?? []
+      let missing = Set(names).subtracting(table).sorted()
+      let extra = table.subtracting(names).sorted()
+      #expect(
+        missing.isEmpty && extra.isEmpty,
+        "TilelangModuleNames[\(module)] differs from the package: add \(missing), drop \(extra)")
+    }
   }
 
   @Test func embeddedFactsMatchTheCompiler() throws {

@@ -3,8 +3,10 @@
 // when the import runs: at module level that is before any kernel exists. The package's modules are listed in
 // TilelangModules; the first missing component of the dotted path is reported, with the modules that have the same
 // last name elsewhere (and complete the rest of the path), or a near spelling under the same parent, as fixes.
-// Imports under `if` or `try` are left alone (version and feature probes). A name `from tilelang.language import`
-// asks for that the DSL module does not define is TL217's, as a call of it would be.
+// Imports under `if` or `try` are left alone (version and feature probes), except under `if __name__ ==
+// "__main__":`, which runs whenever the file does. A name `from tilelang.x import` asks for that the module neither
+// binds nor has as a submodule is TL217's (ImportError), for tilelang.language (DSLNames, as a call of it would be)
+// and the modules TilelangModuleNames lists; other modules' names are not checked.
 
 import TileLangSyntax
 
@@ -26,7 +28,7 @@ enum ModuleImports {
         if let d = diagnose(a.name, at: a.range.start, whole: a.range, source) { out.append(d) }
       }
     case .importFrom(let module?, let names, 0):
-      if module == "tilelang.language" { out += unknownDSLNames(names, source) }
+      out += unknownNames(module, names, source)
       let needle = Array(module.utf8)
       let bytes = Array(source.bytes[source.clamp(stmt.range.start)..<source.clamp(stmt.range.end)])
       let start = bytes.firstOffset(of: needle).map { stmt.range.start + $0 }
@@ -41,26 +43,72 @@ enum ModuleImports {
       for s in c.body { visit(s, source, &out) }
     case .with(_, let b, _), .for(_, _, let b, _, _):
       for s in b { visit(s, source, &out) }
+    case .if(let test, let b, _) where isMainGuard(test):
+      for s in b { visit(s, source, &out) }
     default:
       break
     }
   }
 
-  /// TL217 for names `from tilelang.language import ...` asks for that the DSL module neither defines nor has as a
-  /// submodule: the import fails with ImportError ("cannot import name ... from 'tilelang.language'").
-  private static func unknownDSLNames(_ names: [ImportAlias], _ source: SourceText) -> [Diagnostic] {
-    names.compactMap { a in
-      guard a.name != "*", !DSLNames.all.contains(a.name), !TilelangModules.all.contains("language." + a.name) else {
-        return nil
-      }
+  /// `__name__ == "__main__"` (either way round): the block runs whenever the file is run as a script, so it is no
+  /// version probe.
+  private static func isMainGuard(_ test: Expr) -> Bool {
+    guard case .compare(let left, let comparisons) = test.kind, comparisons.count == 1, comparisons[0].op == .eq
+    else { return false }
+    switch (left.kind, comparisons[0].right.kind) {
+    case (.name("__name__"), .string("__main__", false)), (.string("__main__", false), .name("__name__")): return true
+    default: return false
+    }
+  }
+
+  /// TL217 for names `from <module> import ...` asks for that the tilelang module neither binds nor has as a
+  /// submodule: the import fails with ImportError ("cannot import name ... from '<module>'"). Names with a leading `_`
+  /// are left alone (TilelangModuleNames lists public names only).
+  private static func unknownNames(_ module: String, _ names: [ImportAlias], _ source: SourceText) -> [Diagnostic] {
+    guard let bound = boundNames(module) else { return [] }
+    let unknown = names.filter { $0.name != "*" && !$0.name.hasPrefix("_") && !bound.contains($0.name) }
+    guard !unknown.isEmpty else { return [] }
+    let prefix = String(module.dropFirst("tilelang.".count))
+    let submodules = Set(
+      TilelangModules.all.compactMap { m -> String? in
+        if module == "tilelang" { return m.contains(".") ? nil : m }
+        guard m.hasPrefix(prefix + ".") else { return nil }
+        let rest = m.dropFirst(prefix.count + 1)
+        return rest.contains(".") ? nil : String(rest)
+      })
+    let candidates =
+      module == "tilelang.language" ? [] : bound.union(submodules.filter { !$0.hasPrefix("_") }).sorted()
+    return unknown.compactMap { a in
+      guard !submodules.contains(a.name) else { return nil }
       let range = TextRange(a.range.start, a.range.start + a.name.utf8.count)
       guard source.text(range) == a.name else { return nil }
-      let hint = UnknownDSLName.suggestion(a.name, replacing: range)
+      let hint =
+        module == "tilelang.language"
+        ? UnknownDSLName.suggestion(a.name, replacing: range) : suggestion(a.name, among: candidates, replacing: range)
       return Diagnostic(
         .TL217,
-        "tilelang.language has no `\(a.name)` in tilelang 0.1.15: the import fails (ImportError: cannot import name '\(a.name)' from 'tilelang.language')\(hint.tail)",
+        "\(module) has no `\(a.name)` in tilelang 0.1.15: the import fails (ImportError: cannot import name '\(a.name)' from '\(module)')\(hint.tail)",
         at: range, fixes: hint.fixes)
     }
+  }
+
+  /// The names the tilelang module `module` binds in 0.1.15 (the public ones; all of them for tilelang.language); nil
+  /// for a module whose names are not listed.
+  static func boundNames(_ module: String) -> Set<String>? {
+    if module == "tilelang.language" { return DSLNames.all }
+    return TilelangModuleNames.table[module].map { Set($0.split(whereSeparator: \.isWhitespace).map(String.init)) }
+  }
+
+  /// The name among `names` nearest to `name` as a message tail and a fix, as UnknownDSLName.suggestion does.
+  private static func suggestion(_ name: String, among names: [String], replacing range: TextRange) -> (
+    tail: String, fixes: [Fix]
+  ) {
+    guard !names.isEmpty else { return ("", []) }
+    let nearest = CopyAnnotationsCheck.nearest(name, names)
+    guard CopyAnnotationsCheck.distance(name, nearest) <= max(2, name.count / 4) else { return ("", []) }
+    return (
+      "; did you mean `\(nearest)`?", [Fix(title: "Use \(nearest)", edits: [TextEdit(range: range, newText: nearest)])]
+    )
   }
 
   /// The diagnostic for the dotted module `name` written at `start` (nil when unknown: the range is then `whole`).

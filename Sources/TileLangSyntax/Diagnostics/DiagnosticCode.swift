@@ -144,7 +144,7 @@ public enum DiagnosticCode: String, Sendable, CaseIterable, Hashable {
     case .TL217:
       return Info(
         name: "dsl-name-unknown", severity: .error,
-        summary: "tilelang.language has no such name (a typo, or a newer release's): building the kernel fails")
+        summary: "a tilelang module has no such name (a typo, or a newer release's): the import or kernel build fails")
     case .TL218:
       return Info(
         name: "dsl-call-arguments-invalid", severity: .error,
