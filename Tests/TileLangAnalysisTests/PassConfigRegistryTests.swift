@@ -118,13 +118,21 @@ struct PassConfigRegistryTests {
       Issue.record("missing \(python.path): run scripts/setup-tilelang.sh first")
       return nil
     }
+    return try runProbe(Self.probe, named: "compiler-facts", python: python)
+  }
+
+  /// Runs `source` with the venv's Python (as a file: tilelang reads kernels' source) and decodes the JSON object it
+  /// prints.
+  static func runProbe(_ source: String, named name: String, python: URL, arguments: [String] = []) throws
+    -> [String: Any]
+  {
     let script = FileManager.default.temporaryDirectory.appendingPathComponent(
-      "tl-lsp-compiler-facts-\(UUID().uuidString).py")
-    try Self.probe.write(to: script, atomically: true, encoding: .utf8)  // a file: tilelang reads kernels' source
+      "tl-lsp-\(name)-\(UUID().uuidString).py")
+    try source.write(to: script, atomically: true, encoding: .utf8)
     defer { try? FileManager.default.removeItem(at: script) }
     let process = Process()
     process.executableURL = python
-    process.arguments = [script.path]
+    process.arguments = [script.path] + arguments
     process.currentDirectoryURL = URL(fileURLWithPath: "/")
     let pipe = Pipe()
     process.standardOutput = pipe
@@ -229,23 +237,9 @@ struct PassConfigRegistryTests {
       return
     }
     let modules = TilelangModuleNames.table.keys.sorted()
-    let script = FileManager.default.temporaryDirectory.appendingPathComponent(
-      "tl-lsp-module-names-\(UUID().uuidString).py")
-    try Self.moduleNamesProbe.write(to: script, atomically: true, encoding: .utf8)
-    defer { try? FileManager.default.removeItem(at: script) }
-    let process = Process()
-    process.executableURL = python
-    process.arguments = [
-      script.path, String(decoding: try JSONSerialization.data(withJSONObject: modules), as: UTF8.self),
-    ]
-    process.currentDirectoryURL = URL(fileURLWithPath: "/")
-    let pipe = Pipe()
-    process.standardOutput = pipe
-    process.standardError = FileHandle.nullDevice
-    try process.run()
-    let data = pipe.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    let facts = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any], "\(data.count) bytes")
+    let facts = try Self.runProbe(
+      Self.moduleNamesProbe, named: "module-names", python: python,
+      arguments: [String(decoding: try JSONSerialization.data(withJSONObject: modules), as: UTF8.self)])
     #expect(modules.count >= 100 && Set(facts.keys) == Set(modules))
     for module in modules {
       guard let names = facts[module] as? [String] else {

@@ -65,9 +65,9 @@ enum ModuleImports {
   /// submodule: the import fails with ImportError ("cannot import name ... from '<module>'"). Names with a leading `_`
   /// are left alone (TilelangModuleNames lists public names only).
   private static func unknownNames(_ module: String, _ names: [ImportAlias], _ source: SourceText) -> [Diagnostic] {
-    guard let bound = boundNames(module) else { return [] }
-    let unknown = names.filter { $0.name != "*" && !$0.name.hasPrefix("_") && !bound.contains($0.name) }
-    guard !unknown.isEmpty else { return [] }
+    guard binds(module, "") != nil else { return [] }
+    let unknown = names.filter { $0.name != "*" && !$0.name.hasPrefix("_") && binds(module, $0.name) == false }
+    guard !unknown.isEmpty, let bound = boundNames(module) else { return [] }
     let prefix = String(module.dropFirst("tilelang.".count))
     let submodules = Set(
       TilelangModules.all.compactMap { m -> String? in
@@ -90,6 +90,29 @@ enum ModuleImports {
         "\(module) has no `\(a.name)` in tilelang 0.1.15: the import fails (ImportError: cannot import name '\(a.name)' from '\(module)')\(hint.tail)",
         at: range, fixes: hint.fixes)
     }
+  }
+
+  /// Whether the tilelang module `module` binds `name` in 0.1.15 (nil for a module whose names are not listed): a
+  /// whole-word search of its table entry, so a file's imports cost no set of the module's names.
+  static func binds(_ module: String, _ name: String) -> Bool? {
+    if module == "tilelang.language" { return DSLNames.all.contains(name) }
+    guard let text = TilelangModuleNames.table[module] else { return nil }
+    guard !name.isEmpty else { return false }
+    let word = Array(name.utf8)
+    func isSpace(_ c: UInt8) -> Bool { c == 0x20 || c == 0x0A }
+    return text.utf8.withContiguousStorageIfAvailable { t -> Bool in
+      guard t.count >= word.count else { return false }
+      var i = 0
+      while i <= t.count - word.count {
+        if t[i] == word[0], i == 0 || isSpace(t[i - 1]), i + word.count == t.count || isSpace(t[i + word.count]) {
+          var k = 1
+          while k < word.count, t[i + k] == word[k] { k += 1 }
+          if k == word.count { return true }
+        }
+        i += 1
+      }
+      return false
+    } ?? boundNames(module)!.contains(name)
   }
 
   /// The names the tilelang module `module` binds in 0.1.15 (the public ones; all of them for tilelang.language); nil

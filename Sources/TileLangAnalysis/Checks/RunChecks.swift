@@ -17,6 +17,7 @@ enum RunChecks {
     layouts.facts.freeLaidOut = freeLayouts.fragments
     layouts.facts.tmaStripes = TmaPlainLayouts.stripes(run, targets: targets, facts: layouts.facts, source: source)
     let facts = layouts.facts
+    let columnSums = ReductionSources.columnSums(run, reducedOnly: layouts.reducedOnly)
     var loopLayouts = ParallelLoopLayouts(run, facts: facts, source: source)
     var lanes: [TargetArch: [Int: Int]] = [:]  // planned SIMT lanes of each copy event, per target (for TL416)
     let wantLanes = run.layoutOps.contains { if case .reduce = $0 { true } else { false } }
@@ -62,6 +63,14 @@ enum RunChecks {
               let column = freeLayouts.columnLayout(forCopy: index, target: t, copyLanes: ownCopy, loopLanes: ownLoop)
             {
               ctx.loopLayout = column
+              ctx.onBufferLayout = true
+            }
+            let rooted = columnSums.isEmpty ? [:] : layouts.byTarget[t] ?? [:]
+            if !moved,
+              let sums = ReductionSources.outputRuns(
+                forCopy: index, run, sums: columnSums, runsOf: { rooted[$0].map { ($0.lanes, $0.line) } })
+            {
+              ctx.loopLayout = sums
               ctx.onBufferLayout = true
             }
             if !moved, case .tile(let copy) = model {
@@ -149,63 +158,6 @@ enum RunChecks {
     return (undecidedBranchesWeighed(diagnostics, run, source: source), lowerings)
   }
 
-  /// What the planner knows about a run beyond any one copy, derived once per run.
-  struct PlanningFacts {
-    var passConfigs: PassConfigs
-    /// Fragments with a gemm's layout (gemmLayoutFragments).
-    var gemmLayout: Set<Int> = []
-    /// Register A/B operands of a gemm: contiguous elements per thread in the last dimension (gemmOperandRuns).
-    var operandRuns: [Int: Int] = [:]
-    /// Fragments every thread holds whole: element accesses outside T.Parallel and nothing else lays them out.
-    var replicated: Set<Int> = []
-    /// Fragments a copy of their own lays out (InheritedFragmentLayouts).
-    var copyLaidOut: Set<Int> = []
-    /// Fragments laid out at the free level from their copies and loops (FreeFragmentLayouts).
-    var freeLaidOut: Set<Int> = []
-    /// Fragments a gemm or a T.Parallel loop lays out before their copies run.
-    var fixedLayouts = FixedFragmentLayouts()
-    /// Fragments a T.Parallel loop over a gemm layout lays out: their runs, and whether a copy of them runs per
-    /// thread (gemmLoopRuns).
-    var gemmLoopRuns: [Int: (runs: Int, perThread: Bool, reason: String)] = [:]
-    /// Per target: rows per thread of row reductions (rowReductionRegisters), warp-specialised loops.
-    var rowRegisters: [TargetArch: [Int: Int]] = [:]
-    var specialized: [TargetArch: Set<TextRange>] = [:]
-    /// Per target: global → fragment copies warp specialisation moves into its producer (producerFragmentCopies).
-    var producerCopies: [TargetArch: Set<Int>] = [:]
-    /// Per target: shared float64 tiles with single-element runs, and those TMA cannot encode (float64SharedLayouts).
-    var float64Layouts: [TargetArch: (singleElement: Set<Int>, tmaUnencodable: Set<Int>)] = [:]
-    /// Per target: stripe widths of the plain shared layouts descriptor TMA copies read (TmaPlainLayouts).
-    var tmaStripes: [TargetArch: [Int: Int]] = [:]
-    /// Per target: loops that lose their pipelining (unpipelinedLoops).
-    var unpipelined: [TargetArch: Set<TextRange>] = [:]
-    /// Variables known only at run time (CopyContext.runtimeVariables).
-    var runtimeVariables: Set<String> = []
-    /// Loop variables other than block indices (CopyContext.loopIndices).
-    var loopIndices: Set<String> = []
-
-    init(passConfigs: PassConfigs) { self.passConfigs = passConfigs }
-
-    init(_ run: KernelRun, targets: [TargetArch], passConfigs: PassConfigs, copyLaidOut: Set<Int>, source: SourceText) {
-      self.passConfigs = passConfigs
-      gemmLayout = RunChecks.gemmLayoutFragments(run)
-      operandRuns = RunChecks.gemmOperandRuns(run)
-      gemmLoopRuns = RunChecks.gemmLoopRuns(run, gemmLayout: gemmLayout, operandRuns: operandRuns, source: source)
-      fixedLayouts = FixedFragmentLayouts(run, gemmLayout: gemmLayout, source: source)
-      replicated = run.serialElementAccess.subtracting(run.layoutProviders).subtracting(gemmLayout)
-        .subtracting(run.annotatedLayouts)
-      self.copyLaidOut = copyLaidOut
-      runtimeVariables = run.runtimeVariables
-      loopIndices = run.loopIndices
-      for t in targets {
-        rowRegisters[t] = RunChecks.rowReductionRegisters(run, target: t, passConfigs: passConfigs)
-        specialized[t] = RunChecks.warpSpecializedLoops(run, target: t, passConfigs: passConfigs)
-        producerCopies[t] = RunChecks.producerFragmentCopies(run, target: t, specialized: specialized[t] ?? [])
-        float64Layouts[t] = RunChecks.float64SharedLayouts(run, target: t, passConfigs: passConfigs)
-        unpipelined[t] = RunChecks.unpipelinedLoops(run, target: t, passConfigs: passConfigs)
-      }
-    }
-  }
-
   /// The SIMT width copy `index` plans on its own (no fragment layout followed); nil when it is not a SIMT copy.
   static func ownLanes(_ index: Int, _ run: KernelRun, target: TargetArch, facts: PlanningFacts, source: SourceText)
     -> Int?
@@ -284,6 +236,8 @@ enum RunChecks {
     var anchoredElsewhere: Set<Int> = []
     /// Fragments a copy of their own lays out (not taken from another fragment).
     var copyLaidOut: Set<Int> = []
+    /// Fragments that reductions only read, besides copies and fills (ReductionSources.onlyReduced).
+    var reducedOnly: Set<Int> = []
     var byTarget: [TargetArch: [Int: (buffer: String, lanes: Int, line: Int)]] = [:]
     /// The run's planning facts, for planning a root ahead of its turn (set once the roots are known).
     var facts: PlanningFacts
@@ -294,6 +248,7 @@ enum RunChecks {
       facts = PlanningFacts(passConfigs: PassConfigs(values: run.passConfigs))
       facts.runtimeVariables = run.runtimeVariables
       facts.loopIndices = run.loopIndices
+      reducedOnly = ReductionSources.fragments(run)
       var candidates: [Int: [(event: Int, registers: Int?)]] = [:]
       for (i, event) in run.events.enumerated() {
         let buffers = event.operands.prefix(2).compactMap(\.buffer).filter(followed)
@@ -324,7 +279,8 @@ enum RunChecks {
 
     func followed(_ b: Buffer) -> Bool {
       b.scope.isFragment && !run.gemmOperands.contains(b.id) && !run.annotatedLayouts.contains(b.id)
-        && !run.untrackedLayouts.contains(b.id) && !run.layoutProviders.contains(b.id)
+        && !run.untrackedLayouts.contains(b.id)
+        && (!run.layoutProviders.contains(b.id) || reducedOnly.contains(b.id))
     }
 
     /// The layout copy `event` follows: the narrowest of its fragments' roots (planned first when they come later).

@@ -70,6 +70,8 @@ struct FreeFragmentLayouts {
   }
 
   var fragments: Set<Int> { Set(components.keys) }
+  /// Some component has column vectors.
+  private(set) var hasColumns = false
 
   init(_ run: KernelRun, excluding: Set<Int>, source: SourceText) {
     self.run = run
@@ -82,6 +84,7 @@ struct FreeFragmentLayouts {
         components[b.id] = c
       }
       for r in c.rows { rowComponents[r] = c.id }
+      if !c.columns.isEmpty { hasColumns = true }
     }
   }
 
@@ -293,6 +296,7 @@ struct FreeFragmentLayouts {
   mutating func columnLayout(
     forCopy event: Int, target: TargetArch, copyLanes: (Int) -> Int?, loopLanes: (Int) -> Int?
   ) -> (lanes: Int, reason: String)? {
+    guard hasColumns else { return nil }
     for id in components.keys.sorted() {
       guard let c = components[id], c.columnCopies.contains(event), let r = root(c, target, copyLanes, loopLanes),
         r.event != event, r.lanes > 0, c.shape[1] % r.lanes == 0
