@@ -103,10 +103,17 @@ struct GemmSlots {
   var a = (0, "A"), b = (1, "B"), c = (2, "C"), e: (Int, String)?
   var transposeA = 3, transposeB = 4, policy = 5
 
+  /// The positions the op's signature gives (DSLSignatures; gemm's for `gemm_v1`/`gemm_v2`, which it lacks).
   init(_ op: String) {
-    guard op == "gemm_sp" else { return }
-    (a, e, b, c) = ((0, "A_sparse"), (1, "E"), (2, "B"), (3, "C"))
-    (transposeA, transposeB, policy) = (4, 6, 7)
+    guard let parameters = (DSLSignatures.table[op] ?? DSLSignatures.table["gemm"])?.parameters else { return }
+    func slot(_ name: String) -> (Int, String)? { parameters.firstIndex(of: name).map { ($0, name) } }
+    a = slot("A") ?? slot("A_sparse") ?? a
+    e = slot("E")
+    b = slot("B") ?? b
+    c = slot("C") ?? c
+    transposeA = slot("transpose_A")?.0 ?? transposeA
+    transposeB = slot("transpose_B")?.0 ?? transposeB
+    policy = slot("policy")?.0 ?? policy
   }
 
   /// Every buffer argument whose layout the gemm fixes.
