@@ -329,6 +329,48 @@ struct FreeFragmentLayouts {
     return (held, held == m, why)
   }
 
+  /// Fragments of components without column vectors: only whole copies, fills, element-wise loops and row
+  /// reductions lay them out, each copy and loop a candidate root (FragmentPartition, ReduceRowThreads).
+  var plainFragments: Set<Int> { Set(components.filter { $0.value.columns.isEmpty }.keys) }
+
+  /// The width each op that can root fragment `id`'s layout would plan, and where it is: the component's copies and
+  /// loops (nil when `id` is in no component without column vectors, or a candidate's width is unknown).
+  func candidates(of id: Int, copyLanes: (Int) -> Int?, loopLanes: (Int) -> Int?) -> [(lanes: Int, what: String)]? {
+    guard let c = components[id], c.columns.isEmpty else { return nil }
+    var out: [(lanes: Int, what: String)] = []
+    for e in c.copies {
+      guard let v = copyLanes(e) else { return nil }
+      out.append((v, "the copy on line \(source.line(of: run.events[e].call.range.start) + 1)"))
+    }
+    for l in c.loops {
+      guard let own = loopLanes(l), let v = Self.alignedRuns(run.parallelLoops[l], own) else { return nil }
+      out.append((v, "the T.Parallel loop on line \(source.line(of: run.parallelLoops[l].range.start) + 1)"))
+    }
+    return out.isEmpty ? nil : out
+  }
+
+  /// `lanes` narrowed until every global and shared access of the loop starts on a multiple of it when the innermost
+  /// variable is 0 (a row stride of 385 elements, or `j + 1`, makes a float16 softmax loop 1 lane: sweep I's
+  /// follow-up); nil when an access's offset is unknown.
+  static func alignedRuns(_ loop: ParallelLoop, _ lanes: Int) -> Int? {
+    guard let inner = loop.variables?.last?.name else { return nil }
+    var v = lanes
+    for access in loop.memoryAccesses where v > 1 {
+      guard access.buffer.strides == nil, let shape = access.buffer.concreteShape, shape.count == access.indices.count
+      else { return nil }
+      var offset = SymExpr(constant: 0)
+      var stride = 1
+      for (index, extent) in zip(access.indices, shape).reversed() {
+        guard let index else { return nil }
+        offset = offset + index * SymExpr(constant: stride)
+        stride *= extent
+      }
+      let start = offset.substituting([inner: SymExpr(constant: 0)])
+      while v > 1, !VectorWidth.divisible(start, v) { v /= 2 }
+    }
+    return v
+  }
+
   private mutating func root(
     _ c: Component, _ target: TargetArch, _ copyLanes: (Int) -> Int?, _ loopLanes: (Int) -> Int?
   ) -> Root? {
