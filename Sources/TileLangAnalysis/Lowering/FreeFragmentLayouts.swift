@@ -49,6 +49,9 @@ struct FreeFragmentLayouts {
     var columns: Set<Int> = []
     /// Indices in `run.events` of the copies of the column vectors.
     var columnCopies: [Int] = []
+    /// Whether 1-D loops or register copies touch the row vectors (an online softmax's running maximum): ops that
+    /// can root the layout too, which the row-vector candidates here do not model.
+    var rowRoots = false
     var id: Int { fragments.map(\.id).min() ?? 0 }
   }
 
@@ -215,7 +218,7 @@ struct FreeFragmentLayouts {
     guard columnCopies.allSatisfy({ run.events[$0].wholeFragmentCopy == nil }) else { return nil }
     return Component(
       fragments: fragments, shape: shape, copies: copies, loops: loopIndices, rowReduced: !outputs.isEmpty,
-      rows: held, loose: loose, columns: Set(columnBuffers.keys), columnCopies: columnCopies)
+      rows: held, loose: loose, columns: Set(columnBuffers.keys), columnCopies: columnCopies, rowRoots: !edges.isEmpty)
   }
 
   /// Every reference to row vector `b` is a whole-buffer copy operand, a fill, an access in one of `loops`, or (for
@@ -331,12 +334,12 @@ struct FreeFragmentLayouts {
 
   /// Fragments of components without column vectors: only whole copies, fills, element-wise loops and row
   /// reductions lay them out, each copy and loop a candidate root (FragmentPartition, ReduceRowThreads).
-  var plainFragments: Set<Int> { Set(components.filter { $0.value.columns.isEmpty }.keys) }
+  var plainFragments: Set<Int> { Set(components.filter { $0.value.columns.isEmpty && !$0.value.rowRoots }.keys) }
 
   /// The width each op that can root fragment `id`'s layout would plan, and where it is: the component's copies and
   /// loops (nil when `id` is in no component without column vectors, or a candidate's width is unknown).
   func candidates(of id: Int, copyLanes: (Int) -> Int?, loopLanes: (Int) -> Int?) -> [(lanes: Int, what: String)]? {
-    guard let c = components[id], c.columns.isEmpty else { return nil }
+    guard let c = components[id], c.columns.isEmpty, !c.rowRoots else { return nil }
     var out: [(lanes: Int, what: String)] = []
     for e in c.copies {
       guard let v = copyLanes(e) else { return nil }
