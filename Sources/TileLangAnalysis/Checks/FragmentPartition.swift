@@ -40,7 +40,10 @@ enum FragmentPartition {
   }
 
   /// Emits TL409 on the first copy (or, without copies, the first `T.Parallel` access) that touches such a fragment.
-  static func check(_ run: KernelRun, source: SourceText) -> [Diagnostic] {
+  /// `free`: fragments of free-level components (FreeFragmentLayouts.plainFragments): whole copies, element-wise
+  /// loops and the row reductions that read them lay them out, and each copy or loop plan partitions them the same way
+  /// (sweep I: softmax and rms-norm forms at 1–6 rows of 100–640 columns over 128 and 256 threads).
+  static func check(_ run: KernelRun, source: SourceText, free: Set<Int> = []) -> [Diagnostic] {
     guard let threads = run.threads?.constant, threads > 0, !run.narrowedThreads else { return [] }
     var out: [Diagnostic] = []
     var seen = Set<Int>()
@@ -52,17 +55,20 @@ enum FragmentPartition {
       // fails on every target with a row reduction reading it).
       let readByReductions =
         run.layoutProviders.contains(b.id) && ReduceRowThreads.isFree(b, run, loops: [], sourceOf: nil)
-      guard !run.callLaidOut.contains(b.id) || readByReductions,
-        !run.layoutProviders.contains(b.id) || readByReductions || elementwiseOverWhole(b, shape, run)
+      let component = free.contains(b.id) && !readByReductions
+      guard !run.callLaidOut.contains(b.id) || readByReductions || component,
+        !run.layoutProviders.contains(b.id) || readByReductions || component || elementwiseOverWhole(b, shape, run)
       else { return }
       let by =
         !run.layoutProviders.contains(b.id)
         ? "only copies"
         : readByReductions
           ? "only copies (and the reductions that read it)"
-          : run.events.contains(where: { $0.operands.contains { $0.buffer?.id == b.id } })
-            ? "only copies and element-wise T.Parallel loops"
-            : "only element-wise T.Parallel loops"
+          : component && run.callLaidOut.contains(b.id)
+            ? "only copies, element-wise T.Parallel loops (and the reductions that read it)"
+            : run.events.contains(where: { $0.operands.contains { $0.buffer?.id == b.id } })
+              ? "only copies and element-wise T.Parallel loops"
+              : "only element-wise T.Parallel loops"
       out.append(
         Diagnostic(
           .TL409,

@@ -1,28 +1,42 @@
-// Row reductions whose threads per row are not a power of two (TL416). A fragment that one copy lays out gives each
-// thread runs of `v` elements (the copy's vector width) and hands a row's N / v runs to consecutive threads; a
+// Reductions whose threads per row (or column) are not a power of two (TL416). A fragment that one copy lays out gives
+// each thread runs of `v` elements (the copy's vector width) and hands a row's N / v runs to consecutive threads; a
 // reduction along the last dim combines a row across those threads with warp shuffles, whose width must be a power
 // of two: N / v threads, or the whole block when a row wraps around it evenly; and rows narrower than the block must
 // tile it (96 threads over rows of 64 runs fail, sweep G). Otherwise lowering fails
 // ("is_const_power_of_two_integer(logical_width)" or "no available layout found"; checked with 0.1.15 for 1–128 rows,
-// 2–384 columns, 128 and 256 threads). Only fragments nothing else lays out (no gemm, annotation, T.Parallel or other
-// element access, one copy into the whole fragment before the reduction) are judged: with a T.Parallel loop in the
-// picture, which op roots the layout is not modelled.
+// 2–384 columns, 128 and 256 threads). Fragments that several copies and element-wise `T.Parallel` loops lay out are
+// judged when every op that can root the layout fails the same way (layout inference tries each; sweep I and its
+// follow-up grid: adding the loops never changed the verdict). A reduction along dim 0 of a fragment of at most
+// `threads` elements puts one element on each thread, so column j sits on R threads N apart: the shuffle needs R
+// and N to be powers of two.
 
 import TileLangSyntax
 
 enum ReduceRowThreads {
   /// Emits TL416 on the source operand of each such reduction. `lanes`: the SIMT vector width planned for each copy
   /// event on `target`.
-  static func check(_ run: KernelRun, target: TargetArch, lanes: [Int: Int], source: SourceText) -> [Diagnostic] {
+  /// `candidates`: per fragment, the width each op that can root its free-level layout would plan, and where it is
+  /// (FreeFragmentLayouts.candidates; nil when not modelled).
+  static func check(
+    _ run: KernelRun, target: TargetArch, lanes: [Int: Int], source: SourceText,
+    candidates: (Int) -> [(lanes: Int, what: String)]? = { _ in nil }
+  ) -> [Diagnostic] {
     guard let threads = run.threads?.constant, threads > 0, !run.narrowedThreads else { return [] }
     var out: [Diagnostic] = []
     for (position, op) in run.layoutOps.enumerated() {
       guard case .reduce(let r) = op, case .buffer(let f) = r.source, f.scope.isFragment, let shape = f.concreteShape,
-        let dim = r.dim, dim == shape.count - 1, let n = SafeArithmetic.product(shape),
+        let dim = r.dim, let n = SafeArithmetic.product(shape),
         n <= threads || n % threads == 0,  // otherwise TL409's
         !run.gemmOperands.contains(f.id), !run.annotatedLayouts.contains(f.id)
       else { continue }
-      let free = freeLevelRow(run, r, f, shape, threads: threads, source: source)
+      if dim == 0, shape.count == 2 {
+        if let d = column(run, r, f, shape, threads: threads) { out.append(d) }
+        continue
+      }
+      guard dim == shape.count - 1 else { continue }
+      let free =
+        freeLevelRow(run, r, f, shape, threads: threads, source: source)
+        ?? everyRoot(r, f, shape, threads: threads, candidates: candidates(f.id))
       guard !run.untrackedLayouts.contains(f.id) else {
         if let free { out.append(free) }
         continue
@@ -38,27 +52,97 @@ enum ReduceRowThreads {
         if let free { out.append(free) }
         continue
       }
-      let runs = columns / v
-      let width = runs <= threads ? runs : threads
-      // A row's runs that fill part of the block must tile it: 96 threads over rows of 64 runs fail (sweep G).
-      let straddles = runs < threads && threads % runs != 0
-      let fails =
-        runs <= threads
-        ? !isPowerOfTwo(runs) || straddles : (runs % threads != 0 || !isPowerOfTwo(threads))
-      guard fails else { continue }
-      let why =
-        runs <= threads
-        ? (straddles && isPowerOfTwo(runs)
-          ? "its \(columns) columns are \(runs) runs of \(v), and the \(threads) threads are not a whole number of such rows"
-          : "its \(columns) columns are \(runs) runs of \(v) on \(runs) threads")
-        : "its \(columns) columns are \(runs) runs of \(v), which do not wrap evenly around the \(threads) threads"
+      guard let failure = rowFailure(columns: columns, lanes: v, threads: threads) else { continue }
       out.append(
         Diagnostic(
           .TL416,
-          "T.\(r.op) along the last dim of \(f.name) \(f.shapeText) combines each row across threads, and \(why) (laid out by the copy on line \(source.line(of: run.events[copy].call.range.start) + 1), \(v) lane\(v == 1 ? "" : "s")): \(straddles && isPowerOfTwo(runs) ? "a row's threads straddle the block" : "the shuffle width \(width) is not a power of two"), and lowering fails (\"no available layout found\"); use a power-of-two number of columns per row, or pad the tile",
+          "T.\(r.op) along the last dim of \(f.name) \(f.shapeText) combines each row across threads, and \(failure.why) (laid out by the copy on line \(source.line(of: run.events[copy].call.range.start) + 1), \(v) lane\(v == 1 ? "" : "s")): \(failure.effect), and lowering fails (\"no available layout found\"); use a power-of-two number of columns per row, or pad the tile",
           at: r.sourceExpr?.range ?? r.call.range))
     }
     return out
+  }
+
+  /// Why rows of `columns` elements in runs of `lanes` cannot be combined across `threads` threads (nil when they
+  /// can, or the runs do not split the row).
+  static func rowFailure(columns: Int, lanes v: Int, threads: Int) -> (why: String, effect: String)? {
+    guard v >= 1, columns % v == 0 else { return nil }
+    let runs = columns / v
+    let width = runs <= threads ? runs : threads
+    // A row's runs that fill part of the block must tile it: 96 threads over rows of 64 runs fail (sweep G).
+    let straddles = runs < threads && threads % runs != 0
+    let fails =
+      runs <= threads
+      ? !isPowerOfTwo(runs) || straddles : (runs % threads != 0 || !isPowerOfTwo(threads))
+    guard fails else { return nil }
+    let why =
+      runs <= threads
+      ? (straddles && isPowerOfTwo(runs)
+        ? "its \(columns) columns are \(runs) runs of \(v), and the \(threads) threads are not a whole number of such rows"
+        : "its \(columns) columns are \(runs) runs of \(v) on \(runs) threads")
+      : "its \(columns) columns are \(runs) runs of \(v), which do not wrap evenly around the \(threads) threads"
+    let effect =
+      straddles && isPowerOfTwo(runs)
+      ? "a row's threads straddle the block" : "the shuffle width \(width) is not a power of two"
+    return (why, effect)
+  }
+
+  /// A fragment of a free-level component (copies, element-wise loops, row reductions): layout inference tries each
+  /// copy and loop as the root, so the reduction fails when every candidate's width fails (`candidates`). Checked with
+  /// 0.1.15 on softmax, rms-norm and two-pass softmax forms (loops before and after the reduction, loops that write
+  /// other fragments, a shared staging tile), 1–8 rows, 96–640 columns, 128 and 256 threads, float16 and float32.
+  static func everyRoot(
+    _ r: ReduceCall, _ f: Buffer, _ shape: [Int], threads: Int, candidates: [(lanes: Int, what: String)]?
+  ) -> Diagnostic? {
+    guard let candidates, let first = candidates.first, let columns = shape.last else { return nil }
+    var failures: [(why: String, effect: String)] = []
+    for c in candidates {
+      guard let failure = rowFailure(columns: columns, lanes: c.lanes, threads: threads) else { return nil }
+      failures.append(failure)
+    }
+    let roots = candidates.map { "\($0.what) at \($0.lanes) lane\($0.lanes == 1 ? "" : "s")" }.joined(separator: ", ")
+    return Diagnostic(
+      .TL416,
+      "T.\(r.op) along the last dim of \(f.name) \(f.shapeText) combines each row across threads, and \(failures[0].why) (laid out by \(first.what), \(first.lanes) lane\(first.lanes == 1 ? "" : "s")): \(failures[0].effect); layout inference tries every op that can lay \(f.name) out as the root (\(roots)) and each plan fails this way, so lowering fails (\"no available layout found\"); use a power-of-two number of columns per row, or pad the tile",
+      at: r.sourceExpr?.range ?? r.call.range)
+  }
+
+  /// A reduction along dim 0 of an (R, N) fragment of at most `threads` elements that only copies lay out: each
+  /// thread holds one element, so column j sits on R threads N apart, and the shuffle needs both R (its width) and
+  /// N (its stride) to be powers of two. Checked with 0.1.15 on sm_90 for 2–96 rows, 1–32 columns, 64, 128 and
+  /// 256 threads, float16, bfloat16 and float32, T.reduce_sum and T.reduce_max. Larger fragments depend on the
+  /// plan's width and are not judged.
+  static func column(_ run: KernelRun, _ r: ReduceCall, _ f: Buffer, _ shape: [Int], threads: Int) -> Diagnostic? {
+    let (rows, columns) = (shape[0], shape[1])
+    guard rows * columns <= threads, !isPowerOfTwo(rows) || !isPowerOfTwo(columns),
+      !run.untrackedLayouts.contains(f.id), !run.serialElementAccess.contains(f.id),
+      isFree(f, run, loops: [], sourceOf: r),
+      run.events.contains(where: { e in
+        e.op == "copy" && e.operands.count >= 2 && e.operands[1].buffer?.id == f.id
+      }),
+      case .buffer(let d) = r.destination, d.scope.isFragment, !run.gemmOperands.contains(d.id),
+      !run.annotatedLayouts.contains(d.id), !run.untrackedLayouts.contains(d.id),
+      !run.serialElementAccess.contains(d.id), var allowed = run.wholeCopyAndFillReferences(d),
+      let refs = run.fragmentReferences[d.id]
+    else { return nil }
+    for op in run.layoutOps {
+      guard case .reduce(let other) = op else { continue }
+      if case .buffer(let s) = other.source, s.id == d.id { return nil }
+      if case .buffer(let o) = other.destination, o.id == d.id {
+        guard let e = other.destinationExpr else { return nil }
+        allowed.append(e.range)
+      }
+    }
+    guard refs.allSatisfy({ ref in allowed.contains { $0.start <= ref.start && ref.end <= $0.end } }) else {
+      return nil
+    }
+    let why =
+      !isPowerOfTwo(rows)
+      ? "the \(rows) threads of a column are not a power of two"
+      : "the stride \(columns) between a column's threads is not a power of two"
+    return Diagnostic(
+      .TL416,
+      "T.\(r.op) along dim 0 of \(f.name) \(f.shapeText) combines each column across threads: its \(rows * columns) elements sit one per thread (of \(threads)), so a column's \(rows) elements are on \(rows) threads \(columns) apart, and \(why): lowering fails (\"is_const_power_of_two_integer\" or a ReplicateExtent check); use a power-of-two number of rows and columns, or pad the tile",
+      at: r.sourceExpr?.range ?? r.call.range)
   }
 
   /// A fragment that copies of the whole buffer and element-wise `T.Parallel` loops over its whole shape lay out

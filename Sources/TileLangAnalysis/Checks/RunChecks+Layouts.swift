@@ -4,6 +4,19 @@
 import TileLangSyntax
 
 extension RunChecks {
+  /// TL416 on `target`, each fragment of a free-level component judged by the width every op that could root its
+  /// layout would plan (copies from their own plan, loops from their own runs).
+  static func reduceThreads(
+    _ run: KernelRun, _ target: TargetArch, _ lanes: [Int: Int], _ free: FreeFragmentLayouts,
+    _ loops: ParallelLoopLayouts, _ facts: PlanningFacts, _ source: SourceText
+  ) -> [Diagnostic] {
+    let ownCopy: (Int) -> Int? = { ownLanes($0, run, target: target, facts: facts, source: source) }
+    let ownLoop: (Int) -> Int? = { loops.ownRuns(run.parallelLoops[$0], target: target)?.0 }
+    return ReduceRowThreads.check(
+      run, target: target, lanes: lanes, source: source,
+      candidates: { free.candidates(of: $0, copyLanes: ownCopy, loopLanes: ownLoop) })
+  }
+
   /// The fragments a `T.gemm` reads as its A or B operand in registers, with the contiguous elements each thread
   /// holds along the fragment's last dimension in the mma operand layout (mma_macro_generator / wgmma
   /// make_mma_load_layout): a thread holds 32 bits of adjacent K elements (2 halves, 4 bytes, 1 float), so a

@@ -117,7 +117,7 @@ enum RunChecks {
       }
       diagnostics.append(contentsOf: c.diagnostics)
     }
-    diagnostics.append(contentsOf: FragmentPartition.check(run, source: source))
+    diagnostics.append(contentsOf: FragmentPartition.check(run, source: source, free: freeLayouts.plainFragments))
     diagnostics.append(contentsOf: FragmentPartition.onlyFilled(run))
     diagnostics.append(contentsOf: CopyExtents.atomicShapes(run))
     diagnostics.append(contentsOf: TileOpPlacement.check(run, source: source))
@@ -137,7 +137,7 @@ enum RunChecks {
       diagnostics.append(contentsOf: PDLTarget.check(run, target: t))
       diagnostics.append(contentsOf: GemmOperands.checkWgmma(run, target: t, passConfigs: passConfigs))
       if wantLanes {
-        diagnostics.append(contentsOf: ReduceRowThreads.check(run, target: t, lanes: lanes[t] ?? [:], source: source))
+        diagnostics.append(contentsOf: reduceThreads(run, t, lanes[t] ?? [:], freeLayouts, loopLayouts, facts, source))
       }
       diagnostics.append(
         contentsOf: FragmentLayoutConflict.check(run, target: t, passConfigs: passConfigs, source: source))

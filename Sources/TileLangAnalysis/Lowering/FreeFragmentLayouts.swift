@@ -49,6 +49,9 @@ struct FreeFragmentLayouts {
     var columns: Set<Int> = []
     /// Indices in `run.events` of the copies of the column vectors.
     var columnCopies: [Int] = []
+    /// Whether 1-D loops or register copies touch the row vectors (an online softmax's running maximum): ops that
+    /// can root the layout too, which the row-vector candidates here do not model.
+    var rowRoots = false
     var id: Int { fragments.map(\.id).min() ?? 0 }
   }
 
@@ -218,7 +221,7 @@ struct FreeFragmentLayouts {
     guard columnCopies.allSatisfy({ run.events[$0].wholeFragmentCopy == nil }) else { return nil }
     return Component(
       fragments: fragments, shape: shape, copies: copies, loops: loopIndices, rowReduced: !outputs.isEmpty,
-      rows: held, loose: loose, columns: Set(columnBuffers.keys), columnCopies: columnCopies)
+      rows: held, loose: loose, columns: Set(columnBuffers.keys), columnCopies: columnCopies, rowRoots: !edges.isEmpty)
   }
 
   /// Every reference to row vector `b` is a whole-buffer copy operand, a fill, an access in one of `loops`, or (for
@@ -331,6 +334,48 @@ struct FreeFragmentLayouts {
       ? "\(vector) is held like \(name)'s rows: every thread holds all \(m) in row order (\(runs)), so the copy runs per thread"
       : "\(vector) is held like \(name)'s rows: each thread holds \(held) of the \(m)\(held > 1 ? ", \(m / held) apart" : "") (\(runs))"
     return (held, held == m, why)
+  }
+
+  /// Fragments of components without column vectors: only whole copies, fills, element-wise loops and row
+  /// reductions lay them out, each copy and loop a candidate root (FragmentPartition, ReduceRowThreads).
+  var plainFragments: Set<Int> { Set(components.filter { $0.value.columns.isEmpty && !$0.value.rowRoots }.keys) }
+
+  /// The width each op that can root fragment `id`'s layout would plan, and where it is: the component's copies and
+  /// loops (nil when `id` is in no component without column vectors, or a candidate's width is unknown).
+  func candidates(of id: Int, copyLanes: (Int) -> Int?, loopLanes: (Int) -> Int?) -> [(lanes: Int, what: String)]? {
+    guard let c = components[id], c.columns.isEmpty, !c.rowRoots else { return nil }
+    var out: [(lanes: Int, what: String)] = []
+    for e in c.copies {
+      guard let v = copyLanes(e) else { return nil }
+      out.append((v, "the copy on line \(source.line(of: run.events[e].call.range.start) + 1)"))
+    }
+    for l in c.loops {
+      guard let own = loopLanes(l), let v = Self.alignedRuns(run.parallelLoops[l], own) else { return nil }
+      out.append((v, "the T.Parallel loop on line \(source.line(of: run.parallelLoops[l].range.start) + 1)"))
+    }
+    return out.isEmpty ? nil : out
+  }
+
+  /// `lanes` narrowed until every global and shared access of the loop starts on a multiple of it when the innermost
+  /// variable is 0 (a row stride of 385 elements, or `j + 1`, makes a float16 softmax loop 1 lane: sweep I's
+  /// follow-up); nil when an access's offset is unknown.
+  static func alignedRuns(_ loop: ParallelLoop, _ lanes: Int) -> Int? {
+    guard let inner = loop.variables?.last?.name else { return nil }
+    var v = lanes
+    for access in loop.memoryAccesses where v > 1 {
+      guard access.buffer.strides == nil, let shape = access.buffer.concreteShape, shape.count == access.indices.count
+      else { return nil }
+      var offset = SymExpr(constant: 0)
+      var stride = 1
+      for (index, extent) in zip(access.indices, shape).reversed() {
+        guard let index else { return nil }
+        offset = offset + index * SymExpr(constant: stride)
+        stride *= extent
+      }
+      let start = offset.substituting([inner: SymExpr(constant: 0)])
+      while v > 1, !VectorWidth.divisible(start, v) { v /= 2 }
+    }
+    return v
   }
 
   private mutating func root(

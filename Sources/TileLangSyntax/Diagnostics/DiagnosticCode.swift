@@ -280,7 +280,7 @@ public enum DiagnosticCode: String, Sendable, CaseIterable, Hashable {
     case .TL416:
       return Info(
         name: "reduce-row-threads", severity: .error,
-        summary: "a row reduction combines a number of threads per row that is not a power of two")
+        summary: "a reduction combines a number of threads per row (or column) that is not a power of two")
     case .TL417:
       return Info(
         name: "reduce-thread-owned-segment", severity: .error,
