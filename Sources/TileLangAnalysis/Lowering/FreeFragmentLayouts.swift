@@ -389,6 +389,7 @@ struct FreeFragmentLayouts {
 
   private func chooseRoot(_ c: Component, _ copyLanes: (Int) -> Int?, _ loopLanes: (Int) -> Int?) -> Root? {
     let threads = run.threads?.constant ?? 128
+    guard threads > 0 else { return nil }
     let name = c.fragments[0].name
     // Candidates in program order: a loop runs after the copies before it (`precedingEvents`).
     var candidates: [(order: Int, root: Root)] = []
@@ -426,14 +427,15 @@ struct FreeFragmentLayouts {
     // the columns (one run each when fewer columns than threads × lanes: replicated).
     func columnCost(_ r: Root) -> Int {
       let rowVectors = c.rows.count
+      let lanes = max(1, r.lanes)
+      let chunk = threads * lanes
       if r.column {
-        let own = n >= threads * r.lanes ? (n + threads * r.lanes - 1) / (threads * r.lanes) * r.lanes : r.lanes
+        let own = n >= chunk ? (n + chunk - 1) / chunk * lanes : lanes
         return c.fragments.count * m * own + rowVectors * m + c.columns.count * own
       }
-      let total = m * n
-      let own = total >= threads * r.lanes ? (total + threads * r.lanes - 1) / (threads * r.lanes) * r.lanes : r.lanes
-      return c.fragments.count * own + rowVectors * held(r.lanes)
-        + c.columns.count * Self.columnsPerThread(rows: m, columns: n, lanes: r.lanes, threads: threads)
+      let own = m * n >= chunk ? (m * n + chunk - 1) / chunk * lanes : lanes
+      return c.fragments.count * own + rowVectors * held(lanes)
+        + c.columns.count * Self.columnsPerThread(rows: m, columns: n, lanes: lanes, threads: threads)
     }
     func cost(_ r: Root) -> Int {
       if !c.columns.isEmpty { return columnCost(r) }

@@ -67,10 +67,11 @@ extension Interpreter {
       if name == "get_thread_binding" { run?.readsThreadIndex = true }
       return .int(
         SymExpr(variable: (name == "get_thread_binding" ? "threadIdx." : "blockIdx.") + ["x", "y", "z"][dim]))
-    case "if_then_else",
-      "Select" where run != nil && !(loops.last?.isParallel ?? false) && p.count == 3:
-      // An integer chosen at run time (`v = T.if_then_else(c, i, v)`, a grouped GEMM's batch index): a new symbol.
-      guard p[1].intValue != nil || p[2].intValue != nil else { return .unknown }
+    case "if_then_else", "Select":
+      // An integer chosen at run time outside T.Parallel (`v = T.if_then_else(c, i, v)`, a grouped GEMM's batch
+      // index): a new symbol.
+      guard run != nil, !(loops.last?.isParallel ?? false), p.count == 3, p[1].intValue != nil || p[2].intValue != nil
+      else { return .unknown }
       let text = source.text(call.range)
       return .int(SymExpr(variable: freshRunTimeName(text.count <= 48 ? text : "T.\(name)(…)")))
     case "ceildiv":
