@@ -146,7 +146,7 @@ extension Interpreter {
       return .loopRange(.pipelined(stages: stages, extents: p.map(\.intValue)))
     case "Parallel":
       return .loopRange(.parallel(extents: p.map(\.intValue)))
-    case "serial", "unroll", "vectorized", "grid", "Persistent", "thread_binding":
+    case "serial", "Serial", "unroll", "Unroll", "vectorized", "Vectorized", "grid", "Persistent", "thread_binding":
       return .loopRange(.serial(extents: p.map(\.intValue)))
     case "ws":
       let ids = p.compactMap { $0.intValue?.constant }

@@ -3,7 +3,8 @@
 # loop, a run-time `if` branch), and a read after that frame closed fails. A PrimExpr re-bound in a loop, a value
 # bound under `if tx < 64`, a loop variable and a buffer allocated in a loop fail when read after; a Python int bound
 # in a loop, a read inside the loop, a `T.alloc_var`, a Python-valued `if` and an augmented
-# assignment after the loop (`acc -= x` re-binds without the check) build.
+# assignment after the loop (`acc -= x` re-binds without the check) build, and so does a loop variable bound afresh by
+# `T.Serial`, `T.Unroll` or `T.Vectorized` (the capitalised aliases; sweep K had a false TL223 there).
 import tilelang.language as T
 
 
@@ -112,6 +113,26 @@ def python_valued_if():
     return main
 
 
+
+def capitalised_loop_aliases():
+    # T.Serial / T.Unroll / T.Vectorized are T.serial / T.unroll / T.vectorized: each binds its variable afresh.
+    @T.prim_func
+    def main(X: T.Tensor((1024, 8), "float32"), O: T.Tensor((1024, 8), "float32")):
+        with T.Kernel(8, threads=128) as bx:
+            S = T.alloc_shared((128, 8), "float32")
+            for i, j in T.Parallel(128, 8):
+                S[i, j] = X[bx * 128 + i, j]
+            for j in T.Serial(8):
+                for i in T.Parallel(128):
+                    O[bx * 128 + i, j] = S[i, j] * 2.0
+            for j in T.Unroll(8):
+                for i in T.Parallel(128):
+                    O[bx * 128 + i, j] = S[i, j] + O[bx * 128 + i, j]
+            for j in T.Vectorized(8):
+                O[bx * 128, j] = S[0, j]
+
+    return main
+
 if __name__ == "__main__":
     rebound_in_loop()
     bound_under_thread_if()
@@ -121,3 +142,4 @@ if __name__ == "__main__":
     alloc_var_accumulator()
     augmented_after_loop()
     python_valued_if()
+    capitalised_loop_aliases()
