@@ -255,6 +255,26 @@ struct PassConfigRegistryTests {
     }
   }
 
+  /// The TVM that tilelang bundles: its top-level modules and the names `import tvm` binds (TvmModules).
+  @Test func tvmModulesMatchThePackage() throws {
+    let python = CompilerVerdicts.venvPython
+    guard FileManager.default.isExecutableFile(atPath: python.path) else {
+      Issue.record("missing \(python.path): run scripts/setup-tilelang.sh first")
+      return
+    }
+    let probe = #"""
+      import json, pkgutil, sys
+      import tilelang, tvm
+      json.dump({
+          "top": sorted(m.name.split(".")[1] for m in pkgutil.iter_modules(tvm.__path__, "tvm.")),
+          "root": sorted(n for n in dir(tvm) if not n.startswith("_")),
+      }, sys.stdout)
+      """#
+    let facts = try Self.runProbe(probe, named: "tvm-modules", python: python)
+    #expect(Set(facts["top"] as? [String] ?? []) == TvmModules.topLevel, "\(facts)")
+    #expect(Set(facts["root"] as? [String] ?? []) == TvmModules.rootNames, "\(facts)")
+  }
+
   @Test func embeddedFactsMatchTheCompiler() throws {
     guard let facts = try Self.compilerFacts() else { return }
     #expect(Set(facts["keys"] as? [String] ?? []) == PassConfigRegistry.keys)

@@ -69,25 +69,30 @@ enum ModuleImports {
     let unknown = names.filter { $0.name != "*" && !$0.name.hasPrefix("_") && binds(module, $0.name) == false }
     guard !unknown.isEmpty, let bound = boundNames(module) else { return [] }
     let prefix = String(module.dropFirst("tilelang.".count))
-    let submodules = Set(
-      TilelangModules.all.compactMap { m -> String? in
-        if module == "tilelang" { return m.contains(".") ? nil : m }
-        guard m.hasPrefix(prefix + ".") else { return nil }
-        let rest = m.dropFirst(prefix.count + 1)
-        return rest.contains(".") ? nil : String(rest)
-      })
+    let submodules =
+      module == "tvm"
+      ? TvmModules.topLevel
+      : Set(
+        TilelangModules.all.compactMap { m -> String? in
+          if module == "tilelang" { return m.contains(".") ? nil : m }
+          guard m.hasPrefix(prefix + ".") else { return nil }
+          let rest = m.dropFirst(prefix.count + 1)
+          return rest.contains(".") ? nil : String(rest)
+        })
     let candidates =
       module == "tilelang.language" ? [] : bound.union(submodules.filter { !$0.hasPrefix("_") }).sorted()
+    func among(_ name: String) -> [String] { module == "tvm" ? extensionsFirst(of: name, candidates) : candidates }
     return unknown.compactMap { a in
       guard !submodules.contains(a.name) else { return nil }
       let range = TextRange(a.range.start, a.range.start + a.name.utf8.count)
       guard source.text(range) == a.name else { return nil }
       let hint =
         module == "tilelang.language"
-        ? UnknownDSLName.suggestion(a.name, replacing: range) : suggestion(a.name, among: candidates, replacing: range)
+        ? UnknownDSLName.suggestion(a.name, replacing: range)
+        : suggestion(a.name, among: among(a.name), replacing: range)
       return Diagnostic(
         .TL217,
-        "\(module) has no `\(a.name)` in tilelang 0.1.15: the import fails (ImportError: cannot import name '\(a.name)' from '\(module)')\(hint.tail)",
+        "\(module) has no `\(a.name)` in tilelang 0.1.15\(module == "tvm" ? "'s bundled TVM" : ""): the import fails (ImportError: cannot import name '\(a.name)' from '\(module)')\(hint.tail)",
         at: range, fixes: hint.fixes)
     }
   }
@@ -96,6 +101,7 @@ enum ModuleImports {
   /// whole-word search of its table entry, so a file's imports cost no set of the module's names.
   static func binds(_ module: String, _ name: String) -> Bool? {
     if module == "tilelang.language" { return DSLNames.all.contains(name) }
+    if module == "tvm" { return name.isEmpty ? false : TvmModules.rootNames.contains(name) }
     guard let text = TilelangModuleNames.table[module] else { return nil }
     guard !name.isEmpty else { return false }
     let word = Array(name.utf8)
@@ -119,6 +125,7 @@ enum ModuleImports {
   /// for a module whose names are not listed.
   static func boundNames(_ module: String) -> Set<String>? {
     if module == "tilelang.language" { return DSLNames.all }
+    if module == "tvm" { return TvmModules.rootNames.union(TvmModules.topLevel) }
     return TilelangModuleNames.table[module].map { Set($0.split(whereSeparator: \.isWhitespace).map(String.init)) }
   }
 
@@ -137,6 +144,7 @@ enum ModuleImports {
   /// The diagnostic for the dotted module `name` written at `start` (nil when unknown: the range is then `whole`).
   private static func diagnose(_ name: String, at start: Int?, whole: TextRange, _ source: SourceText) -> Diagnostic? {
     let parts = name.split(separator: ".").map(String.init)
+    if parts.count >= 2, parts[0] == "tvm" { return diagnoseTvm(parts, at: start, whole: whole, source) }
     guard parts.count >= 2, parts[0] == "tilelang" else { return nil }
     var k = 1
     while k < parts.count, TilelangModules.all.contains(parts[1...k].joined(separator: ".")) { k += 1 }
@@ -182,5 +190,35 @@ enum ModuleImports {
       .TL222,
       "tilelang 0.1.15 has no module `\(written)`: the import fails (ModuleNotFoundError: No module named '\(written)')\(hint)",
       at: range, fixes: fixes)
+  }
+
+  /// TL222 for `import tvm.x...` / `from tvm.x... import` where the bundled TVM has no top-level module `x` (`tvm.tir`,
+  /// which is `tvm.tirx` there); deeper components are not judged.
+  private static func diagnoseTvm(_ parts: [String], at start: Int?, whole: TextRange, _ source: SourceText)
+    -> Diagnostic?
+  {
+    let missing = parts[1]
+    guard !TvmModules.topLevel.contains(missing) else { return nil }
+    let written = "tvm." + missing
+    let nearest = CopyAnnotationsCheck.nearest(missing, extensionsFirst(of: missing, TvmModules.topLevel.sorted()))
+    let close = CopyAnnotationsCheck.distance(missing, nearest) <= max(2, missing.count / 4)
+    var range = whole
+    var fixes: [Fix] = []
+    if let start, source.text(TextRange(start, start + written.utf8.count)) == written {
+      range = TextRange(start, start + written.utf8.count)
+      if close {
+        fixes = [Fix(title: "Import from tvm.\(nearest)", edits: [TextEdit(range: range, newText: "tvm." + nearest)])]
+      }
+    }
+    return Diagnostic(
+      .TL222,
+      "the TVM that tilelang 0.1.15 bundles has no module `\(written)`: the import fails (ModuleNotFoundError: No module named '\(written)')\(close ? "; did you mean `tvm.\(nearest)`?" : "")",
+      at: range, fixes: fixes)
+  }
+
+  /// `names` with those that extend `name` first, so that a tie in spelling distance goes to the longer name a module
+  /// was renamed to (`tir` → `tirx`, not `ir`).
+  private static func extensionsFirst(of name: String, _ names: [String]) -> [String] {
+    names.filter { $0.hasPrefix(name) } + names.filter { !$0.hasPrefix(name) }
   }
 }

@@ -2,7 +2,8 @@
 # TL222: an import of a tilelang module the 0.1.15 package does not have fails with ModuleNotFoundError when it runs
 # (`tilelang.intrinsics` moved under `tilelang.cuda`, `tilelang.languag` is a typo). The imports sit in the factories
 # so that the file itself imports (the differential's driver imports it); at module level the same import fails
-# before any kernel exists. Existing modules, deep ones included, are fine.
+# before any kernel exists. Existing modules, deep ones included, are fine. The TVM tilelang bundles names its TIR
+# module `tvm.tirx`: `import tvm.tir` fails.
 import tilelang
 import tilelang.language as T
 
@@ -51,7 +52,22 @@ def moved_layout_helper(M):
     return main
 
 
+def tvm_tir_module(M):
+    import tvm.tir  # noqa: F401
+    #      ^^^^^^^ error TL222: the TVM that tilelang 0.1.15 bundles has no module `tvm.tir`: the import fails (ModuleNotFoundError: No module named 'tvm.tir'); did you mean `tvm.tirx`?
+
+    @T.prim_func
+    def main(A: T.Tensor((M, 64), "float16"), B: T.Tensor((M, 64), "float16")):
+        with T.Kernel(M // 128, threads=128) as bx:
+            s = T.alloc_shared((128, 64), "float16")
+            T.copy(A[bx * 128, 0], s)
+            T.copy(s, B[bx * 128, 0])
+
+    return main
+
+
 if __name__ == "__main__":
     old_layout_helper(1024)
     misspelt_module(1024)
     moved_layout_helper(1024)
+    tvm_tir_module(1024)

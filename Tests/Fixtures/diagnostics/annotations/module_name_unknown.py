@@ -58,7 +58,24 @@ def from_where_it_lives(M):
     return main
 
 
+def tvm_tir(M):
+    # The bundled TVM's TIR module is tvm.tirx: `from tvm import tir` fails, `from tvm import tirx` works.
+    from tvm import tir
+    #               ^^^ error TL217: tvm has no `tir` in tilelang 0.1.15's bundled TVM: the import fails (ImportError: cannot import name 'tir' from 'tvm'); did you mean `tirx`?
+    from tvm import tirx  # noqa: F401
+
+    @T.prim_func
+    def main(A: T.Tensor((M, 64), "float16"), B: T.Tensor((M, 64), "float16")):
+        with T.Kernel(M // 128, threads=128) as bx:
+            s = T.alloc_shared((128, 64), "float16")
+            T.copy(A[bx * 128, 0], s)
+            T.copy(s, B[bx * 128, 0])
+
+    return main
+
+
 if __name__ == "__main__":
     not_reexported(1024)
     misspelt(1024)
     from_where_it_lives(1024)
+    tvm_tir(1024)
