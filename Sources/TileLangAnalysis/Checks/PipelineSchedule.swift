@@ -8,6 +8,8 @@
 //   may not read the tiles of copies placed in two different stages at or below its own (PopulateWaitCounts: "A
 //   dependency on multiple async stages is not supported").
 // Only writes by lone global → shared copies are known here, so the first rule is checked for those writers only.
+// And the lists must have one entry per statement of the body (with or without its name bindings): other lengths
+// fail pipeline planning ("expected pipeline annotation size to match ...").
 
 import TileLangSyntax
 
@@ -22,9 +24,14 @@ enum PipelineSchedule {
     var seen: Set<TextRange> = []
     for loop in run.pipelinedLoops where seen.insert(loop.range).inserted {
       guard let stages = loop.explicitStages, let at = loop.stageArgument, !loop.annotated,
-        !specialized.contains(loop.range), !unpipelined.contains(loop.range),
-        let (body, stages) = scheduled(loop, stages: stages)
+        !specialized.contains(loop.range), !unpipelined.contains(loop.range)
       else { continue }
+      guard let (body, stages) = scheduled(loop, stages: stages) else {
+        if let message = lengthMismatch(loop, stages: stages, target: target) {
+          out.append(Diagnostic(.TL216, message, at: at))
+        }
+        continue
+      }
       let names = Dictionary(run.buffers.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
       let line = { (s: PipelinedLoop.Statement) in source.line(of: s.range.start) + 1 }
       if let message = laterStageRead(body, stages: stages, names: names, line: line)
@@ -45,6 +52,19 @@ enum PipelineSchedule {
     if plain.count == stages.count { return (body, stages) }
     if loop.statements.count == stages.count { return (body, plain.map { stages[$0] }) }
     return nil
+  }
+
+  /// A stage list whose length is neither the body's statement count nor that count without its name bindings,
+  /// judged only for bodies whose statements the front end keeps one for one (`T.*` calls, loops over `T.*`
+  /// ranges, bindings: a macro call or a Python loop expands into several). The pipeliner fails
+  /// ("PipelinePlanning: expected pipeline annotation size to match ... (2 vs. 3)").
+  static func lengthMismatch(_ loop: PipelinedLoop, stages: [Int], target: TargetArch) -> String? {
+    guard !loop.statements.isEmpty, loop.statements.allSatisfy(\.isSingle) else { return nil }
+    let all = loop.statements.count
+    let plain = loop.statements.filter { !$0.binds }.count
+    let count = plain == all ? "\(all) statements" : "\(all) statements (\(plain) without its name bindings)"
+    return
+      "order= and stage= give each statement of the loop body its place, but stage= has \(stages.count) entr\(stages.count == 1 ? "y" : "ies") and the body has \(count): on \(target.rawValue) the software pipeliner fails (\"PipelinePlanning: expected pipeline annotation size to match the scheduled statement count ... (\(stages.count) vs. \(plain))\"); give one entry per statement"
   }
 
   /// A statement reading a tile that an earlier copy of the body fills in a later stage.

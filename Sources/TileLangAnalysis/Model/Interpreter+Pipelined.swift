@@ -76,8 +76,13 @@ extension Interpreter {
       switch stmt.kind {
       case .assign(let targets, _):
         statement.binds = !targets.contains { if case .subscript = $0.kind { true } else { false } }
+        statement.isSingle = true
       case .annAssign(let target, _, _): if case .name = target.kind { statement.binds = true }
-      case .expr: statement.isCall = true
+      case .expr(let e):
+        statement.isCall = true
+        statement.isSingle = callsDSL(e)
+      case .for(_, let iter, _, _, _):
+        statement.isSingle = callsDSL(iter)
       case .if(_, let then, let orElse):
         let branches = then + orElse
         if branches.allSatisfy({ if case .expr = $0.kind { true } else { false } }) {
@@ -107,6 +112,12 @@ extension Interpreter {
       return flow
     }
     return .normal
+  }
+
+  /// `e` is a call of a `T.*` function (`T.copy(...)`, `T.Parallel(...)`), not of a macro or a Python function.
+  func callsDSL(_ e: Expr) -> Bool {
+    guard case .call(let callee, _) = e.kind, case .attribute(let base, _, _) = callee.kind else { return false }
+    return namesDSLModule(base)
   }
 
   /// Names that statements in `body` (at any depth) bind: assignment, loop and `with` targets, walrus targets,

@@ -210,6 +210,9 @@ struct PipelinedLoop: Sendable {
     var events: Range<Int> = 0..<0
     /// The statement is a bare call (`T.copy(...)`), not an `if`, loop or assignment.
     var isCall = false
+    /// The front end keeps the statement as one statement of the body: a `T.*` call, a loop over a `T.*` range, or a
+    /// name binding (a macro call or a Python loop can expand into several).
+    var isSingle = false
     /// The statement is an `if` whose branches hold nothing but bare calls: how many (run-time `if`s only; an `if` on
     /// a Python value is folded away).
     var guardedCalls: Int?

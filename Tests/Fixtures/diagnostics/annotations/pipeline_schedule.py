@@ -5,7 +5,8 @@
 # supported"); and no statement may read a tile an earlier copy fills in a later stage (stage=[1, 1, 0]). Near misses
 # (checked with tilelang 0.1.15): both copies in one stage ([0, 0, 1], [1, 1, 1]), a copy under an `if` (not async),
 # consumers that each read one stage's tile, and sm_90, where warp specialisation replaces the pipeliner when the loop
-# has num_stages (without it the software pipeliner fails there too).
+# has num_stages (without it the software pipeliner fails there too). And stage= must have one entry per statement of
+# the body: 4 entries over 3 statements fail on both targets (T.Parallel loads: no warp specialisation on sm_90).
 import tilelang
 import tilelang.language as T
 
@@ -19,8 +20,8 @@ def scheduled_gemm(M, N, K, stage):
             acc = T.alloc_fragment((128, 128), "float32")
             T.clear(acc)
             for k in T.Pipelined(K // 32, num_stages=4, order=[0, 1, 2], stage=stage):
-            #                                                                  ^^^^^ error TL216: the statement on line 26 (stage 1) reads tiles that async copies fill in different stages, A_s (line 24, stage 0) and B_s (line 25, stage 1): on sm_80 the software pipeliner waits on one async stage per statement and fails ("A dependency on multiple async stages is not supported"); put those copies in the same stage (with M=1024, N=1024, K=1024 from line 90)
-            #                                                                  ^^^^^ error TL216: the statement on line 26 is in stage 0 but reads A_s, which the copy on line 24 fills in the later stage 1: the software pipeliner rejects the schedule ("cannot depends on statement ... in a later stage"); give the reader a stage of at least 1 (with M=1024, N=1024, K=1024 from line 93)
+            #                                                                  ^^^^^ error TL216: the statement on line 27 (stage 1) reads tiles that async copies fill in different stages, A_s (line 25, stage 0) and B_s (line 26, stage 1): on sm_80 the software pipeliner waits on one async stage per statement and fails ("A dependency on multiple async stages is not supported"); put those copies in the same stage (with M=1024, N=1024, K=1024 from line 113)
+            #                                                                  ^^^^^ error TL216: the statement on line 27 is in stage 0 but reads A_s, which the copy on line 25 fills in the later stage 1: the software pipeliner rejects the schedule ("cannot depends on statement ... in a later stage"); give the reader a stage of at least 1 (with M=1024, N=1024, K=1024 from line 116)
                 T.copy(A[by * 128, k * 32], A_s)
                 T.copy(B[k * 32, bx * 128], B_s)
                 T.gemm(A_s, B_s, acc)
@@ -38,8 +39,8 @@ def unstaged_gemm(M, N, K):
             acc = T.alloc_fragment((128, 128), "float32")
             T.clear(acc)
             for k in T.Pipelined(K // 32, order=[0, 1, 2], stage=[0, 1, 1]):
-            #                                                    ^^^^^^^^^ error TL216: the statement on line 45 (stage 1) reads tiles that async copies fill in different stages, A_s (line 43, stage 0) and B_s (line 44, stage 1): on sm_80 the software pipeliner waits on one async stage per statement and fails ("A dependency on multiple async stages is not supported"); put those copies in the same stage
-            #                                                    ^^^^^^^^^ error TL216: the statement on line 45 (stage 1) reads tiles that async copies fill in different stages, A_s (line 43, stage 0) and B_s (line 44, stage 1): on sm_90 the software pipeliner waits on one async stage per statement and fails ("A dependency on multiple async stages is not supported"); put those copies in the same stage
+            #                                                    ^^^^^^^^^ error TL216: the statement on line 46 (stage 1) reads tiles that async copies fill in different stages, A_s (line 44, stage 0) and B_s (line 45, stage 1): on sm_80 the software pipeliner waits on one async stage per statement and fails ("A dependency on multiple async stages is not supported"); put those copies in the same stage
+            #                                                    ^^^^^^^^^ error TL216: the statement on line 46 (stage 1) reads tiles that async copies fill in different stages, A_s (line 44, stage 0) and B_s (line 45, stage 1): on sm_90 the software pipeliner waits on one async stage per statement and fails ("A dependency on multiple async stages is not supported"); put those copies in the same stage
                 T.copy(A[by * 128, k * 32], A_s)
                 T.copy(B[k * 32, bx * 128], B_s)
                 T.gemm(A_s, B_s, acc)
@@ -86,6 +87,28 @@ def split_consumers(M, N, K):
     return main
 
 
+
+def schedule_list_lengths(M, N, K, order, stage, num_stages=2, bM=128, bN=128, bK=32, threads=128):
+    @T.prim_func
+    def main(A: T.Tensor((M, K), "float16"), B: T.Tensor((K, N), "float16"), C: T.Tensor((M, N), "float16")):
+        with T.Kernel(T.ceildiv(N, bN), T.ceildiv(M, bM), threads=threads) as (bx, by):
+            A_s = T.alloc_shared((bM, bK), "float16")
+            B_s = T.alloc_shared((bK, bN), "float16")
+            C_l = T.alloc_fragment((bM, bN), "float32")
+            T.clear(C_l)
+            for k in T.Pipelined(T.ceildiv(K, bK), num_stages=num_stages, order=order, stage=stage):
+            #                                                                                ^^^^^ error TL216: order= and stage= give each statement of the loop body its place, but stage= has 4 entries and the body has 3 statements: on sm_80 the software pipeliner fails ("PipelinePlanning: expected pipeline annotation size to match the scheduled statement count ... (4 vs. 3)"); give one entry per statement (with M=1024, N=1024, K=1024, num_stages=2, bM=128, bN=128, bK=32, threads=128 from line 121)
+            #                                                                                ^^^^^ error TL216: order= and stage= give each statement of the loop body its place, but stage= has 4 entries and the body has 3 statements: on sm_90 the software pipeliner fails ("PipelinePlanning: expected pipeline annotation size to match the scheduled statement count ... (4 vs. 3)"); give one entry per statement (with M=1024, N=1024, K=1024, num_stages=2, bM=128, bN=128, bK=32, threads=128 from line 121)
+                for i, j in T.Parallel(bM, bK):
+                    A_s[i, j] = A[by * bM + i, k * bK + j]
+                for i, j in T.Parallel(bK, bN):
+                    B_s[i, j] = B[k * bK + i, bx * bN + j]
+                T.gemm(A_s, B_s, C_l)
+            T.copy(C_l, C[by * bM, bx * bN])
+
+    return main
+
+
 if __name__ == "__main__":
     scheduled_gemm(1024, 1024, 1024, [0, 1, 1])
     scheduled_gemm(1024, 1024, 1024, [0, 0, 1])
@@ -94,3 +117,5 @@ if __name__ == "__main__":
     unstaged_gemm(1024, 1024, 1024)
     guarded_copy_gemm(1024, 1024, 1024)
     split_consumers(1024, 1024, 1024)
+    schedule_list_lengths(1024, 1024, 1024, [0, 1, 2], [0, 0, 1])
+    schedule_list_lengths(1024, 1024, 1024, [0, 1, 2, 3], [0, 0, 1, 1])
