@@ -26,7 +26,9 @@ enum PipelineSchedule {
       guard let stages = loop.explicitStages, let at = loop.stageArgument, !loop.annotated,
         !specialized.contains(loop.range), !unpipelined.contains(loop.range)
       else { continue }
-      guard let (body, stages) = scheduled(loop, stages: stages) else {
+      guard let (body, stages) = scheduled(loop, stages: stages),
+        loop.orderCount.map({ scheduled(loop, count: $0) }) ?? true
+      else {
         if let message = lengthMismatch(loop, stages: stages, target: target) {
           out.append(Diagnostic(.TL216, message, at: at))
         }
@@ -46,6 +48,11 @@ enum PipelineSchedule {
   /// The body statements the stage list schedules, with their stages: the planner leaves out the name bindings it
   /// replays (`kk = k * 32`), and the list has an entry per statement either with or without them; nil when its
   /// length matches neither.
+  /// Whether a list of `count` entries has one per statement, with or without the name bindings.
+  static func scheduled(_ loop: PipelinedLoop, count: Int) -> Bool {
+    count == loop.statements.count || count == loop.statements.filter({ !$0.binds }).count
+  }
+
   static func scheduled(_ loop: PipelinedLoop, stages: [Int]) -> ([PipelinedLoop.Statement], [Int])? {
     let plain = loop.statements.indices.filter { !loop.statements[$0].binds }
     let body = plain.map { loop.statements[$0] }
@@ -63,8 +70,9 @@ enum PipelineSchedule {
     let all = loop.statements.count
     let plain = loop.statements.filter { !$0.binds }.count
     let count = plain == all ? "\(all) statements" : "\(all) statements (\(plain) without its name bindings)"
+    let (list, n) = scheduled(loop, count: stages.count) ? ("order=", loop.orderCount ?? 0) : ("stage=", stages.count)
     return
-      "order= and stage= give each statement of the loop body its place, but stage= has \(stages.count) entr\(stages.count == 1 ? "y" : "ies") and the body has \(count): on \(target.rawValue) the software pipeliner fails (\"PipelinePlanning: expected pipeline annotation size to match the scheduled statement count ... (\(stages.count) vs. \(plain))\"); give one entry per statement"
+      "order= and stage= give each statement of the loop body its place, but \(list) has \(n) entr\(n == 1 ? "y" : "ies") and the body has \(count): on \(target.rawValue) the software pipeliner fails (\"PipelinePlanning: expected pipeline annotation size to match the scheduled statement count ... (\(n) vs. \(plain))\"); give one entry per statement"
   }
 
   /// A statement reading a tile that an earlier copy of the body fills in a later stage.

@@ -303,13 +303,15 @@ struct Interpreter {
           branches: branches)
         if case .call(_, let args) = iter.kind {
           loop.annotated = args.contains { $0.name == "annotations" }
-          if args.contains(where: { $0.name == "order" }), let stage = args.first(where: { $0.name == "stage" }),
+          if let order = args.first(where: { $0.name == "order" }),
+            let stage = args.first(where: { $0.name == "stage" }),
             let items = eval(stage.value, &env).elements
           {
             let values = items.compactMap(\.constantInt)
             if values.count == items.count, !values.isEmpty {
               loop.explicitStages = values
               loop.stageArgument = stage.value.range
+              loop.orderCount = eval(order.value, &env).elements?.count
             }
           }
         }

@@ -234,6 +234,8 @@ struct PipelinedLoop: Sendable {
   var explicitStages: [Int]?
   /// The `stage=[...]` argument, when `explicitStages` is set.
   var stageArgument: TextRange?
+  /// How many entries `order=[...]` has, when `explicitStages` is set and it is a literal list.
+  var orderCount: Int?
   /// The body, after its leading assignments, is one `if` without `else` on a run-time condition: warp
   /// specialisation unwraps it and classifies the statements inside as the body's own.
   var guardedBody = false

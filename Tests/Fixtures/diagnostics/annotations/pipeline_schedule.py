@@ -6,7 +6,8 @@
 # (checked with tilelang 0.1.15): both copies in one stage ([0, 0, 1], [1, 1, 1]), a copy under an `if` (not async),
 # consumers that each read one stage's tile, and sm_90, where warp specialisation replaces the pipeliner when the loop
 # has num_stages (without it the software pipeliner fails there too). And stage= must have one entry per statement of
-# the body: 4 entries over 3 statements fail on both targets (T.Parallel loads: no warp specialisation on sm_90).
+# the body, and so must order=: 4 entries over 3 statements, or an order= of 2, fail on both targets (T.Parallel loads:
+# no warp specialisation on sm_90).
 import tilelang
 import tilelang.language as T
 
@@ -20,8 +21,8 @@ def scheduled_gemm(M, N, K, stage):
             acc = T.alloc_fragment((128, 128), "float32")
             T.clear(acc)
             for k in T.Pipelined(K // 32, num_stages=4, order=[0, 1, 2], stage=stage):
-            #                                                                  ^^^^^ error TL216: the statement on line 27 (stage 1) reads tiles that async copies fill in different stages, A_s (line 25, stage 0) and B_s (line 26, stage 1): on sm_80 the software pipeliner waits on one async stage per statement and fails ("A dependency on multiple async stages is not supported"); put those copies in the same stage (with M=1024, N=1024, K=1024 from line 113)
-            #                                                                  ^^^^^ error TL216: the statement on line 27 is in stage 0 but reads A_s, which the copy on line 25 fills in the later stage 1: the software pipeliner rejects the schedule ("cannot depends on statement ... in a later stage"); give the reader a stage of at least 1 (with M=1024, N=1024, K=1024 from line 116)
+            #                                                                  ^^^^^ error TL216: the statement on line 28 (stage 1) reads tiles that async copies fill in different stages, A_s (line 26, stage 0) and B_s (line 27, stage 1): on sm_80 the software pipeliner waits on one async stage per statement and fails ("A dependency on multiple async stages is not supported"); put those copies in the same stage (with M=1024, N=1024, K=1024 from line 116)
+            #                                                                  ^^^^^ error TL216: the statement on line 28 is in stage 0 but reads A_s, which the copy on line 26 fills in the later stage 1: the software pipeliner rejects the schedule ("cannot depends on statement ... in a later stage"); give the reader a stage of at least 1 (with M=1024, N=1024, K=1024 from line 119)
                 T.copy(A[by * 128, k * 32], A_s)
                 T.copy(B[k * 32, bx * 128], B_s)
                 T.gemm(A_s, B_s, acc)
@@ -39,8 +40,8 @@ def unstaged_gemm(M, N, K):
             acc = T.alloc_fragment((128, 128), "float32")
             T.clear(acc)
             for k in T.Pipelined(K // 32, order=[0, 1, 2], stage=[0, 1, 1]):
-            #                                                    ^^^^^^^^^ error TL216: the statement on line 46 (stage 1) reads tiles that async copies fill in different stages, A_s (line 44, stage 0) and B_s (line 45, stage 1): on sm_80 the software pipeliner waits on one async stage per statement and fails ("A dependency on multiple async stages is not supported"); put those copies in the same stage
-            #                                                    ^^^^^^^^^ error TL216: the statement on line 46 (stage 1) reads tiles that async copies fill in different stages, A_s (line 44, stage 0) and B_s (line 45, stage 1): on sm_90 the software pipeliner waits on one async stage per statement and fails ("A dependency on multiple async stages is not supported"); put those copies in the same stage
+            #                                                    ^^^^^^^^^ error TL216: the statement on line 47 (stage 1) reads tiles that async copies fill in different stages, A_s (line 45, stage 0) and B_s (line 46, stage 1): on sm_80 the software pipeliner waits on one async stage per statement and fails ("A dependency on multiple async stages is not supported"); put those copies in the same stage
+            #                                                    ^^^^^^^^^ error TL216: the statement on line 47 (stage 1) reads tiles that async copies fill in different stages, A_s (line 45, stage 0) and B_s (line 46, stage 1): on sm_90 the software pipeliner waits on one async stage per statement and fails ("A dependency on multiple async stages is not supported"); put those copies in the same stage
                 T.copy(A[by * 128, k * 32], A_s)
                 T.copy(B[k * 32, bx * 128], B_s)
                 T.gemm(A_s, B_s, acc)
@@ -97,8 +98,10 @@ def schedule_list_lengths(M, N, K, order, stage, num_stages=2, bM=128, bN=128, b
             C_l = T.alloc_fragment((bM, bN), "float32")
             T.clear(C_l)
             for k in T.Pipelined(T.ceildiv(K, bK), num_stages=num_stages, order=order, stage=stage):
-            #                                                                                ^^^^^ error TL216: order= and stage= give each statement of the loop body its place, but stage= has 4 entries and the body has 3 statements: on sm_80 the software pipeliner fails ("PipelinePlanning: expected pipeline annotation size to match the scheduled statement count ... (4 vs. 3)"); give one entry per statement (with M=1024, N=1024, K=1024, num_stages=2, bM=128, bN=128, bK=32, threads=128 from line 121)
-            #                                                                                ^^^^^ error TL216: order= and stage= give each statement of the loop body its place, but stage= has 4 entries and the body has 3 statements: on sm_90 the software pipeliner fails ("PipelinePlanning: expected pipeline annotation size to match the scheduled statement count ... (4 vs. 3)"); give one entry per statement (with M=1024, N=1024, K=1024, num_stages=2, bM=128, bN=128, bK=32, threads=128 from line 121)
+            #                                                                                ^^^^^ error TL216: order= and stage= give each statement of the loop body its place, but order= has 2 entries and the body has 3 statements: on sm_80 the software pipeliner fails ("PipelinePlanning: expected pipeline annotation size to match the scheduled statement count ... (2 vs. 3)"); give one entry per statement (with M=1024, N=1024, K=1024, num_stages=2, bM=128, bN=128, bK=32, threads=128 from line 125)
+            #                                                                                ^^^^^ error TL216: order= and stage= give each statement of the loop body its place, but order= has 2 entries and the body has 3 statements: on sm_90 the software pipeliner fails ("PipelinePlanning: expected pipeline annotation size to match the scheduled statement count ... (2 vs. 3)"); give one entry per statement (with M=1024, N=1024, K=1024, num_stages=2, bM=128, bN=128, bK=32, threads=128 from line 125)
+            #                                                                                ^^^^^ error TL216: order= and stage= give each statement of the loop body its place, but stage= has 4 entries and the body has 3 statements: on sm_80 the software pipeliner fails ("PipelinePlanning: expected pipeline annotation size to match the scheduled statement count ... (4 vs. 3)"); give one entry per statement (with M=1024, N=1024, K=1024, num_stages=2, bM=128, bN=128, bK=32, threads=128 from line 124)
+            #                                                                                ^^^^^ error TL216: order= and stage= give each statement of the loop body its place, but stage= has 4 entries and the body has 3 statements: on sm_90 the software pipeliner fails ("PipelinePlanning: expected pipeline annotation size to match the scheduled statement count ... (4 vs. 3)"); give one entry per statement (with M=1024, N=1024, K=1024, num_stages=2, bM=128, bN=128, bK=32, threads=128 from line 124)
                 for i, j in T.Parallel(bM, bK):
                     A_s[i, j] = A[by * bM + i, k * bK + j]
                 for i, j in T.Parallel(bK, bN):
@@ -119,3 +122,4 @@ if __name__ == "__main__":
     split_consumers(1024, 1024, 1024)
     schedule_list_lengths(1024, 1024, 1024, [0, 1, 2], [0, 0, 1])
     schedule_list_lengths(1024, 1024, 1024, [0, 1, 2, 3], [0, 0, 1, 1])
+    schedule_list_lengths(1024, 1024, 1024, [0, 1], [0, 0, 1])
