@@ -363,14 +363,8 @@ struct FreeFragmentLayouts {
     guard let inner = loop.variables?.last?.name else { return nil }
     var v = lanes
     for access in loop.memoryAccesses where v > 1 {
-      guard access.buffer.strides == nil, let shape = access.buffer.concreteShape, shape.count == access.indices.count
-      else { return nil }
-      var offset = SymExpr(constant: 0)
-      var stride = 1
-      for (index, extent) in zip(access.indices, shape).reversed() {
-        guard let index else { return nil }
-        offset = offset + index * SymExpr(constant: stride)
-        stride *= extent
+      guard access.buffer.strides == nil, let offset = ParallelLoop.flatOffset(access.buffer, access.indices) else {
+        return nil
       }
       let start = offset.substituting([inner: SymExpr(constant: 0)])
       while v > 1, !VectorWidth.divisible(start, v) { v /= 2 }

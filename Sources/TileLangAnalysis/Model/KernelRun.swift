@@ -350,17 +350,24 @@ struct ParallelLoop: Sendable {
     guard let inner = variables?.last?.name else { return false }
     let step = [inner: SymExpr(variable: inner) + SymExpr(constant: 1)]
     return memoryAccesses.contains { access in
-      guard let shape = access.buffer.concreteShape, shape.count == access.indices.count else { return false }
-      var offset = SymExpr(constant: 0)
-      var stride = 1
-      for (index, extent) in zip(access.indices, shape).reversed() {
-        guard let index else { return false }
-        offset = offset + index * SymExpr(constant: stride)
-        stride *= extent
-      }
-      guard let d = (offset.substituting(step) - offset).constant else { return false }
+      guard let offset = Self.flatOffset(access.buffer, access.indices),
+        let d = (offset.substituting(step) - offset).constant
+      else { return false }
       return d != 0 && d != 1
     }
+  }
+
+  /// The row-major element offset of `buffer[indices]` (nil when its shape is not constant or an index is unknown).
+  static func flatOffset(_ buffer: Buffer, _ indices: [SymExpr?]) -> SymExpr? {
+    guard let shape = buffer.concreteShape, shape.count == indices.count else { return nil }
+    var offset = SymExpr(constant: 0)
+    var stride = 1
+    for (index, extent) in zip(indices, shape).reversed() {
+      guard let index else { return nil }
+      offset = offset + index * SymExpr(constant: stride)
+      stride *= extent
+    }
+    return offset
   }
 
   /// Notes a buffer the body loads or stores.
