@@ -119,22 +119,9 @@ enum ReduceRowThreads {
       run.events.contains(where: { e in
         e.op == "copy" && e.operands.count >= 2 && e.operands[1].buffer?.id == f.id
       }),
-      case .buffer(let d) = r.destination, d.scope.isFragment, !run.gemmOperands.contains(d.id),
-      !run.annotatedLayouts.contains(d.id), !run.untrackedLayouts.contains(d.id),
-      !run.serialElementAccess.contains(d.id), var allowed = run.wholeCopyAndFillReferences(d),
-      let refs = run.fragmentReferences[d.id]
+      case .buffer(let d) = r.destination, d.scope.isFragment, !run.untrackedLayouts.contains(d.id),
+      FreeFragmentLayouts.rowVectorIsFree(d, run, loops: [], output: true)
     else { return nil }
-    for op in run.layoutOps {
-      guard case .reduce(let other) = op else { continue }
-      if case .buffer(let s) = other.source, s.id == d.id { return nil }
-      if case .buffer(let o) = other.destination, o.id == d.id {
-        guard let e = other.destinationExpr else { return nil }
-        allowed.append(e.range)
-      }
-    }
-    guard refs.allSatisfy({ ref in allowed.contains { $0.start <= ref.start && ref.end <= $0.end } }) else {
-      return nil
-    }
     let why =
       !isPowerOfTwo(rows)
       ? "the \(rows) threads of a column are not a power of two"
@@ -199,10 +186,7 @@ enum ReduceRowThreads {
   /// operand of a reduction (`sourceOf` or another); nothing else (gemm, annotation, reduction output, other DSL
   /// call, region copy) can lay it out.
   static func isFree(_ b: Buffer, _ run: KernelRun, loops: [ParallelLoop], sourceOf: ReduceCall?) -> Bool {
-    guard !run.gemmOperands.contains(b.id), !run.annotatedLayouts.contains(b.id),
-      let refs = run.fragmentReferences[b.id], !refs.isEmpty
-    else { return false }
-    guard var allowed = run.wholeCopyAndFillReferences(b) else { return false }
+    var allowed: [TextRange] = []
     for op in run.layoutOps {
       guard case .reduce(let r) = op else { continue }
       if case .buffer(let d) = r.destination, d.id == b.id { return false }
@@ -212,7 +196,7 @@ enum ReduceRowThreads {
       }
     }
     for loop in loops { allowed.append(contentsOf: loop.accesses.filter { $0.buffer.id == b.id }.map(\.range)) }
-    return refs.allSatisfy { ref in allowed.contains { $0.start <= ref.start && ref.end <= $0.end } }
+    return run.referencedOnly(b, within: allowed)
   }
 
   static func isPowerOfTwo(_ x: Int) -> Bool { x > 0 && x & (x - 1) == 0 }

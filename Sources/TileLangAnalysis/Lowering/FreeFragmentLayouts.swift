@@ -226,11 +226,9 @@ struct FreeFragmentLayouts {
 
   /// Every reference to row vector `b` is a whole-buffer copy operand, a fill, an access in one of `loops`, or (for
   /// a reduction output) the destination of a reduction.
-  private static func rowVectorIsFree(_ b: Buffer, _ run: KernelRun, loops: [ParallelLoop], output: Bool) -> Bool {
-    guard !run.gemmOperands.contains(b.id), !run.annotatedLayouts.contains(b.id),
-      !run.serialElementAccess.contains(b.id), let refs = run.fragmentReferences[b.id], !refs.isEmpty
-    else { return false }
-    guard var allowed = run.wholeCopyAndFillReferences(b) else { return false }
+  static func rowVectorIsFree(_ b: Buffer, _ run: KernelRun, loops: [ParallelLoop], output: Bool) -> Bool {
+    guard !run.serialElementAccess.contains(b.id) else { return false }
+    var allowed: [TextRange] = []
     for op in run.layoutOps {
       guard case .reduce(let r) = op else { continue }
       if case .buffer(let s) = r.source, s.id == b.id { return false }
@@ -240,7 +238,7 @@ struct FreeFragmentLayouts {
       }
     }
     for loop in loops { allowed.append(contentsOf: loop.accesses.filter { $0.buffer.id == b.id }.map(\.range)) }
-    return refs.allSatisfy { ref in allowed.contains { $0.start <= ref.start && ref.end <= $0.end } }
+    return run.referencedOnly(b, within: allowed)
   }
 
   /// Rows of an (rows, columns) fragment the busiest thread holds when runs of `lanes` go to consecutive threads.

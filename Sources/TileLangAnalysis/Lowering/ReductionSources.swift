@@ -20,22 +20,16 @@ enum ReductionSources {
   /// `FreeFragmentLayouts`' components): a 1-D fragment's sum, a column sum. Checked with tilelang 0.1.15 (sweep I,
   /// L-A): a float16 → float32 copy into such a fragment moves 8 lanes, sized by its memory side.
   static func onlyReduced(_ b: Buffer, _ run: KernelRun) -> Bool {
-    guard b.scope.isFragment, !run.gemmOperands.contains(b.id), !run.annotatedLayouts.contains(b.id),
-      !run.serialElementAccess.contains(b.id), let refs = run.fragmentReferences[b.id], !refs.isEmpty,
-      var allowed = run.wholeCopyAndFillReferences(b)
-    else { return false }
+    guard b.scope.isFragment, !run.serialElementAccess.contains(b.id) else { return false }
     var reduced = false
     for op in run.layoutOps {
-      guard case .reduce(let r) = op else { continue }
-      if case .buffer(let d) = r.destination, d.id == b.id { return false }
-      guard case .buffer(let s) = r.source, s.id == b.id else { continue }
-      guard let dim = r.dim, let rank = b.concreteShape?.count, rank == 1 || (rank == 2 && dim == 0),
-        let e = r.sourceExpr
-      else { return false }
-      allowed.append(e.range)
+      guard case .reduce(let r) = op, case .buffer(let s) = r.source, s.id == b.id else { continue }
+      guard let dim = r.dim, let rank = b.concreteShape?.count, rank == 1 || (rank == 2 && dim == 0) else {
+        return false
+      }
       reduced = true
     }
-    return reduced && refs.allSatisfy { ref in allowed.contains { $0.start <= ref.start && ref.end <= $0.end } }
+    return reduced && ReduceRowThreads.isFree(b, run, loops: [], sourceOf: nil)
   }
 
   /// Column sums: a reduction along dim 0 of a 2-D fragment its copies lay out gives its output the source's column

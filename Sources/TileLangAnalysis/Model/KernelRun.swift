@@ -248,6 +248,16 @@ struct PipelinedLoop: Sendable {
 }
 
 extension KernelRun {
+  /// Whether fragment `b` is referenced (at least once) only as a whole-buffer copy operand, a fill, or inside one of
+  /// `extra` (the reduction operands or loop accesses a caller allows), and no gemm or annotation lays it out.
+  func referencedOnly(_ b: Buffer, within extra: [TextRange]) -> Bool {
+    guard !gemmOperands.contains(b.id), !annotatedLayouts.contains(b.id),
+      let refs = fragmentReferences[b.id], !refs.isEmpty,
+      let allowed = wholeCopyAndFillReferences(b).map({ $0 + extra })
+    else { return false }
+    return refs.allSatisfy { ref in allowed.contains { $0.start <= ref.start && ref.end <= $0.end } }
+  }
+
   /// Where `b` is a whole-buffer operand of a `T.copy` or the buffer of a `T.fill` / `T.clear`; nil when another
   /// copy-like call uses it or a copy takes a region of it (each lays it out its own way).
   func wholeCopyAndFillReferences(_ b: Buffer) -> [TextRange]? {
