@@ -149,6 +149,17 @@ enum ReduceRowThreads {
     guard loops.isEmpty || FragmentPartition.elementwiseOverWhole(f, shape, run),
       isFree(f, run, loops: loops, sourceOf: r)
     else { return nil }
+    // A row vector of the component that a 1-D `T.Parallel` loop or a register copy also touches roots plans of its
+    // own (the loop spreads the rows over `threads / rows` threads each, and the reduction lays the tile out from
+    // them): an online softmax of 4 × 384 over 512 threads compiles.
+    func rowVectorStaysFree(_ g: Buffer) -> Bool {
+      FreeFragmentLayouts.rowVectorIsFree(g, run, loops: loops, output: true)
+        && !run.events.contains { e in
+          e.op == "copy" && e.operands.prefix(2).contains { $0.buffer?.id == g.id }
+            && e.operands.prefix(2).allSatisfy { $0.buffer?.scope.isFragment ?? false }
+        }
+    }
+    if case .buffer(let d) = r.destination, d.scope.isFragment, !rowVectorStaysFree(d) { return nil }
     // The other fragments these loops touch: same-shape fragments laid out the same way, or row vectors indexed by
     // the row variable that no gemm or annotation lays out.
     for loop in loops {
@@ -163,7 +174,8 @@ enum ReduceRowThreads {
           guard FragmentPartition.elementwiseOverWhole(g, gShape, run), isFree(g, run, loops: gLoops, sourceOf: nil)
           else { return nil }
         } else {
-          guard gShape == [shape[0]], access.indices == [SymExpr(variable: vars[0].name)] else { return nil }
+          guard gShape == [shape[0]], access.indices == [SymExpr(variable: vars[0].name)], rowVectorStaysFree(g)
+          else { return nil }
         }
       }
     }
