@@ -54,7 +54,7 @@ enum FragmentPartition {
       // Reductions that read the fragment take its layout from the copy (sweep G: 32 × 128 float32 over 160 threads
       // fails on every target with a row reduction reading it).
       let readByReductions =
-        run.layoutProviders.contains(b.id) && ReduceRowThreads.isFree(b, run, loops: [], sourceOf: nil)
+        run.layoutProviders.contains(b.id) && ReduceRowThreads.isFree(b, run, loops: [])
       let component = free.contains(b.id) && !readByReductions
       guard !run.callLaidOut.contains(b.id) || readByReductions || component,
         !run.layoutProviders.contains(b.id) || readByReductions || component || elementwiseOverWhole(b, shape, run)

@@ -115,7 +115,7 @@ enum ReduceRowThreads {
     let (rows, columns) = (shape[0], shape[1])
     guard rows * columns <= threads, !isPowerOfTwo(rows) || !isPowerOfTwo(columns),
       !run.untrackedLayouts.contains(f.id), !run.serialElementAccess.contains(f.id),
-      isFree(f, run, loops: [], sourceOf: r),
+      isFree(f, run, loops: []),
       run.events.contains(where: { e in
         e.op == "copy" && e.operands.count >= 2 && e.operands[1].buffer?.id == f.id
       }),
@@ -147,7 +147,7 @@ enum ReduceRowThreads {
     else { return nil }
     let loops = run.parallelLoops.filter { $0.accesses.contains { $0.buffer.id == f.id } }
     guard loops.isEmpty || FragmentPartition.elementwiseOverWhole(f, shape, run),
-      isFree(f, run, loops: loops, sourceOf: r)
+      isFree(f, run, loops: loops)
     else { return nil }
     // A row vector of the component that a 1-D `T.Parallel` loop or a register copy also touches roots plans of its
     // own (the loop spreads the rows over `threads / rows` threads each, and the reduction lays the tile out from
@@ -171,7 +171,7 @@ enum ReduceRowThreads {
         else { return nil }
         if gShape == shape {
           let gLoops = run.parallelLoops.filter { $0.accesses.contains { $0.buffer.id == g.id } }
-          guard FragmentPartition.elementwiseOverWhole(g, gShape, run), isFree(g, run, loops: gLoops, sourceOf: nil)
+          guard FragmentPartition.elementwiseOverWhole(g, gShape, run), isFree(g, run, loops: gLoops)
           else { return nil }
         } else {
           guard gShape == [shape[0]], access.indices == [SymExpr(variable: vars[0].name)], rowVectorStaysFree(g)
@@ -195,9 +195,9 @@ enum ReduceRowThreads {
   }
 
   /// Every reference to `b` is a whole-buffer copy operand, a fill, an access in one of `loops`, or the source
-  /// operand of a reduction (`sourceOf` or another); nothing else (gemm, annotation, reduction output, other DSL
-  /// call, region copy) can lay it out.
-  static func isFree(_ b: Buffer, _ run: KernelRun, loops: [ParallelLoop], sourceOf: ReduceCall?) -> Bool {
+  /// operand of a reduction; nothing else (gemm, annotation, reduction output, other DSL call, region copy) can lay
+  /// it out.
+  static func isFree(_ b: Buffer, _ run: KernelRun, loops: [ParallelLoop]) -> Bool {
     var allowed: [TextRange] = []
     for op in run.layoutOps {
       guard case .reduce(let r) = op else { continue }

@@ -10,11 +10,21 @@ extension RunChecks {
     _ run: KernelRun, _ target: TargetArch, _ lanes: [Int: Int], _ free: FreeFragmentLayouts,
     _ loops: ParallelLoopLayouts, _ facts: PlanningFacts, _ source: SourceText
   ) -> [Diagnostic] {
-    let ownCopy: (Int) -> Int? = { ownLanes($0, run, target: target, facts: facts, source: source) }
-    let ownLoop: (Int) -> Int? = { loops.ownRuns(run.parallelLoops[$0], target: target)?.0 }
+    let own = rootWidths(run, target, loops, facts, source)
     return ReduceRowThreads.check(
       run, target: target, lanes: lanes, source: source,
-      candidates: { free.candidates(of: $0, copyLanes: ownCopy, loopLanes: ownLoop) })
+      candidates: { free.candidates(of: $0, copyLanes: own.copy, loopLanes: own.loop) })
+  }
+
+  /// The width each op would plan on `target` as the root of a free-level layout (FreeFragmentLayouts): a copy
+  /// (by event index) from its own plan, a `T.Parallel` loop (by index) from its own runs.
+  static func rootWidths(
+    _ run: KernelRun, _ target: TargetArch, _ loops: ParallelLoopLayouts, _ facts: PlanningFacts, _ source: SourceText
+  ) -> (copy: (Int) -> Int?, loop: (Int) -> Int?) {
+    (
+      { ownLanes($0, run, target: target, facts: facts, source: source) },
+      { loops.ownRuns(run.parallelLoops[$0], target: target)?.0 }
+    )
   }
 
   /// The fragments a `T.gemm` reads as its A or B operand in registers, with the contiguous elements each thread

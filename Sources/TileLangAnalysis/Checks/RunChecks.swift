@@ -50,9 +50,7 @@ enum RunChecks {
               index, run, target: t, annotations: ann, facts: facts, source: source,
               inherited: moved ? nil : layouts.inherited(model, event: index, target: t))
             ctx.loopLayout = moved ? nil : loopLayouts.layout(forCopy: index, target: t)
-            let loops = loopLayouts
-            let ownCopy: (Int) -> Int? = { ownLanes($0, run, target: t, facts: facts, source: source) }
-            let ownLoop: (Int) -> Int? = { loops.ownRuns(run.parallelLoops[$0], target: t)?.0 }
+            let (ownCopy, ownLoop) = rootWidths(run, t, loopLayouts, facts, source)
             if !moved,
               let free = freeLayouts.layout(forCopy: index, target: t, copyLanes: ownCopy, loopLanes: ownLoop),
               ctx.loopLayout.map({ free.lanes < $0.lanes }) ?? true

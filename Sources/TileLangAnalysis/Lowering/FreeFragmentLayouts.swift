@@ -182,7 +182,7 @@ struct FreeFragmentLayouts {
     guard !loops.isEmpty || !outputs.isEmpty,
       fragments.allSatisfy({ f in
         (loops.isEmpty || FragmentPartition.elementwiseOverWhole(f, shape, run))
-          && ReduceRowThreads.isFree(f, run, loops: loops, sourceOf: nil)
+          && ReduceRowThreads.isFree(f, run, loops: loops)
       }),
       rowBuffers.values.allSatisfy({ rowVectorIsFree($0, run, loops: loops + oneD, output: outputs.contains($0.id)) }),
       columnBuffers.values.allSatisfy({ rowVectorIsFree($0, run, loops: loops, output: false) }),
@@ -244,35 +244,29 @@ struct FreeFragmentLayouts {
   /// Rows of an (rows, columns) fragment the busiest thread holds when runs of `lanes` go to consecutive threads.
   static func rowsPerThread(rows: Int, columns: Int, lanes: Int, threads: Int) -> Int {
     guard lanes > 0, threads > 0, columns % lanes == 0 else { return rows }
-    let runs = rows * columns / lanes
-    var most = 0
-    for t in 0..<min(threads, runs) {
-      var seen = Set<Int>()
-      var k = t
-      while k < runs {
-        seen.insert(k * lanes / columns)
-        k += threads
-      }
-      most = max(most, seen.count)
-    }
-    return most
+    return busiestThread(runs: rows * columns / lanes, threads: threads, limit: rows) { $0 * lanes / columns }
   }
 
   /// Distinct columns of an (rows, columns) fragment the busiest thread holds when runs of `lanes` go to consecutive
   /// threads: the registers of a column vector read beside it.
   static func columnsPerThread(rows: Int, columns: Int, lanes: Int, threads: Int) -> Int {
     guard lanes > 0, threads > 0, columns % lanes == 0 else { return columns }
-    let runs = rows * columns / lanes
     let blocks = columns / lanes
+    return lanes * busiestThread(runs: rows * columns / lanes, threads: threads, limit: blocks) { $0 % blocks }
+  }
+
+  /// The most distinct `key(k)` among the runs one thread holds when `runs` runs go round the `threads` threads
+  /// (thread t holds runs t, t + threads, ...), counting at most `limit` per thread.
+  static func busiestThread(runs: Int, threads: Int, limit: Int, key: (Int) -> Int) -> Int {
     var most = 0
     for t in 0..<min(threads, runs) {
       var seen = Set<Int>()
       var k = t
-      while k < runs, seen.count < blocks {
-        seen.insert(k % blocks)
+      while k < runs, seen.count < limit {
+        seen.insert(key(k))
         k += threads
       }
-      most = max(most, seen.count * lanes)
+      most = max(most, seen.count)
     }
     return most
   }

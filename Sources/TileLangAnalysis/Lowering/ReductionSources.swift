@@ -29,7 +29,7 @@ enum ReductionSources {
       }
       reduced = true
     }
-    return reduced && ReduceRowThreads.isFree(b, run, loops: [], sourceOf: nil)
+    return reduced && ReduceRowThreads.isFree(b, run, loops: [])
   }
 
   /// Column sums: a reduction along dim 0 of a 2-D fragment its copies lay out gives its output the source's column
