@@ -26,6 +26,13 @@ enum PipelineSchedule {
       guard let stages = loop.explicitStages, let at = loop.stageArgument, !loop.annotated,
         !specialized.contains(loop.range), !unpipelined.contains(loop.range)
       else { continue }
+      // A body of macro calls: only the lists' length is judged (the statements are the inlined ones).
+      if loop.statements.contains(where: { $0.expansion != nil }) {
+        if let message = expandedLengthMismatch(loop, stages: stages, target: target) {
+          out.append(Diagnostic(.TL216, message, at: at))
+        }
+        continue
+      }
       guard let (body, stages) = scheduled(loop, stages: stages),
         loop.orderCount.map({ scheduled(loop, count: $0) }) ?? true
       else {
@@ -73,6 +80,21 @@ enum PipelineSchedule {
     let (list, n) = scheduled(loop, count: stages.count) ? ("order=", loop.orderCount ?? 0) : ("stage=", stages.count)
     return
       "order= and stage= give each statement of the loop body its place, but \(list) has \(n) entr\(n == 1 ? "y" : "ies") and the body has \(count): on \(target.rawValue) the software pipeliner fails (\"PipelinePlanning: expected pipeline annotation size to match the scheduled statement count ... (\(n) vs. \(plain))\"); give one entry per statement"
+  }
+
+  /// `lengthMismatch` for a body with `T.macro` calls, counted after the front end inlines them. A binding may or
+  /// may not become a statement of its own (a Python integer binds nothing; a TIR value is a binding the planner may
+  /// replay), so a list is judged only when it is shorter than the statements without bindings or longer than all of
+  /// them. The tilelang-benchmark MHA gives 6 entries for 4 macro calls that expand into 14 statements.
+  static func expandedLengthMismatch(_ loop: PipelinedLoop, stages: [Int], target: TargetArch) -> String? {
+    guard loop.statements.allSatisfy(\.isSingle) else { return nil }
+    let all = loop.statements.reduce(0) { $0 + ($1.expansion?.all ?? 1) }
+    let plain = loop.statements.reduce(0) { $0 + ($1.expansion?.plain ?? ($1.binds ? 0 : 1)) }
+    let lists = [("stage=", stages.count)] + (loop.orderCount.map { [("order=", $0)] } ?? [])
+    guard let (list, n) = lists.first(where: { $0.1 < plain || $0.1 > all }) else { return nil }
+    let count = plain == all ? "\(all)" : "\(plain) to \(all) (bindings may or may not count)"
+    return
+      "order= and stage= give each statement of the loop body its place, and the front end inlines each T.macro call's statements into the body: \(list) has \(n) entr\(n == 1 ? "y" : "ies") but the inlined body has \(count) statements: on \(target.rawValue) the software pipeliner fails (\"PipelinePlanning: expected pipeline annotation size to match the scheduled statement count ...\"); give one entry per inlined statement"
   }
 
   /// A statement reading a tile that an earlier copy of the body fills in a later stage.

@@ -205,7 +205,13 @@ extension Interpreter {
     returnScope = entry.kind == .macro ? (loops.count + tirIfDepth, true) : nil
     defer { returnScope = outerScope }
     depth += 1
-    let flow = exec(entry.def.body, &env)
+    let flow: Flow
+    if entry.kind == .macro, macroExpansion?.armed == true {
+      macroExpansion?.armed = false
+      flow = execCountingMacro(entry.def.body, &env)
+    } else {
+      flow = exec(entry.def.body, &env)
+    }
     depth -= 1
     if case .returned(let v) = flow { return v }
     return .none

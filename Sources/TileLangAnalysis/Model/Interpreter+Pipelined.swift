@@ -81,6 +81,7 @@ extension Interpreter {
       case .expr(let e):
         statement.isCall = true
         statement.isSingle = callsDSL(e)
+        if !statement.isSingle, callsMacro(e, env) { macroExpansion = MacroExpansion(armed: true) }
       case .for(_, let iter, _, _, _):
         statement.isSingle = callsDSL(iter)
       case .if(_, let then, let orElse):
@@ -93,6 +94,13 @@ extension Interpreter {
       openPipelined[openPipelined.count - 1].statements.append(statement)
       let flow = exec([stmt], &env)
       nextIfGuardsPipelinedBody = false
+      if let m = macroExpansion {
+        if !m.armed, m.judged, let last = openPipelined[openPipelined.count - 1].statements.indices.last {
+          openPipelined[openPipelined.count - 1].statements[last].expansion = (m.all, m.plain)
+          openPipelined[openPipelined.count - 1].statements[last].isSingle = true
+        }
+        macroExpansion = nil
+      }
       let after = run?.events.count ?? 0
       if let last = openPipelined[openPipelined.count - 1].statements.indices.last, before <= after {
         openPipelined[openPipelined.count - 1].statements[last].events = before..<after

@@ -75,6 +75,8 @@ struct Interpreter {
   /// The branches of undecided `if`s around the statement being executed, and the next `if`'s id.
   var branches: [BranchStep] = []
   var nextBranchID = 0
+  /// The statements a `T.macro` call of a `T.Pipelined` body expands into, while that call runs (MacroExpansion).
+  var macroExpansion: MacroExpansion?
 
   init(module: ModuleIndex, source: SourceText) {
     self.module = module

@@ -213,6 +213,9 @@ struct PipelinedLoop: Sendable {
     /// The front end keeps the statement as one statement of the body: a `T.*` call, a loop over a `T.*` range, or a
     /// name binding (a macro call or a Python loop can expand into several).
     var isSingle = false
+    /// A `T.macro` call: how many statements the front end inlines for it, with and without name bindings (nil for
+    /// other statements).
+    var expansion: (all: Int, plain: Int)?
     /// The statement is an `if` whose branches hold nothing but bare calls: how many (run-time `if`s only; an `if` on
     /// a Python value is folded away).
     var guardedCalls: Int?

@@ -130,6 +130,12 @@ indirect enum Value: Sendable {
     case .dtype(let d): return d
     case .none: return "None"
     case .dsl(let path) where path.hasPrefix("GemmWarpPolicy."): return path
+    case .sequence(let items, let isList) where items.count <= 8:
+      // Short lists tell specializations apart (`order=[0, 1]` and `order=[0, 1, 2]` are two kernels).
+      let parts = items.compactMap(\.shortDescription)
+      guard parts.count == items.count else { return nil }
+      let open = isList ? "[" : "(", close = isList ? "]" : (items.count == 1 ? ",)" : ")")
+      return open + parts.joined(separator: ", ") + close
     default: return nil
     }
   }

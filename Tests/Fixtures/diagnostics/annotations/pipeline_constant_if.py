@@ -17,7 +17,7 @@ def scheduled_if(both, stage):
             acc = T.alloc_fragment((128, 128), "float32")
             T.clear(acc)
             for k in T.Pipelined(32, num_stages=2, order=[0, 1, 2], stage=stage):
-            #                                                             ^^^^^ error TL216: the statement on line 24 is in stage 0 but reads B_s, which the copy on line 23 fills in the later stage 1: the software pipeliner rejects the schedule ("cannot depends on statement ... in a later stage"); give the reader a stage of at least 1 (with both=True from line 72)
+            #                                                             ^^^^^ error TL216: the statement on line 24 is in stage 0 but reads B_s, which the copy on line 23 fills in the later stage 1: the software pipeliner rejects the schedule ("cannot depends on statement ... in a later stage"); give the reader a stage of at least 1 (with both=True, stage=[0, 1, 0] from line 72)
                 if both:
                     T.copy(A[by * 128, k * 32], A_s)
                     T.copy(B[k * 32, bx * 128], B_s)

@@ -80,8 +80,8 @@ def column_3d(shape, sliced):
                 T.im2col(data, col[0, :, :], 0, 0, 3, 1, 1, 1)
             else:
                 T.im2col(data, col, 0, 0, 3, 1, 1, 1)
-                #              ^^^ error TL302: on sm_90 im2col lowers to a TMA box of (1, 32) (pixels, channels), and the column region col (64, 1, 32) has a dim of 64 before those: the compiler fails ("Shared tile and global tile shape mismatch"); write into one slice, e.g. col[0, :, :] [sm_90] (with sliced=False from line 98)
-                #              ^^^ error TL302: on sm_90 im2col lowers to a TMA box of (64, 32) (pixels, channels), and the column region col (2, 64, 32) has a dim of 2 before those: the compiler fails ("Shared tile and global tile shape mismatch"); write into one slice, e.g. col[0, :, :] [sm_90] (with sliced=False from line 97)
+                #              ^^^ error TL302: on sm_90 im2col lowers to a TMA box of (1, 32) (pixels, channels), and the column region col (64, 1, 32) has a dim of 64 before those: the compiler fails ("Shared tile and global tile shape mismatch"); write into one slice, e.g. col[0, :, :] [sm_90] (with shape=(64, 1, 32), sliced=False from line 98)
+                #              ^^^ error TL302: on sm_90 im2col lowers to a TMA box of (64, 32) (pixels, channels), and the column region col (2, 64, 32) has a dim of 2 before those: the compiler fails ("Shared tile and global tile shape mismatch"); write into one slice, e.g. col[0, :, :] [sm_90] (with shape=(2, 64, 32), sliced=False from line 97)
 
     return main
 

@@ -13,16 +13,16 @@ def elementwise(shape, threads, mode):
             F = T.alloc_fragment(shape, "float32")
             if mode == "copy":
                 T.copy(A, F)
-                #         ^ error TL409: fragment F (5, 7) holds 35 elements, more than the 32 threads but not a multiple of them, and only copies and element-wise T.Parallel loops lay it out: layout inference fails ("no available layout found"); use a multiple of 32 elements (or at most 32) (with threads=32, mode="copy" from line 64)
-                #         ^ error TL409: fragment F (8, 111) holds 888 elements, more than the 128 threads but not a multiple of them, and only copies and element-wise T.Parallel loops lay it out: layout inference fails ("no available layout found"); use a multiple of 128 elements (or at most 128) (with threads=128, mode="copy" from line 61)
+                #         ^ error TL409: fragment F (5, 7) holds 35 elements, more than the 32 threads but not a multiple of them, and only copies and element-wise T.Parallel loops lay it out: layout inference fails ("no available layout found"); use a multiple of 32 elements (or at most 32) (with shape=(5, 7), threads=32, mode="copy" from line 64)
+                #         ^ error TL409: fragment F (8, 111) holds 888 elements, more than the 128 threads but not a multiple of them, and only copies and element-wise T.Parallel loops lay it out: layout inference fails ("no available layout found"); use a multiple of 128 elements (or at most 128) (with shape=(8, 111), threads=128, mode="copy" from line 61)
                 for i, j in T.Parallel(shape[0], shape[1]):
                     F[i, j] = F[i, j] * 2.0
                 T.copy(F, B)
             else:
                 for i, j in T.Parallel(shape[0], shape[1]):
                     F[i, j] = A[i, j] * 2.0
-                  # ^^^^^^^ error TL409: fragment F (64, 3) holds 192 elements, more than the 128 threads but not a multiple of them, and only element-wise T.Parallel loops lay it out: layout inference fails ("no available layout found"); use a multiple of 128 elements (or at most 128) (with threads=128, mode="loops" from line 63)
-                  # ^^^^^^^ error TL409: fragment F (8, 111) holds 888 elements, more than the 128 threads but not a multiple of them, and only element-wise T.Parallel loops lay it out: layout inference fails ("no available layout found"); use a multiple of 128 elements (or at most 128) (with threads=128, mode="loops" from line 62)
+                  # ^^^^^^^ error TL409: fragment F (64, 3) holds 192 elements, more than the 128 threads but not a multiple of them, and only element-wise T.Parallel loops lay it out: layout inference fails ("no available layout found"); use a multiple of 128 elements (or at most 128) (with shape=(64, 3), threads=128, mode="loops" from line 63)
+                  # ^^^^^^^ error TL409: fragment F (8, 111) holds 888 elements, more than the 128 threads but not a multiple of them, and only element-wise T.Parallel loops lay it out: layout inference fails ("no available layout found"); use a multiple of 128 elements (or at most 128) (with shape=(8, 111), threads=128, mode="loops" from line 62)
                 for i, j in T.Parallel(shape[0], shape[1]):
                     B[i, j] = F[i, j]
 

@@ -158,10 +158,10 @@ def gemm_mn(a_shape, b_shape, c_shape, transpose_a, transpose_b):
             T.copy(A, As)
             T.copy(B, Bs)
             T.gemm(As, Bs, Cf, transpose_A=transpose_a, transpose_B=transpose_b, clear_accum=True)
-            #      ^^ error TL414: T.gemm writes Cf (128, 64) from As (64, 32): M is 64 for A and 128 for C, and the front end fails ("T.gemm M shape check failed: M_A = 64, M_C = 128") (with transpose_a=False, transpose_b=False from line 224)
-            #      ^^ error TL414: T.gemm writes Cf (64, 64) from As (64, 32) transposed: M is 32 for A and 64 for C, and the front end fails ("T.gemm M shape check failed: M_A = 32, M_C = 64") (with transpose_a=True, transpose_b=False from line 226)
-            #              ^^ error TL414: T.gemm writes Cf (64, 128) from Bs (32, 64): N is 64 for B and 128 for C, and the front end fails ("T.gemm N shape check failed: N_B = 64, N_C = 128") (with transpose_a=False, transpose_b=False from line 225)
-            #              ^^ error TL414: T.gemm writes Cf (64, 64) from Bs (32, 32) transposed: N is 32 for B and 64 for C, and the front end fails ("T.gemm N shape check failed: N_B = 32, N_C = 64") (with transpose_a=False, transpose_b=True from line 228)
+            #      ^^ error TL414: T.gemm writes Cf (128, 64) from As (64, 32): M is 64 for A and 128 for C, and the front end fails ("T.gemm M shape check failed: M_A = 64, M_C = 128") (with a_shape=(64, 32), b_shape=(32, 64), c_shape=(128, 64), transpose_a=False, transpose_b=False from line 224)
+            #      ^^ error TL414: T.gemm writes Cf (64, 64) from As (64, 32) transposed: M is 32 for A and 64 for C, and the front end fails ("T.gemm M shape check failed: M_A = 32, M_C = 64") (with a_shape=(64, 32), b_shape=(32, 64), c_shape=(64, 64), transpose_a=True, transpose_b=False from line 226)
+            #              ^^ error TL414: T.gemm writes Cf (64, 128) from Bs (32, 64): N is 64 for B and 128 for C, and the front end fails ("T.gemm N shape check failed: N_B = 64, N_C = 128") (with a_shape=(64, 32), b_shape=(32, 64), c_shape=(64, 128), transpose_a=False, transpose_b=False from line 225)
+            #              ^^ error TL414: T.gemm writes Cf (64, 64) from Bs (32, 32) transposed: N is 32 for B and 64 for C, and the front end fails ("T.gemm N shape check failed: N_B = 32, N_C = 64") (with a_shape=(64, 32), b_shape=(32, 32), c_shape=(64, 64), transpose_a=False, transpose_b=True from line 228)
             T.copy(Cf, C)
 
     return main
