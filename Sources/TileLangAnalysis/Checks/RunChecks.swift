@@ -133,6 +133,7 @@ enum RunChecks {
       diagnostics.append(contentsOf: SharedMemoryBudget.check(run, target: t, source: source))
       diagnostics.append(contentsOf: BarrierTarget.check(run, target: t))
       diagnostics.append(contentsOf: PDLTarget.check(run, target: t))
+      diagnostics.append(contentsOf: WgmmaTarget.check(run, target: t, passConfigs: passConfigs))
       diagnostics.append(contentsOf: GemmOperands.checkWgmma(run, target: t, passConfigs: passConfigs))
       if wantLanes {
         diagnostics.append(contentsOf: reduceThreads(run, t, lanes[t] ?? [:], freeLayouts, loopLayouts, facts, source))
@@ -152,6 +153,9 @@ enum RunChecks {
       diagnostics.append(contentsOf: PipelinedBufferEscape.check(run, target: t, specialized: ws, source: source))
       diagnostics.append(contentsOf: WarpSpecializedScalar.check(run, target: t, specialized: ws, source: source))
       diagnostics.append(contentsOf: PipelineInWhile.check(run, target: t, specialized: ws, source: source))
+      diagnostics.append(
+        contentsOf: PipelinedTileRewrite.check(
+          run, target: t, specialized: ws, unpipelined: facts.unpipelined[t] ?? [], source: source))
     }
     return (undecidedBranchesWeighed(diagnostics, run, source: source), lowerings)
   }

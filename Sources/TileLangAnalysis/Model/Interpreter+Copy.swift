@@ -26,8 +26,9 @@ extension Interpreter {
       operands.append(o)
       problems.append(contentsOf: p)
     }
-    // The source of a copy is read where the copy runs.
+    // The source of a copy is read where the copy runs, its destination written.
     if let src = operands.first?.buffer { markConsumed(src.id) }
+    if operands.count >= 2, let dst = operands[1].buffer { markWritten(dst.id, at: call.range) }
     var keywords: [String: (value: Value, argument: Argument)] = [:]
     for (k, arg) in a.keywordArgs { keywords[k] = (a.keywords[k] ?? .unknown, arg) }
     var event = CopyEvent(

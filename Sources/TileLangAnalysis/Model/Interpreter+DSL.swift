@@ -18,6 +18,7 @@ extension Interpreter {
     // One lookup of the name decides what a kernel body records for the call (no traits outside a kernel).
     let op = run == nil ? [] : Self.opTraits[name] ?? []
     if run != nil, name == "pdl_sync" || name == "pdl_trigger" { run?.pdlCalls.append((name, call.range)) }
+    if op.contains(.fill), case .buffer(let b)? = p.first { markWritten(b.id, at: call.range) }
     if !op.isDisjoint(with: [.gemm, .reduce, .fill, .cumsum]), loops.contains(where: \.isParallel) {
       run?.tileOpsInParallel.append((name, call.range))
     }

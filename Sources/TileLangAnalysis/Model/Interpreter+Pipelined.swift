@@ -122,6 +122,24 @@ extension Interpreter {
     return .normal
   }
 
+  /// Records that the current statement of the innermost `T.Pipelined` body writes `id` at `range`.
+  mutating func markWritten(_ id: Int, at range: TextRange) {
+    guard !openPipelined.isEmpty, let last = openPipelined[openPipelined.count - 1].statements.indices.last,
+      openPipelined[openPipelined.count - 1].statements[last].writes[id] == nil
+    else { return }
+    openPipelined[openPipelined.count - 1].statements[last].writes[id] = range
+  }
+
+  /// Records that `id` is read inside every enclosing `T.Pipelined` loop.
+  mutating func markConsumed(_ id: Int) {
+    if !openPipelined.isEmpty, let last = openPipelined[openPipelined.count - 1].statements.indices.last {
+      openPipelined[openPipelined.count - 1].statements[last].reads.insert(id)
+    }
+    for frame in loops {
+      if case .pipelined = frame.kind { run?.pipelineConsumers[frame.range, default: []].insert(id) }
+    }
+  }
+
   /// `e` is a call of a `T.*` function (`T.copy(...)`, `T.Parallel(...)`), not of a macro or a Python function.
   func callsDSL(_ e: Expr) -> Bool {
     guard case .call(let callee, _) = e.kind, case .attribute(let base, _, _) = callee.kind else { return false }

@@ -446,16 +446,6 @@ struct Interpreter {
     return found
   }
 
-  /// Records that `id` is read inside every enclosing `T.Pipelined` loop.
-  mutating func markConsumed(_ id: Int) {
-    if !openPipelined.isEmpty, let last = openPipelined[openPipelined.count - 1].statements.indices.last {
-      openPipelined[openPipelined.count - 1].statements[last].reads.insert(id)
-    }
-    for frame in loops {
-      if case .pipelined = frame.kind { run?.pipelineConsumers[frame.range, default: []].insert(id) }
-    }
-  }
-
   /// Trip counts of a kernel loop's variables: `T.Pipelined(n)` → [n], `T.Pipelined(a, b)` → [b - a],
   /// `T.Parallel(M, N)` → [M, N].
   static func tripCounts(_ kind: LoopKind) -> [SymExpr?] {
@@ -503,6 +493,7 @@ struct Interpreter {
       if run != nil, case .buffer(let b) = eval(base, &env) {
         run?.touch(b.id)
         notePipelineUse(b, target.range)
+        markWritten(b.id, at: target.range)
         run?.untrackedLayouts.insert(b.id)
         if !openParallel.isEmpty {
           let indices = b.scope.isFragment ? nil : Self.indexList(eval(index, &env))

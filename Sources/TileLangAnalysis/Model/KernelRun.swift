@@ -203,6 +203,8 @@ struct PipelinedLoop: Sendable {
     var isIm2col = false
     /// Buffers the statement reads.
     var reads: Set<Int> = []
+    /// Buffers the statement writes (element stores, copy destinations, fills), each with its first write.
+    var writes: [Int: TextRange] = [:]
     /// The statement binds a name (`kk = k * 32`): pipeline planning leaves such bindings out of the schedule.
     var binds = false
     var range: TextRange

@@ -8,12 +8,12 @@ public enum DiagnosticCode: String, Sendable, CaseIterable, Hashable {
   case TL101, TL102, TL103, TL104, TL105, TL106, TL107, TL108, TL109, TL110, TL111, TL112, TL113
   // MARK: - TL2xx annotations
   case TL201, TL202, TL203, TL204, TL205, TL206, TL207, TL208, TL209, TL210, TL211, TL212, TL213, TL214
-  case TL215, TL216, TL217, TL218, TL219, TL220, TL221, TL222, TL223
+  case TL215, TL216, TL217, TL218, TL219, TL220, TL221, TL222, TL223, TL224
   // MARK: - TL3xx im2col
   case TL301, TL302, TL303, TL304, TL305, TL306, TL307, TL308, TL309, TL310, TL311
   // MARK: - TL4xx layout and lowering
   case TL401, TL402, TL403, TL404, TL405, TL406, TL407, TL408, TL409, TL410, TL411, TL412, TL413, TL414, TL415, TL416
-  case TL417, TL418, TL419, TL420, TL421, TL422
+  case TL417, TL418, TL419, TL420, TL421, TL422, TL423, TL424
   // MARK: - TL5xx compiler
   case TL501, TL502, TL503, TL504, TL505
 
@@ -169,6 +169,10 @@ public enum DiagnosticCode: String, Sendable, CaseIterable, Hashable {
       return Info(
         name: "binding-used-outside-its-region", severity: .error,
         summary: "a kernel-body name bound to a TIR value inside a loop or run-time if is read after it closed")
+    case .TL224:
+      return Info(
+        name: "front-end-nesting-too-deep", severity: .error,
+        summary: "a kernel body nested deeper than CPython compiles once the DSL front end rewrites its ifs and loops")
     case .TL301:
       return Info(name: "im2col-image-rank", severity: .error, summary: "the im2col image is not rank 4 (NHWC)")
     case .TL302:
@@ -305,6 +309,14 @@ public enum DiagnosticCode: String, Sendable, CaseIterable, Hashable {
       return Info(
         name: "warp-specialized-pipeline-in-while", severity: .error,
         summary: "a warp-specialised T.Pipelined loop inside a run-time while loop fails to build on sm_90 and later")
+    case .TL423:
+      return Info(
+        name: "pipelined-copy-tile-rewritten", severity: .error,
+        summary: "a software-pipelined loop body writes the shared tile that an earlier global → shared copy loads")
+    case .TL424:
+      return Info(
+        name: "wgmma-gemm-unavailable", severity: .error,
+        summary: "T.wgmma_gemm where Hopper's warpgroup MMA cannot be selected (not sm_90, M < 64, partial warpgroups)")
     case .TL501:
       return Info(name: "compiler-error", severity: .error, summary: "the tilelang compiler rejected the kernel")
     case .TL502:
