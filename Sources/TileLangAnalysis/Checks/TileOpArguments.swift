@@ -6,29 +6,14 @@
 import TileLangSyntax
 
 enum TileOpArguments {
-  static let signatures: [String: CallSignature] = {
-    var s: [String: CallSignature] = [:]
-    let reduce = ["buffer", "out", "dim", "clear", "batch"]
-    for op in ["reduce_max", "reduce_min", "reduce_absmax"] {
-      s[op] = CallSignature(function: op, parameters: reduce + ["nan_propagate", "annotations"], required: 2)
-    }
-    for op in ["reduce_sum", "reduce_bitand", "reduce_bitor", "reduce_bitxor"] {
-      s[op] = CallSignature(function: op, parameters: reduce + ["annotations"], required: 2)
-    }
-    s["reduce_abssum"] = CallSignature(
-      function: "reduce_abssum", parameters: ["buffer", "out", "dim", "batch", "annotations"], required: 2)
-    for op in ["cumsum", "cummax"] {
-      s[op] = CallSignature(function: op, parameters: ["src", "dst", "dim", "reverse", "annotations"], required: 1)
-    }
-    s["fill"] = CallSignature(function: "fill", parameters: ["buffer", "value", "annotations"], required: 2)
-    s["clear"] = CallSignature(function: "clear", parameters: ["buffer", "annotations"], required: 1)
-    return s
-  }()
+  /// The reductions, scans and fills TL215 checks, with their signatures from DSLSignatures (held to the installed
+  /// package by a test).
+  static let signatures: [String: CallSignature] = DSLSignatures.table.filter {
+    $0.key.hasPrefix("reduce_") || ["cumsum", "cummax", "fill", "clear"].contains($0.key)
+  }
 
-  /// language/gemm_op.py `gemm` (0.1.15 has no `k_pack` or `wg_wait`; newer releases and the HIP examples pass them).
-  static let gemm = CallSignature(
-    function: "gemm",
-    parameters: ["A", "B", "C", "transpose_A", "transpose_B", "policy", "clear_accum", "annotations"], required: 3)
+  /// `T.gemm` (tilelang/cuda/language/gemm_op.py; 0.1.15 takes `mbar`, not `k_pack` or `wg_wait`).
+  static let gemm = DSLSignatures.table["gemm"]
 
   /// Emits TL215 on each reduction, scan or fill whose arguments the compiler rejects, and on each `T.gemm` whose
   /// arguments do not bind to its signature.
@@ -43,9 +28,9 @@ enum TileOpArguments {
         let positional = args.filter { $0.name == nil }
         var keywords: [String: Argument] = [:]
         for arg in args { if let n = arg.name { keywords[n] = arg } }
-        return gemm.bindingErrors(
+        return gemm?.bindingErrors(
           .TL215, positional: positional.count, positionalArgs: positional, keywords: keywords, arguments: args,
-          call: g.call.range, operands: ["A", "B", "C"])
+          call: g.call.range, operands: ["A", "B", "C"]) ?? []
       }
   }
 

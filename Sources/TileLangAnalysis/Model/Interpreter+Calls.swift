@@ -316,7 +316,11 @@ extension Interpreter {
     switch name {
     case "builtins.range":
       let ints = p.compactMap(\.constantInt)
-      guard ints.count == p.count, !ints.isEmpty else { return .unknown }
+      guard ints.count == p.count, !ints.isEmpty else {
+        // In a kernel body the front end turns `range(...)` into `T.serial(...)` whatever its bounds (eager
+        // builder's iter_call): a run-time `range(n)` is a serial loop that binds its target in a frame of its own.
+        return run != nil && !p.isEmpty ? .loopRange(.serial(extents: p.map(\.intValue))) : .unknown
+      }
       let (start, stop, step) = ints.count == 1 ? (0, ints[0], 1) : (ints[0], ints[1], ints.count > 2 ? ints[2] : 1)
       guard step != 0 else { return .unknown }
       let values = Array(stride(from: start, to: stop, by: step).prefix(256))

@@ -316,7 +316,7 @@ public enum DiagnosticCode: String, Sendable, CaseIterable, Hashable {
     case .TL424:
       return Info(
         name: "wgmma-gemm-unavailable", severity: .error,
-        summary: "T.wgmma_gemm where Hopper's warpgroup MMA cannot be selected (not sm_90, M < 64, partial warpgroups)")
+        summary: "T.wgmma_gemm / T.tcgen05_gemm where that MMA cannot be selected (target, M < 64, partial warpgroups)")
     case .TL501:
       return Info(name: "compiler-error", severity: .error, summary: "the tilelang compiler rejected the kernel")
     case .TL502:

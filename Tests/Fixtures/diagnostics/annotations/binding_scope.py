@@ -4,7 +4,9 @@
 # bound under `if tx < 64`, a loop variable and a buffer allocated in a loop fail when read after; a Python int bound
 # in a loop, a read inside the loop, a `T.alloc_var`, a Python-valued `if` and an augmented
 # assignment after the loop (`acc -= x` re-binds without the check) build, and so does a loop variable bound afresh by
-# `T.Serial`, `T.Unroll` or `T.Vectorized` (the capitalised aliases; sweep K had a false TL223 there).
+# `T.Serial`, `T.Unroll` or `T.Vectorized` (the capitalised aliases; sweep K had a false TL223 there), or by
+# `range(n)` with a run-time `n` (the front end makes every kernel-body `range` a `T.serial`; sweep M had a false
+# TL223 there).
 import tilelang.language as T
 
 
@@ -133,6 +135,22 @@ def capitalised_loop_aliases():
 
     return main
 
+
+def runtime_range_rebinds():
+    @T.prim_func
+    def main(A: T.Tensor((1024, 64), "float32"), B: T.Tensor((1024, 64), "float32")):
+        with T.Kernel(16, threads=128) as bx:
+            s = T.alloc_shared((64, 64), "float32")
+            n = T.min(16, bx + 1)
+            for k in T.serial(n):
+                T.copy(A[k * 64, 0], s)
+            for k in range(n):
+                for i, j in T.Parallel(64, 64):
+                    B[k * 64 + i, j] = s[i, j]
+
+    return main
+
+
 if __name__ == "__main__":
     rebound_in_loop()
     bound_under_thread_if()
@@ -143,3 +161,4 @@ if __name__ == "__main__":
     augmented_after_loop()
     python_valued_if()
     capitalised_loop_aliases()
+    runtime_range_rebinds()

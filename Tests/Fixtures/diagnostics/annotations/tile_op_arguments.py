@@ -206,7 +206,7 @@ def gemm_keywords(k_pack):
             T.copy(B, Bs)
             if k_pack:
                 T.gemm(As, Bs, Cf, clear_accum=True, k_pack=2)
-                #                                    ^^^^^^ error TL215: T.gemm has no keyword `k_pack` (TypeError: gemm() got an unexpected keyword argument 'k_pack'); it accepts transpose_A, transpose_B, policy, clear_accum, annotations (with k_pack=True from line 256)
+                #                                    ^^^^^^ error TL215: T.gemm has no keyword `k_pack` (TypeError: gemm() got an unexpected keyword argument 'k_pack'); it accepts transpose_A, transpose_B, policy, clear_accum, mbar, annotations (with k_pack=True from line 256)
             else:
                 T.gemm(As, Bs, Cf, clear_accum=True, policy=T.GemmWarpPolicy.FullRow)
             T.copy(Cf, C)

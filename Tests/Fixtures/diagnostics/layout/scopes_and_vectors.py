@@ -23,9 +23,9 @@ def narrow(cols):
         with T.Kernel(8, threads=128) as bx:
             S = T.alloc_shared((64, cols), "float16")
             T.copy(A[bx * 64, 0], S)
-          # ^^^^^^^^^^^^^^^^^^^^^^^^ warning TL403: scalar copy: each thread moves one f16 (16 of a possible 128 bits) because the innermost extent 30 is not a multiple of 8 elements (at most 2 per access, and thread padding then prefers 1) [sm_90] (with cols=30 from line 57)
+          # ^^^^^^^^^^^^^^^^^^^^^^^^ warning TL403: scalar copy: each thread moves one f16 (16 of a possible 128 bits) because the innermost extent 30 is not a multiple of 8 elements (at most 2 per access, and thread padding then prefers 1) [sm_90] (with cols=30 from line 56)
             T.copy(S, B[bx * 64, 0], disable_tma=True)
-          # ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ warning TL403: scalar copy: each thread moves one f16 (16 of a possible 128 bits) because the innermost extent 30 is not a multiple of 8 elements (at most 2 per access, and thread padding then prefers 1) [sm_90] (with cols=30 from line 57)
+          # ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ warning TL403: scalar copy: each thread moves one f16 (16 of a possible 128 bits) because the innermost extent 30 is not a multiple of 8 elements (at most 2 per access, and thread padding then prefers 1) [sm_90] (with cols=30 from line 56)
 
     return main
 
@@ -44,9 +44,8 @@ def tmem_half_warpgroup(threads):
             T.copy(A, A_s)
             T.copy(B, B_s)
             T.gemm(A_s, B_s, C_tmem, transpose_B=True, mbar=mbar, clear_accum=True)
-            #                                          ^^^^ error TL215: T.gemm has no keyword `mbar` (TypeError: gemm() got an unexpected keyword argument 'mbar'); it accepts transpose_A, transpose_B, policy, clear_accum, annotations
             T.copy(C_tmem, C_l)
-          # ^^^^^^^^^^^^^^^^^^^ error TL402: a tcgen05 copy between C_tmem and C_l runs on whole warpgroups, but the block has 64 threads: the compiler fails with "Tensor memory copy requires thread bounds to be aligned to warpgroups"; use a multiple of 128 threads [sm_100] (with threads=64 from line 59)
+          # ^^^^^^^^^^^^^^^^^^^ error TL402: a tcgen05 copy between C_tmem and C_l runs on whole warpgroups, but the block has 64 threads: the compiler fails with "Tensor memory copy requires thread bounds to be aligned to warpgroups"; use a multiple of 128 threads [sm_100] (with threads=64 from line 58)
             T.copy(C_l, C)
 
     return main
