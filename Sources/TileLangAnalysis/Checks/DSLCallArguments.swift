@@ -164,7 +164,7 @@ extension Interpreter {
 }
 
 enum FrontEndErrors {
-  /// TL218 and TL219 as the interpreter noted them, in the module-level statements `onlyTopLevel` (all when nil).
+  /// TL218, TL219 and TL225 as the interpreter noted them, in the module-level statements `onlyTopLevel` (all when nil).
   static func check(_ errors: [TextRange: [Diagnostic]], parsed: ParsedFile, onlyTopLevel: Set<Int>?) -> [Diagnostic] {
     guard !errors.isEmpty else { return [] }
     let statements = onlyTopLevel.map { $0.map { parsed.body[$0].range } }

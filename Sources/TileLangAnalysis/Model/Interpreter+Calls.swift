@@ -369,9 +369,19 @@ extension Interpreter {
       return .sequence((0..<n).map { i in .sequence(lists.map { $0[i] }, isList: false) }, isList: true)
     case "builtins.print":
       return .none
-    case "math.ceil":
-      if let d = p.first?.floatValue { return .int(SymExpr(constant: Int(d.rounded(.up)))) }
-      return .unknown
+    case "math.ceil", "math.floor":
+      guard let d = p.first?.floatValue, d.isFinite, abs(d) < 1e15 else { return .unknown }
+      return .int(SymExpr(constant: Int(name == "math.ceil" ? d.rounded(.up) : d.rounded(.down))))
+    case "math.log2":
+      guard let d = p.first?.floatValue, d > 0 else { return .unknown }
+      return .float(Foundation.log2(d))
+    case "tilelang.cdiv", "tilelang.math.cdiv":
+      // tilelang/math: plain Python helpers, `(a + b - 1) // b` and the next power of two.
+      guard p.count == 2, let a = p[0].intValue, let b = p[1].intValue, (b.constant ?? 0) > 0 else { return .unknown }
+      return .int(.ceilDiv(a, b))
+    case "tilelang.math.next_power_of_2":
+      guard let x = p.first?.constantInt, x >= 1, x <= 1 << 40 else { return .unknown }
+      return .int(SymExpr(constant: x == 1 ? 1 : 1 << (Int.bitWidth - (x - 1).leadingZeroBitCount)))
     case "itertools.product":
       let lists = p.compactMap(\.iterableItems)
       guard lists.count == p.count else { return .unknown }

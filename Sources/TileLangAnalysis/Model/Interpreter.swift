@@ -494,6 +494,7 @@ struct Interpreter {
         run?.touch(b.id)
         notePipelineUse(b, target.range)
         markWritten(b.id, at: target.range)
+        noteSliceStore(b, index, target.range)
         run?.untrackedLayouts.insert(b.id)
         if !openParallel.isEmpty {
           let indices = b.scope.isFragment ? nil : Self.indexList(eval(index, &env))

@@ -494,7 +494,7 @@ struct KernelRun: Sendable {
   var literalCoalescedWidths: [(value: Int, range: TextRange)] = []
   /// Calls of names the DSL module does not define, by where the name is written (Interpreter.unknownDSLNames).
   var unknownDSLNames: [TextRange: String] = [:]
-  /// TL218 and TL219 as the interpreter noted them (Interpreter.frontEndErrors).
+  /// TL218, TL219 and TL225 as the interpreter noted them (Interpreter.frontEndErrors).
   var frontEndErrors: [TextRange: [Diagnostic]] = [:]
   /// `T.pdl_sync()` / `T.pdl_trigger()` calls: the name and the call (PDLTarget, TL421).
   var pdlCalls: [(name: String, call: TextRange)] = []
