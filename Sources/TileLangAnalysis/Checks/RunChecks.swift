@@ -134,6 +134,7 @@ enum RunChecks {
       diagnostics.append(contentsOf: BarrierTarget.check(run, target: t))
       diagnostics.append(contentsOf: PDLTarget.check(run, target: t))
       diagnostics.append(contentsOf: WgmmaTarget.check(run, target: t, passConfigs: passConfigs))
+      diagnostics.append(contentsOf: LocalParallelIndex.check(run, passConfigs: passConfigs))
       diagnostics.append(contentsOf: GemmOperands.checkWgmma(run, target: t, passConfigs: passConfigs))
       if wantLanes {
         diagnostics.append(contentsOf: reduceThreads(run, t, lanes[t] ?? [:], freeLayouts, loopLayouts, facts, source))

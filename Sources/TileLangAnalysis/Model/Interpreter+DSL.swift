@@ -147,7 +147,9 @@ extension Interpreter {
       return .loopRange(.pipelined(stages: stages, extents: p.map(\.intValue)))
     case "Parallel":
       return .loopRange(.parallel(extents: p.map(\.intValue)))
-    case "serial", "Serial", "unroll", "Unroll", "vectorized", "Vectorized", "grid", "Persistent", "thread_binding":
+    case "serial", "Serial", "unroll", "Unroll", "vectorized", "Vectorized", "grid", "Persistent", "thread_binding",
+      "parallel":
+      // `T.parallel` is TIR's parallel `for` (a loop frame of its own), not the tile-level `T.Parallel`.
       return .loopRange(.serial(extents: p.map(\.intValue)))
     case "ws":
       let ids = p.compactMap { $0.intValue?.constant }

@@ -210,6 +210,7 @@ extension Interpreter {
         run?.serialElementAccess.insert(b.id)
       }
       if b.scope == .global, !openParallel.isEmpty { openParallel[openParallel.count - 1].readsGlobal = true }
+      if !tileOperand { noteLocalParallelIndex(b, index, env, at: range ?? index.range) }
       if !openParallel.isEmpty, !tileOperand, b.scope == .global || b.scope.isShared {
         let indices = Self.indexList(eval(index, &env))
         openParallel[openParallel.count - 1].noteAccess(b, isStore: false, indices: indices)

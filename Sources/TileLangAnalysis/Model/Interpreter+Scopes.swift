@@ -92,6 +92,15 @@ extension Interpreter {
     return found
   }
 
+  /// The names a store's index reads (`B[i * 512 + v] = ...`): the front end evaluates the index, so each is a read,
+  /// even where the interpreter does not evaluate it.
+  mutating func noteIndexReads(_ index: Expr) {
+    guard !tirScopes.expired.isEmpty, tracksScopes else { return }
+    var names: [(String, TextRange)] = []
+    ASTWalker { e, _ in if case .name(let n) = e.kind { names.append((n, e.range)) } }.walk(expression: index)
+    for (n, r) in names { noteRead(n, r) }
+  }
+
   /// A read of `name` at `range`: TL223 when its binding's frame has closed (once per binding).
   mutating func noteRead(_ name: String, _ range: TextRange) {
     guard tirScopes.expired.contains(name), tracksScopes else { return }

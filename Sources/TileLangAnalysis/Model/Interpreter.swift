@@ -491,10 +491,12 @@ struct Interpreter {
       bind(inner, .unknown, &env)
     case .subscript(let base, let index):
       if run != nil, case .buffer(let b) = eval(base, &env) {
+        noteIndexReads(index)
         run?.touch(b.id)
         notePipelineUse(b, target.range)
         markWritten(b.id, at: target.range)
         noteSliceStore(b, index, target.range)
+        noteLocalParallelIndex(b, index, env, at: target.range)
         run?.untrackedLayouts.insert(b.id)
         if !openParallel.isEmpty {
           let indices = b.scope.isFragment ? nil : Self.indexList(eval(index, &env))

@@ -443,6 +443,8 @@ struct KernelRun: Sendable {
   /// Fragments read or written element by element outside any `T.Parallel` loop: every thread needs every element,
   /// so layout inference replicates them whole on each thread (unless something else lays them out).
   var serialElementAccess: Set<Int> = []
+  /// Loads and stores of `local` buffers indexed by a `T.Parallel` loop variable: (buffer, variable, access) (TL425).
+  var localParallelIndices: [(buffer: String, variable: String, range: TextRange)] = []
   /// Per fragment: the name expressions the run evaluated to it (every reference the kernel's code reaches, each
   /// counted once however often it runs). FragmentPartition compares them with the fills' operands.
   var fragmentReferences: [Int: Set<TextRange>] = [:]

@@ -6,7 +6,8 @@
 # assignment after the loop (`acc -= x` re-binds without the check) build, and so does a loop variable bound afresh by
 # `T.Serial`, `T.Unroll` or `T.Vectorized` (the capitalised aliases; sweep K had a false TL223 there), or by
 # `range(n)` with a run-time `n` (the front end makes every kernel-body `range` a `T.serial`; sweep M had a false
-# TL223 there).
+# TL223 there), or by TIR's `T.parallel`. A store's index is read too: an inner loop that reuses the outer loop's
+# variable leaves it expired for the rest of the outer body (sweep M).
 import tilelang.language as T
 
 
@@ -151,6 +152,34 @@ def runtime_range_rebinds():
     return main
 
 
+def inner_loop_reuses_outer_variable():
+    @T.prim_func
+    def main(A: T.Tensor((1024,), "float32"), B: T.Tensor((1024,), "float32")):
+        with T.Kernel(1, threads=128):
+            for i in T.serial(2):
+                for i in T.serial(4):
+                    B[i] = A[i]
+                B[i + 8] = A[0]
+                # ^ error TL223: i was last bound inside a loop or run-time if that has ended, and the front end scopes that binding to it: reading it here fails ("Immutable variable `i` is used outside its defining region!"); to accumulate across iterations, declare it with T.alloc_var before the loop
+
+    return main
+
+
+def tir_parallel_rebinds():
+    @T.prim_func
+    def main(A: T.Tensor((4, 64), "float32"), B: T.Tensor((4, 64), "float32")):
+        with T.Kernel(1, threads=128):
+            f = T.alloc_fragment((4, 64), "float32")
+            T.copy(A, f)
+            for n_i, d_i in T.Parallel(4, 64):
+                f[n_i, d_i] = f[n_i, d_i] * 2
+            for n_i in T.parallel(4):
+                for d_i in T.parallel(64):
+                    B[n_i, d_i] = f[n_i, d_i]
+
+    return main
+
+
 if __name__ == "__main__":
     rebound_in_loop()
     bound_under_thread_if()
@@ -162,3 +191,5 @@ if __name__ == "__main__":
     python_valued_if()
     capitalised_loop_aliases()
     runtime_range_rebinds()
+    inner_loop_reuses_outer_variable()
+    tir_parallel_rebinds()
