@@ -179,3 +179,31 @@ enum FrontEndErrors {
     }
   }
 }
+
+/// TL218 on `@T.prim_func(...)` and `@T.macro(...)` decorators whose arguments do not bind to the function (a fork's
+/// `@T.prim_func(auto_overlap=True)`): the decorator call raises TypeError when the code around it runs (sweep M).
+enum DecoratorArguments {
+  /// Findings in the module-level statements `onlyTopLevel` (all when nil).
+  static func check(_ module: ModuleIndex, parsed: ParsedFile, onlyTopLevel: Set<Int>?) -> [Diagnostic] {
+    guard module.importsTilelang else { return [] }
+    var out: [Diagnostic] = []
+    for entry in module.functions where onlyTopLevel?.contains(entry.topLevel) ?? true {
+      for decorator in entry.def.decorators {
+        guard case .call(let callee, let args) = decorator.kind, let q = module.qualifiedName(callee),
+          q == "tilelang.language.prim_func" || q == "tilelang.language.macro",
+          let signature = DSLSignatures.table[String(q.dropFirst("tilelang.language.".count))],
+          !args.contains(where: { arg in
+            if case .starred = arg.value.kind { return true } else { return arg.isDoubleStar }
+          })
+        else { continue }
+        let positional = args.filter { $0.name == nil }
+        var keywords: [String: Argument] = [:]
+        for arg in args { if let n = arg.name { keywords[n] = arg } }
+        out += signature.bindingErrors(
+          .TL218, positional: positional.count, positionalArgs: positional, keywords: keywords, arguments: args,
+          call: decorator.range, operands: [])
+      }
+    }
+    return out
+  }
+}

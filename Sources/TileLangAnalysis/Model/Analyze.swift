@@ -54,6 +54,7 @@ func analyze(parsed: ParsedFile, settings: AnalysisSettings, onlyTopLevel: Set<I
     + JitOnPrimFunc.check(module, parsed: parsed, onlyTopLevel: onlyTopLevel)
     + ModuleImports.check(module, parsed: parsed, onlyTopLevel: onlyTopLevel)
     + FrontEndNesting.check(module, parsed: parsed, onlyTopLevel: onlyTopLevel)
+    + DecoratorArguments.check(module, parsed: parsed, onlyTopLevel: onlyTopLevel)
     + UnknownDSLName.check(
       runs.map(\.unknownDSLNames).reduce(finder.interp.unknownDSLNames) { $0.merging($1) { a, _ in a } },
       parsed: parsed, onlyTopLevel: onlyTopLevel)

@@ -1,7 +1,8 @@
 # fixture: target=sm_80,sm_90
 # TL218: arguments of a T.* call that tilelang.language rejects before it builds anything: Python's binding against
 # the function's parameters (an unexpected keyword, a parameter given twice, too many positionals, a missing one)
-# and string arguments outside the set the front end accepts. A call with `*args` binds nothing tl-lsp can see.
+# and string arguments outside the set the front end accepts. A call with `*args` binds nothing tl-lsp can see. The
+# `@T.prim_func(...)` decorator is judged the same way (a fork's `auto_overlap=True` fails when the factory runs).
 import tilelang
 import tilelang.language as T
 
@@ -162,6 +163,17 @@ def atomic_valid_orders(M=64):
     return main
 
 
+def prim_func_keyword(M=256):
+    @T.prim_func(auto_overlap=True)
+    #            ^^^^^^^^^^^^ error TL218: T.prim_func has no keyword `auto_overlap` (TypeError: prim_func() got an unexpected keyword argument 'auto_overlap'); it accepts func, eager_jit
+    def main(A: T.Tensor((M,), "float32"), B: T.Tensor((M,), "float32")):
+        with T.Kernel(1, threads=128):
+            for i in T.Parallel(M):
+                B[i] = A[i]
+
+    return main
+
+
 if __name__ == "__main__":
     pipelined_group()
     pipelined_schedule()
@@ -175,3 +187,4 @@ if __name__ == "__main__":
     atomic_orders()
     atomic_load_order()
     atomic_valid_orders()
+    prim_func_keyword()
