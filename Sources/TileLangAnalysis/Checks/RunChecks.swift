@@ -154,6 +154,7 @@ enum RunChecks {
       diagnostics.append(contentsOf: PipelinedBufferEscape.check(run, target: t, specialized: ws, source: source))
       diagnostics.append(contentsOf: WarpSpecializedScalar.check(run, target: t, specialized: ws, source: source))
       diagnostics.append(contentsOf: PipelineInWhile.check(run, target: t, specialized: ws, source: source))
+      diagnostics.append(contentsOf: PipelinedLocalExtent.check(run, target: t, specialized: ws))
       diagnostics.append(
         contentsOf: PipelinedTileRewrite.check(
           run, target: t, specialized: ws, unpipelined: facts.unpipelined[t] ?? [], source: source))

@@ -243,7 +243,9 @@ extension Interpreter {
       let dtype = b.dtype, dtype.hasPrefix("int") || dtype.hasPrefix("uint")
     {
       _ = eval(index, &env)
-      return .int(SymExpr(variable: freshRunTimeName("\(b.name)[\(source.text(index.range))]")))
+      let name = freshRunTimeName("\(b.name)[\(source.text(index.range))]")
+      if b.scope == .local { run?.localElementSymbols.insert(name) }
+      return .int(SymExpr(variable: name))
     }
     switch base {
     case .sequence(let items, _):

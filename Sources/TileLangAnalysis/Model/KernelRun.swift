@@ -508,6 +508,8 @@ struct KernelRun: Sendable {
   var undecidedHostBranches: [(then: TextRange?, orElse: TextRange?, test: TextRange)] = []
   /// Integer elements of global tensors the kernel loads (`seqlens[bz]`): symbols known only at run time.
   var loadedVariables: Set<String> = []
+  /// The run-time symbols read from elements of `local` buffers (`hi[0]` of a `T.alloc_local([1])`; TL426).
+  var localElementSymbols: Set<String> = []
   /// How many run-time symbols each name has had (Interpreter.freshRunTimeName).
   var runTimeNameCounts: [String: Int] = [:]
   /// The file also compiles for a non-CUDA backend (ModuleIndex.otherBackend).
