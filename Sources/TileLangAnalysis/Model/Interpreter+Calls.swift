@@ -353,6 +353,13 @@ extension Interpreter {
     case "builtins.abs":
       if let c = p.first?.constantInt { return .int(SymExpr(constant: abs(c))) }
       return .unknown
+    case "builtins.sum":
+      // `sum(batch_sizes_list)`, `sum((s + 63) // 64 for s in sizes)`: integers only (a float sum stays unknown).
+      guard let items = p.first?.iterableItems, items.count <= 4096 else { return .unknown }
+      let ints = items.compactMap(\.intValue)
+      guard ints.count == items.count else { return .unknown }
+      let start = p.count > 1 ? p[1].intValue : SymExpr(constant: 0)
+      return start.map { s in .int(ints.reduce(s, +)) } ?? .unknown
     case "builtins.list", "builtins.tuple":
       if p.isEmpty { return .sequence([], isList: name == "builtins.list") }
       return p.first?.iterableItems.map { .sequence($0, isList: name == "builtins.list") } ?? .unknown
