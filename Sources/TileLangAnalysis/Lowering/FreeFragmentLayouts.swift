@@ -118,7 +118,11 @@ struct FreeFragmentLayouts {
           } else if a.buffer.concreteShape == [shape[0]], a.buffer.scope.isFragment, a.indices == [i] {
             pinned.insert(a.buffer.id)
             rowBuffers[a.buffer.id] = a.buffer
-          } else if a.buffer.concreteShape == [shape[1]], a.buffer.scope.isFragment, a.indices == [j], !a.isWrite {
+          } else if a.buffer.scope.isFragment, !a.isWrite,
+            (a.buffer.concreteShape == [shape[1]] && a.indices == [j])
+              || (a.buffer.concreteShape == [1, shape[1]] && a.indices == [SymExpr(constant: 0), j])
+          {
+            // A column vector: `w[j]`, or a (1, N) row read at [0, j] (a broadcast row, cjmcv's rms_norm weight).
             columnBuffers[a.buffer.id] = a.buffer
           } else {
             return nil
