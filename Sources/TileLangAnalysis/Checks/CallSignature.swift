@@ -37,6 +37,24 @@ struct CallSignature {
       requiredKeywordOnly: requiredKeywordOnly, variadic: variadic)
   }
 
+  /// `bindingErrors` for a call's arguments as written (`args`); nil when a `*args` or `**kwargs` spread hides what
+  /// binds.
+  func bindingErrors(_ code: DiagnosticCode, arguments args: [Argument], call: TextRange, operands: Set<String>)
+    -> [Diagnostic]?
+  {
+    guard
+      !args.contains(where: { arg in
+        if case .starred = arg.value.kind { return true } else { return arg.isDoubleStar }
+      })
+    else { return nil }
+    let positional = args.filter { $0.name == nil }
+    var keywords: [String: Argument] = [:]
+    for arg in args { if let n = arg.name { keywords[n] = arg } }
+    return bindingErrors(
+      code, positional: positional.count, positionalArgs: positional, keywords: keywords, arguments: args, call: call,
+      operands: operands)
+  }
+
   /// The binding errors of a call passing `positional` arguments (`positionalArgs`: their syntax when it lines up)
   /// and `keywords`, as `code` diagnostics. `operands` are the parameters not listed as accepted keywords.
   func bindingErrors(

@@ -62,16 +62,8 @@ extension Interpreter {
       return
     }
     guard frontEndErrors[call.range] == nil,
-      !args.contains(where: { arg in
-        if case .starred = arg.value.kind { return true } else { return arg.isDoubleStar }
-      })
+      let binding = signature.bindingErrors(.TL218, arguments: args, call: call.range, operands: [])
     else { return }
-    let positional = args.filter { $0.name == nil }
-    var keywords: [String: Argument] = [:]
-    for arg in args { if let n = arg.name { keywords[n] = arg } }
-    let binding = signature.bindingErrors(
-      .TL218, positional: positional.count, positionalArgs: positional, keywords: keywords, arguments: args,
-      call: call.range, operands: [])
     if !binding.isEmpty {
       frontEndErrors[call.range] = binding
       return
@@ -191,17 +183,9 @@ enum DecoratorArguments {
       for decorator in entry.def.decorators {
         guard case .call(let callee, let args) = decorator.kind, let q = module.qualifiedName(callee),
           q == "tilelang.language.prim_func" || q == "tilelang.language.macro",
-          let signature = DSLSignatures.table[String(q.dropFirst("tilelang.language.".count))],
-          !args.contains(where: { arg in
-            if case .starred = arg.value.kind { return true } else { return arg.isDoubleStar }
-          })
+          let signature = DSLSignatures.table[String(q.dropFirst("tilelang.language.".count))]
         else { continue }
-        let positional = args.filter { $0.name == nil }
-        var keywords: [String: Argument] = [:]
-        for arg in args { if let n = arg.name { keywords[n] = arg } }
-        out += signature.bindingErrors(
-          .TL218, positional: positional.count, positionalArgs: positional, keywords: keywords, arguments: args,
-          call: decorator.range, operands: [])
+        out += signature.bindingErrors(.TL218, arguments: args, call: decorator.range, operands: []) ?? []
       }
     }
     return out

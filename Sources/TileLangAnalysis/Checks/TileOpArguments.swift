@@ -20,17 +20,8 @@ enum TileOpArguments {
   static func check(_ run: KernelRun) -> [Diagnostic] {
     run.tileOpCalls.flatMap(diagnostics(for:))
       + run.layoutOps.flatMap { op -> [Diagnostic] in
-        guard case .gemm(let g) = op, g.op == "gemm", case .call(_, let args) = g.call.kind,
-          !args.contains(where: { arg in
-            if case .starred = arg.value.kind { return true } else { return arg.isDoubleStar }
-          })
-        else { return [] }
-        let positional = args.filter { $0.name == nil }
-        var keywords: [String: Argument] = [:]
-        for arg in args { if let n = arg.name { keywords[n] = arg } }
-        return gemm?.bindingErrors(
-          .TL215, positional: positional.count, positionalArgs: positional, keywords: keywords, arguments: args,
-          call: g.call.range, operands: ["A", "B", "C"]) ?? []
+        guard case .gemm(let g) = op, g.op == "gemm", case .call(_, let args) = g.call.kind else { return [] }
+        return gemm?.bindingErrors(.TL215, arguments: args, call: g.call.range, operands: ["A", "B", "C"]) ?? []
       }
   }
 
