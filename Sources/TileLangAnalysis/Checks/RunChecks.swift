@@ -128,13 +128,13 @@ enum RunChecks {
     diagnostics.append(contentsOf: ParallelAnnotations.check(run))
     diagnostics.append(contentsOf: AllocationExtents.check(run))
     diagnostics.append(contentsOf: ExpiredBindings.check(run))
+    diagnostics.append(contentsOf: LocalParallelIndex.check(run, passConfigs: passConfigs))
     diagnostics.append(contentsOf: ReturnInKernel.check(run))
     for t in targets {
       diagnostics.append(contentsOf: SharedMemoryBudget.check(run, target: t, source: source))
       diagnostics.append(contentsOf: BarrierTarget.check(run, target: t))
       diagnostics.append(contentsOf: PDLTarget.check(run, target: t))
       diagnostics.append(contentsOf: WgmmaTarget.check(run, target: t, passConfigs: passConfigs))
-      diagnostics.append(contentsOf: LocalParallelIndex.check(run, passConfigs: passConfigs))
       diagnostics.append(contentsOf: GemmOperands.checkWgmma(run, target: t, passConfigs: passConfigs))
       if wantLanes {
         diagnostics.append(contentsOf: reduceThreads(run, t, lanes[t] ?? [:], freeLayouts, loopLayouts, facts, source))
