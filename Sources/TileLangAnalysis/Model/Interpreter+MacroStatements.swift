@@ -54,12 +54,9 @@ extension Interpreter {
       macroExpansion?.judged = false
     case .for(_, let iter, _, _, _) where callsDSL(iter): add(1, 1)
     case .assign(let targets, _):
-      let binds = !targets.contains { if case .subscript = $0.kind { true } else { false } }
-      add(1, binds ? 0 : 1)
+      add(1, Self.assignmentBinds(targets) ? 0 : 1)
     case .if(let test, let then, let orElse):
-      var probe = self
-      var scratch = env
-      guard let known = probe.eval(test, &scratch).truthiness else {
+      guard let known = decidedTruthiness(test, env) else {
         macroExpansion?.judged = false
         return
       }

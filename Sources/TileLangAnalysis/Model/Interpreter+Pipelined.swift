@@ -36,10 +36,7 @@ extension Interpreter {
         var names = Set<String>()
         ASTWalker { e, _ in if case .name(let n) = e.kind { names.insert(n) } }.walk(expression: test)
         if names.isDisjoint(with: rebound) {
-          // Evaluated on copies: the real evaluation happens when the statement runs.
-          var probe = self
-          var scratch = env
-          if let known = probe.eval(test, &scratch).truthiness {
+          if let known = decidedTruthiness(test, env) {
             folded.insert(stmt.range)
             out += foldedPipelinedBody(known ? then : orElse, env, rebound: rebound, folded: &folded)
             continue
@@ -75,7 +72,7 @@ extension Interpreter {
       var statement = PipelinedLoop.Statement(range: stmt.range)
       switch stmt.kind {
       case .assign(let targets, _):
-        statement.binds = !targets.contains { if case .subscript = $0.kind { true } else { false } }
+        statement.binds = Self.assignmentBinds(targets)
         statement.isSingle = true
       case .annAssign(let target, _, _): if case .name = target.kind { statement.binds = true }
       case .expr(let e):
@@ -138,6 +135,19 @@ extension Interpreter {
     for frame in loops {
       if case .pipelined = frame.kind { run?.pipelineConsumers[frame.range, default: []].insert(id) }
     }
+  }
+
+  /// The truth value of `test` when the interpreter decides it before the code runs; evaluated on copies, since the
+  /// real evaluation happens when the statement runs.
+  func decidedTruthiness(_ test: Expr, _ env: Env) -> Bool? {
+    var probe = self
+    var scratch = env
+    return probe.eval(test, &scratch).truthiness
+  }
+
+  /// An assignment that binds names (`kk = k * 32`, `a, b = ...`) rather than storing into an element.
+  static func assignmentBinds(_ targets: [Expr]) -> Bool {
+    !targets.contains { if case .subscript = $0.kind { true } else { false } }
   }
 
   /// `e` is a call of a `T.*` function (`T.copy(...)`, `T.Parallel(...)`), not of a macro or a Python function.
