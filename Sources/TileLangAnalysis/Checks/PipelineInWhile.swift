@@ -16,9 +16,7 @@ enum PipelineInWhile {
     guard !run.whileLoops.isEmpty else { return [] }
     var out: [Diagnostic] = []
     for loop in run.pipelinedLoops where specialized.contains(loop.range) && !loop.annotated {
-      guard let w = run.whileLoops.first(where: { $0.start < loop.range.start && loop.range.end <= $0.end }) else {
-        continue
-      }
+      guard let w = run.enclosingWhile(loop.range) else { continue }
       let line = source.line(of: w.start) + 1
       out.append(
         Diagnostic(

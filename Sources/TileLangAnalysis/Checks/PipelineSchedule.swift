@@ -21,8 +21,7 @@ enum PipelineSchedule {
     unpipelined: Set<TextRange>, source: SourceText
   ) -> [Diagnostic] {
     var out: [Diagnostic] = []
-    var seen: Set<TextRange> = []
-    for loop in run.pipelinedLoops where seen.insert(loop.range).inserted {
+    for loop in run.distinctPipelinedLoops {
       guard let stages = loop.explicitStages, let at = loop.stageArgument, !loop.annotated,
         !specialized.contains(loop.range), !unpipelined.contains(loop.range)
       else { continue }

@@ -13,12 +13,9 @@ enum PipelinedLocalExtent {
   static func check(_ run: KernelRun, target: TargetArch, specialized: Set<TextRange>) -> [Diagnostic] {
     guard !run.localElementSymbols.isEmpty else { return [] }
     var out: [Diagnostic] = []
-    var seen: Set<TextRange> = []
-    for loop in run.pipelinedLoops where specialized.contains(loop.range) && !loop.annotated {
-      // Inside a run-time while loop warp specialisation fails earlier (TL422).
-      guard seen.insert(loop.range).inserted,
-        !run.whileLoops.contains(where: { $0.start < loop.range.start && loop.range.end <= $0.end })
-      else { continue }
+    // Inside a run-time while loop warp specialisation fails earlier (TL422).
+    for loop in run.distinctPipelinedLoops
+    where specialized.contains(loop.range) && !loop.annotated && run.enclosingWhile(loop.range) == nil {
       let names = loop.extents.compactMap { $0?.variables }.reduce(Set<String>()) { $0.union($1) }
       guard let local = names.intersection(run.localElementSymbols).sorted().first else { continue }
       let shown = local.split(separator: "#").first.map(String.init) ?? local

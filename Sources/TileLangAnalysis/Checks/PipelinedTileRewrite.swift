@@ -17,8 +17,7 @@ enum PipelinedTileRewrite {
     source: SourceText
   ) -> [Diagnostic] {
     var out: [Diagnostic] = []
-    var seen: Set<TextRange> = []
-    for loop in run.pipelinedLoops where seen.insert(loop.range).inserted {
+    for loop in run.distinctPipelinedLoops {
       guard (loop.stages ?? 0) >= 1, loop.explicitStages == nil, !loop.annotated, !specialized.contains(loop.range),
         !unpipelined.contains(loop.range)
       else { continue }

@@ -253,6 +253,17 @@ struct PipelinedLoop: Sendable {
 }
 
 extension KernelRun {
+  /// The `T.Pipelined` loops, each once (a loop the kernel's Python runs several times is recorded each time).
+  var distinctPipelinedLoops: [PipelinedLoop] {
+    var seen: Set<TextRange> = []
+    return pipelinedLoops.filter { seen.insert($0.range).inserted }
+  }
+
+  /// The run-time `while` loop around `range`, if any.
+  func enclosingWhile(_ range: TextRange) -> TextRange? {
+    whileLoops.first { $0.start < range.start && range.end <= $0.end }
+  }
+
   /// Whether fragment `b` is referenced (at least once) only as a whole-buffer copy operand, a fill, or inside one of
   /// `extra` (the reduction operands or loop accesses a caller allows), and no gemm or annotation lays it out.
   func referencedOnly(_ b: Buffer, within extra: [TextRange]) -> Bool {
