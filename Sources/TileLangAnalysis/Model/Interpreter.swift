@@ -30,6 +30,8 @@ struct Interpreter {
   /// defines kernels.
   var frames: [(function: FunctionID, note: String?, call: FunctionCall?)] = []
   var pendingName: (String, TextRange)?
+  /// The value of the single-target assignment being bound (TL225's bounded slices).
+  var storeValue: Expr?
   /// Names bound before the innermost `with T.Kernel(...)` (parameters, closure values): no thread or block index.
   var namesBeforeKernel: Set<String>?
   /// Target names of the enclosing non-parallel loops.
@@ -112,14 +114,18 @@ struct Interpreter {
         instancesByName[n] = made..<instances.count
       }
       if tirScopes.kernelDepth != nil { for t in targets { noteBinding(t, v, rhs: value, env) } }
+      storeValue = targets.count == 1 ? value : nil
       for t in targets { bind(t, v, &env) }
+      storeValue = nil
     case .annAssign(let target, let annotation, let value):
       if let value {
         if case .name(let n) = target.kind { pendingName = (n, target.range) }
         let v = eval(value, &env)
         pendingName = nil
         if tirScopes.kernelDepth != nil { noteBinding(target, v, rhs: value, env) }
+        storeValue = value
         bind(target, v, &env)
+        storeValue = nil
       } else if case .name(let n) = target.kind {
         declareAnnotated(n, target.range, annotation, &env)
       }
@@ -495,7 +501,7 @@ struct Interpreter {
         run?.touch(b.id)
         notePipelineUse(b, target.range)
         markWritten(b.id, at: target.range)
-        noteSliceStore(b, index, target.range)
+        noteSliceStore(b, index, target.range, &env)
         noteLocalParallelIndex(b, index, env, at: target.range)
         run?.untrackedLayouts.insert(b.id)
         if !openParallel.isEmpty {
