@@ -88,6 +88,34 @@ extension Interpreter {
     ]
   }
 
+  /// TL218 for an allocation whose dtype argument is a Python number (`T.alloc_shared(block_M, block_N)`, the shape
+  /// spread over two arguments): the buffer builder takes a DataType and fails with "TypeError: Mismatched type on
+  /// argument #1 ... Expected `DataType` but got `int`" (tilelang 0.1.15, every target).
+  mutating func noteNumericDType(_ name: String, _ call: Expr, _ dtype: Value?) {
+    guard Self.shapeThenDType.contains(name), frontEndErrors[call.range] == nil, case .call(_, let args) = call.kind
+    else { return }
+    let kind: String
+    switch dtype {
+    case .int(let e)? where e.constant != nil: kind = "int"
+    case .float?: kind = "float"
+    default: return
+    }
+    let argument = args.count > 1 && args[1].name == nil ? args[1] : args.first(where: { $0.name == "dtype" })
+    guard let argument else { return }
+    frontEndErrors[call.range] = [
+      Diagnostic(
+        .TL218,
+        "T.\(name)'s dtype is \(source.text(argument.value.range)), a Python \(kind): building the kernel fails on every target (TypeError: Mismatched type on argument #1 ... Expected `DataType` but got `\(kind)`); pass the shape as one tuple, `T.\(name)((...), dtype)`",
+        at: argument.range)
+    ]
+  }
+
+  /// Allocations whose parameters are `(shape, dtype, ...)`.
+  static let shapeThenDType: Set<String> = [
+    "alloc_shared", "alloc_fragment", "alloc_local", "alloc_reducer", "alloc_global", "alloc_buffer", "decl_buffer",
+    "alloc_tmem",
+  ]
+
   /// TL219: `items[t]` where `items` is a name bound to a Python list or tuple and the index is a loop variable of an enclosing TIR
   /// loop (or `t + 1`, `2 * t`: integer arithmetic on one), not rebound since; a plain Python function called from the
   /// kernel runs its own `range` loops in Python, so nothing is noted inside one.

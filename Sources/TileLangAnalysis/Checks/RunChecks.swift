@@ -129,6 +129,7 @@ enum RunChecks {
     diagnostics.append(contentsOf: AllocationExtents.check(run))
     diagnostics.append(contentsOf: ExpiredBindings.check(run))
     diagnostics.append(contentsOf: LocalParallelIndex.check(run, passConfigs: passConfigs))
+    diagnostics.append(contentsOf: run.sizeErrors.sorted { $0.key < $1.key }.map(\.value))
     diagnostics.append(contentsOf: ReturnInKernel.check(run))
     for t in targets {
       diagnostics.append(contentsOf: SharedMemoryBudget.check(run, target: t, source: source))

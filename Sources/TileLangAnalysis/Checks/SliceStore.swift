@@ -185,6 +185,6 @@ extension Interpreter {
     } else {
       return
     }
-    frontEndErrors[target] = [Diagnostic(.TL225, problem.0, at: problem.1)]
+    run?.sizeErrors[target] = Diagnostic(.TL225, problem.0, at: problem.1)
   }
 }

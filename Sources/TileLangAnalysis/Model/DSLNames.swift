@@ -114,6 +114,14 @@ enum DSLNames {
     "warpgroup_wait", "wgmma_gemm", "wgmma_gemm_sp", "wgmma_mma", "where", "writes", "ws", "ws_op",
   ]
 
-  /// The public names, sorted: the candidates for a misspelt one.
-  static let sortedPublic: [String] = all.filter { !$0.hasPrefix("_") }.sorted()
+  /// The names in `all` that are submodules of tilelang.language (`inspect.ismodule`), which calling fails on
+  /// (`T.kernel(...)`: "TypeError: 'module' object is not callable").
+  static let submodules: Set<String> = [
+    "annotations", "atomic", "builtin", "common", "copy_op", "customize", "dtypes", "eager", "experimental", "fill_op",
+    "frame", "gemm_op", "kernel", "logical", "loop", "math_intrinsics", "meta", "overrides", "proxy", "reduce_op",
+    "scan_op", "symbolics", "tile_schedule", "tir", "utils", "warp_specialize",
+  ]
+
+  /// The public names, sorted: the candidates for a misspelt one (submodules are not).
+  static let sortedPublic: [String] = all.filter { !$0.hasPrefix("_") && !submodules.contains($0) }.sorted()
 }

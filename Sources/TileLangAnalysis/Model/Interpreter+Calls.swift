@@ -72,6 +72,11 @@ extension Interpreter {
     case .dsl(let name):
       return dslCall(name, e, calleeExpr, args, a, &env)
     case .module(let name):
+      if name.hasPrefix("tilelang."), case .attribute(_, let attr, let nameRange) = calleeExpr.kind,
+        name == "tilelang." + attr, ModuleImports.binds("tilelang", attr) == false
+      {
+        unknownDSLNames[nameRange] = name  // TL217: `import tilelang as T` then `T.const(...)`
+      }
       return moduleCall(name, a)
     case .hostTensorMethod(let t, let method):
       return hostTensorCall(t, method, a)
@@ -314,6 +319,8 @@ extension Interpreter {
   mutating func moduleCall(_ name: String, _ a: CallArguments) -> Value {
     let p = a.positional
     switch name {
+    case "tvm.te.var", "tvm.te.size_var", "tvm.tir.Var", "tvm.tir.SizeVar":
+      return declareDynamic(p.first?.stringValue ?? a.keywords["name"]?.stringValue)
     case "builtins.range":
       let ints = p.compactMap(\.constantInt)
       guard ints.count == p.count, !ints.isEmpty else {

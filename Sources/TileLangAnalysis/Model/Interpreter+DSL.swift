@@ -93,12 +93,7 @@ extension Interpreter {
       }
       return constNames(p.first?.stringValue)
     case "symbolic", "dynamic", "Var":
-      let v = constNames(p.first?.stringValue)
-      if let spec = p.first?.stringValue {
-        run?.declaredDynamic.formUnion(ModuleIndex.declaredNames(spec))
-        standIns.subtract(ModuleIndex.declaredNames(spec))
-      }
-      return v
+      return declareDynamic(p.first?.stringValue)
     case "Tensor", "Buffer", "StridedTensor", "SharedBuffer", "FragmentBuffer":
       return tensorType(name, p, a.keywords)
     case "empty":
@@ -186,7 +181,8 @@ extension Interpreter {
       recordCopy(name, call, callee, args, a, &env)
       return .none
     }
-    if op.isEmpty, !DSLNames.all.contains(name), case .attribute(let base, _, let nameRange) = callee.kind,
+    if op.isEmpty, !DSLNames.all.contains(name) || DSLNames.submodules.contains(name),
+      case .attribute(let base, _, let nameRange) = callee.kind,
       namesDSLModule(base)
     {
       unknownDSLNames[nameRange] = name  // TL217 (UnknownDSLName)
@@ -304,6 +300,16 @@ extension Interpreter {
   }
 
   /// `T.const("M, N, K")`: names bound by the instance's `.compile(M=...)` sizes, else symbolic.
+  /// `T.dynamic("m")` (or TVM's `tvm.te.var("m")`): the named run-time sizes.
+  mutating func declareDynamic(_ spec: String?) -> Value {
+    let v = constNames(spec)
+    if let spec {
+      run?.declaredDynamic.formUnion(ModuleIndex.declaredNames(spec))
+      standIns.subtract(ModuleIndex.declaredNames(spec))
+    }
+    return v
+  }
+
   private func constNames(_ spec: String?) -> Value {
     guard let spec else { return .unknown }
     let names = ModuleIndex.declaredNames(spec)
@@ -356,6 +362,7 @@ extension Interpreter {
     let scopeText = kw["scope"]?.stringValue ?? (p.count > 2 ? p[2].stringValue : nil) ?? defaultScope
     let shape = Self.shapeDims(p.first ?? kw["shape"] ?? .unknown)
     let dtype = (p.count > 1 ? p[1].dtypeName : nil) ?? kw["dtype"]?.dtypeName
+    noteNumericDType(name, call, p.count > 1 ? p[1] : kw["dtype"])
     guard let shape else { return .unknown }
     let (n, r) = pendingName ?? ("<\(name)>", call.range)
     if let run, !loops.isEmpty,

@@ -31,6 +31,7 @@ extension Interpreter {
     case .binary(let op, let l, let r):
       let a = eval(l, &env)
       let b = eval(r, &env)
+      if run != nil { noteZeroDivisor(op, e, divisor: r, b) }
       return binary(op, a, b)
     case .unary(let op, let operand):
       let v = eval(operand, &env)

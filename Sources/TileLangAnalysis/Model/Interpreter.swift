@@ -168,7 +168,10 @@ struct Interpreter {
           namesBeforeKernel = Set(env.keys)
           tirScopes = TirScopes(kernelDepth: depth)
         }
-        if let target = item.target { bindFrameTarget(target, v, &env) }
+        if let target = item.target {
+          noteKernelUnpack(item.context, target, v)
+          bindFrameTarget(target, v, &env)
+        }
         if let groups = pendingWarpGroups { narrowThreads(to: groups) }
       }
       defer {

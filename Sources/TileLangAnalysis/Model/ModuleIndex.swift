@@ -70,17 +70,23 @@ struct ModuleIndex: Sendable {
     if !otherBackend, functions.contains(where: { $0.requiresMetal }) { otherBackend = true }
     var names = Set<String>()
     let index = self
-    guard source.containsAny(["dynamic(", "symbolic(", "Var("]) else { return }
+    guard source.containsAny(["dynamic(", "symbolic(", "Var(", "var("]) else { return }
     ASTWalker { e, _ in
       guard case .call(let callee, let args) = e.kind, case .attribute(_, let attr, _) = callee.kind,
-        attr == "dynamic" || attr == "symbolic" || attr == "Var", let q = index.qualifiedName(callee),
-        ["tilelang.language.dynamic", "tilelang.language.symbolic", "tilelang.language.Var"].contains(q),
+        ["dynamic", "symbolic", "Var", "var", "SizeVar", "size_var"].contains(attr),
+        let q = index.qualifiedName(callee), Self.dynamicConstructors.contains(q),
         let first = args.first, case .string(let spec, _) = first.value.kind
       else { return }
       names.formUnion(Self.declaredNames(spec))
     }.walk(body)
     dynamicNames = names
   }
+
+  /// Calls that declare run-time sizes by name: `T.dynamic("m")` and TVM's own variables (`tvm.te.var("m")`).
+  static let dynamicConstructors: Set<String> = [
+    "tilelang.language.dynamic", "tilelang.language.symbolic", "tilelang.language.Var", "tvm.te.var", "tvm.te.size_var",
+    "tvm.tir.Var", "tvm.tir.SizeVar",
+  ]
 
   /// The names a `T.const` / `T.dynamic` spec declares: `"m, k"` → m, k.
   static func declaredNames(_ spec: String) -> [String] {
@@ -104,6 +110,8 @@ struct ModuleIndex: Sendable {
   /// Maps backend dialects (`tilelang.cuda.language`) and the package's `tl` spelling onto `tilelang.language`.
   static func canonicalModule(_ name: String) -> String {
     guard name.hasPrefix("tilelang.") else { return name }
+    // `from tilelang import tvm`: tilelang re-exports TVM's Python package.
+    if name.hasPrefix("tilelang.tvm.") { return String(name.dropFirst("tilelang.".count)) }
     if name.hasPrefix("tilelang.language") { return name }
     for backend in ["tilelang.cuda.language", "tilelang.rocm.language", "tilelang.metal.language", "tilelang.language"]
     {

@@ -8,7 +8,7 @@ public enum DiagnosticCode: String, Sendable, CaseIterable, Hashable {
   case TL101, TL102, TL103, TL104, TL105, TL106, TL107, TL108, TL109, TL110, TL111, TL112, TL113
   // MARK: - TL2xx annotations
   case TL201, TL202, TL203, TL204, TL205, TL206, TL207, TL208, TL209, TL210, TL211, TL212, TL213, TL214
-  case TL215, TL216, TL217, TL218, TL219, TL220, TL221, TL222, TL223, TL224, TL225
+  case TL215, TL216, TL217, TL218, TL219, TL220, TL221, TL222, TL223, TL224, TL225, TL226, TL227
   // MARK: - TL3xx im2col
   case TL301, TL302, TL303, TL304, TL305, TL306, TL307, TL308, TL309, TL310, TL311
   // MARK: - TL4xx layout and lowering
@@ -176,7 +176,16 @@ public enum DiagnosticCode: String, Sendable, CaseIterable, Hashable {
     case .TL225:
       return Info(
         name: "slice-store-unsupported", severity: .error,
-        summary: "a buffer store through a slice with an open bound or a step (`acc[i, :] = ...`) fails to elaborate")
+        summary:
+          "a buffer store through a slice the front end or code generator rejects (`acc[i, :] = ...`, `s[0:64] = 0`)")
+    case .TL226:
+      return Info(
+        name: "zero-divisor", severity: .error,
+        summary: "a kernel-body `//`, `%` or `/` whose divisor is zero for this specialization (Divide by zero)")
+    case .TL227:
+      return Info(
+        name: "kernel-unpack-arity", severity: .error,
+        summary: "`with T.Kernel(...) as (bx, by)` names more or fewer block indices than the grid has dimensions")
     case .TL301:
       return Info(name: "im2col-image-rank", severity: .error, summary: "the im2col image is not rank 4 (NHWC)")
     case .TL302:
