@@ -236,11 +236,12 @@ extension Interpreter {
       run?.loadedVariables.insert(name)
       return .int(SymExpr(variable: name))
     }
-    // An integer element of a per-thread buffer (`start_iter[0]` of a `local` one, a `T.alloc_var`) read outside
-    // T.Parallel is a run-time value too; the kernel can write it between two loads, so each load is a new symbol
-    // (`s[0]`, `s[0]#2`): arithmetic keeps its factors (`(k + s[0]) * 32` stays a multiple of 32).
+    // An integer element of a per-thread or shared buffer (`start_iter[0]` of a `local` one, a `T.alloc_var`,
+    // `split_shared[bz]`) read outside T.Parallel is a run-time value too; the kernel can write it between two loads,
+    // so each load is a new symbol (`s[0]`, `s[0]#2`): arithmetic keeps its factors (`(k + s[0]) * 32` stays a
+    // multiple of 32).
     if run != nil, !tileOperand, case .buffer(let b) = base,
-      b.scope == .local || b.scope == .localVar || b.scope.isFragment,
+      b.scope == .local || b.scope == .localVar || b.scope.isFragment || b.scope.isShared,
       let dtype = b.dtype, dtype.hasPrefix("int") || dtype.hasPrefix("uint")
     {
       _ = eval(index, &env)

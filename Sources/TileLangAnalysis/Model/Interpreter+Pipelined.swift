@@ -112,6 +112,23 @@ extension Interpreter {
         let last = openPipelined[openPipelined.count - 1].statements.count - 1
         openPipelined[openPipelined.count - 1].statements[last].copiesInto = dst.id
         openPipelined[openPipelined.count - 1].statements[last].isIm2col = e.op == "im2col"
+      } else if case .for(_, let iter, let body, _, _) = stmt.kind, isParallelRange(iter), let run,
+        let last = openPipelined[openPipelined.count - 1].statements.indices.last
+      {
+        // A `T.Parallel` loop that only copies global elements into one shared tile (`s[i, j] = A[...]`, through
+        // `T.cast` or `T.if_then_else` too, not arithmetic) is a producer stage too: pipeline planning classifies it
+        // as a copy stage (pipeline_planning.cc IsPureCopyStmt) and the epilogue drains it like a T.copy's.
+        let st = openPipelined[openPipelined.count - 1].statements[last]
+        let scope = { (id: Int) in run.buffers.first { $0.id == id }?.scope }
+        if st.writes.count == 1, let dst = st.writes.keys.first, scope(dst)?.isShared == true, !st.reads.isEmpty,
+          st.reads.allSatisfy({ scope($0) == .global }),
+          body.allSatisfy({ stmt in
+            guard case .assign(let targets, let value) = stmt.kind, targets.count == 1 else { return false }
+            return isGlobalCopyValue(value, env)
+          })
+        {
+          openPipelined[openPipelined.count - 1].statements[last].copiesInto = dst
+        }
       }
       if case .normal = flow { continue }
       return flow
@@ -148,6 +165,38 @@ extension Interpreter {
   /// An assignment that binds names (`kk = k * 32`, `a, b = ...`) rather than storing into an element.
   static func assignmentBinds(_ targets: [Expr]) -> Bool {
     !targets.contains { if case .subscript = $0.kind { true } else { false } }
+  }
+
+  /// `e` copies a global element: a load of a global buffer, through `T.cast` / `T.Cast` or either branch of
+  /// `T.if_then_else` (whose other branch is such a load or holds no load).
+  func isGlobalCopyValue(_ e: Expr, _ env: Env) -> Bool {
+    switch e.kind {
+    case .subscript(let base, _):
+      guard case .name(let n) = base.kind, case .buffer(let b) = lookup(n, env) else { return false }
+      return b.scope == .global
+    case .call(let callee, let args):
+      guard case .attribute(let base, let name, _) = callee.kind, namesDSLModule(base) else { return false }
+      let values = args.map(\.value)
+      switch name {
+      case "cast": return values.first.map { isGlobalCopyValue($0, env) } ?? false
+      case "Cast": return values.count > 1 && isGlobalCopyValue(values[1], env)
+      case "if_then_else":
+        guard values.count == 3 else { return false }
+        let branches = values.dropFirst()
+        return branches.contains { isGlobalCopyValue($0, env) }
+          && branches.allSatisfy { isGlobalCopyValue($0, env) || !loadsBuffer($0, env) }
+      default: return false
+      }
+    default: return false
+    }
+  }
+
+  /// `e` is `T.Parallel(...)`.
+  func isParallelRange(_ e: Expr) -> Bool {
+    guard case .call(let callee, _) = e.kind, case .attribute(let base, "Parallel", _) = callee.kind else {
+      return false
+    }
+    return namesDSLModule(base)
   }
 
   /// `e` is a call of a `T.*` function (`T.copy(...)`, `T.Parallel(...)`), not of a macro or a Python function.
