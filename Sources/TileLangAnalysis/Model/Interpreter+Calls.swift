@@ -61,6 +61,9 @@ extension Interpreter {
         a.positionalArgs.append(arg)
       }
     }
+    if case .dsl(let name) = callee, Self.scalarArgumentDSL.contains(name) {
+      a.positional = a.positional.map { varElement($0) }
+    }
     switch callee {
     case .function(let id, let closure):
       return callFunction(id, closure, a, callRange: e.range, method: nil)
@@ -84,6 +87,11 @@ extension Interpreter {
       return .unknown
     }
   }
+
+  /// `T.*` functions whose positional arguments are scalar values, so a `T.alloc_var` passed to them is its element.
+  static let scalarArgumentDSL: Set<String> = [
+    "min", "max", "ceildiv", "floordiv", "floormod", "truncdiv", "truncmod", "abs", "Pipelined", "serial", "unroll",
+  ]
 
   /// `tilelang.compile(program, pass_configs={...})`: the configs go to the instances its first argument made (a
   /// factory call inside the call, or a name bound to one).

@@ -76,12 +76,12 @@ extension Interpreter {
           if let step, !isNoneLiteral(step) {
             problems.append(.sliceStep(range: ix.range))
           }
-          let lo: SymExpr? = lower.map { eval($0, &env).intValue } ?? SymExpr(constant: 0)
-          let hi: SymExpr? = upper.map { eval($0, &env).intValue } ?? b.shape[i]
+          let lo: SymExpr? = lower.map { varElement(eval($0, &env)).intValue } ?? SymExpr(constant: 0)
+          let hi: SymExpr? = upper.map { varElement(eval($0, &env)).intValue } ?? b.shape[i]
           mins.append(lo)
           if let lo, let hi { extents.append(hi - lo) } else { extents.append(nil) }
         } else {
-          mins.append(eval(ix, &env).intValue)
+          mins.append(varElement(eval(ix, &env)).intValue)
           extents.append(SymExpr(constant: 1))
         }
       }

@@ -29,8 +29,8 @@ extension Interpreter {
       return evalSubscript(items, index, &env, range: e.range)
     case .call: return evalCall(e, &env)
     case .binary(let op, let l, let r):
-      let a = eval(l, &env)
-      let b = eval(r, &env)
+      let a = varElement(eval(l, &env))
+      let b = varElement(eval(r, &env))
       if run != nil { noteZeroDivisor(op, e, divisor: r, b) }
       return binary(op, a, b)
     case .unary(let op, let operand):
@@ -213,13 +213,13 @@ extension Interpreter {
       if b.scope == .global, !openParallel.isEmpty { openParallel[openParallel.count - 1].readsGlobal = true }
       if !tileOperand { noteLocalParallelIndex(b, index, env, at: range ?? index.range) }
       if !openParallel.isEmpty, !tileOperand, b.scope == .global || b.scope.isShared {
-        let indices = Self.indexList(eval(index, &env))
+        let indices = Self.indexList(evalIndex(index, &env))
         openParallel[openParallel.count - 1].noteAccess(b, isStore: false, indices: indices)
         return .unknown
       }
       if !openParallel.isEmpty, !tileOperand { openParallel[openParallel.count - 1].noteAccess(b, isStore: false) }
       if b.scope.isFragment, !openParallel.isEmpty, !tileOperand {
-        recordParallelAccess(b, eval(index, &env), isWrite: false, range: range ?? index.range)
+        recordParallelAccess(b, evalIndex(index, &env), isWrite: false, range: range ?? index.range)
         return .unknown
       }
     }
@@ -229,7 +229,7 @@ extension Interpreter {
     if run != nil, !tileOperand, case .buffer(let b) = base, b.scope == .global, let dtype = b.dtype,
       dtype.hasPrefix("int") || dtype.hasPrefix("uint")
     {
-      let value = eval(index, &env)
+      let value = evalIndex(index, &env)
       let parts = value.elements.map { $0.map(\.intValue) } ?? [value.intValue]
       guard !parts.isEmpty, parts.allSatisfy({ $0 != nil }) else { return .unknown }
       let name = "\(b.name)[\(parts.map { $0!.description }.joined(separator: ", "))]"
@@ -266,6 +266,22 @@ extension Interpreter {
       _ = eval(index, &env)
       return .unknown
     }
+  }
+
+  /// A `T.alloc_var` buffer used as a value (`e - s`, `T.min(s, x)`, an index `A[s]`): the front end loads its
+  /// element, a run-time value, a new symbol at each load. Other values pass through.
+  mutating func varElement(_ v: Value) -> Value {
+    guard run != nil, case .buffer(let b) = v, b.scope == .localVar, let dtype = b.dtype,
+      dtype.hasPrefix("int") || dtype.hasPrefix("uint")
+    else { return v }
+    return .int(SymExpr(variable: freshRunTimeName(b.name)))
+  }
+
+  /// An index as a value: a tuple's items and a single index, with `T.alloc_var` buffers read as their elements.
+  mutating func evalIndex(_ index: Expr, _ env: inout Env) -> Value {
+    let v = eval(index, &env)
+    if case .sequence(let items, let isList) = v { return .sequence(items.map { varElement($0) }, isList: isList) }
+    return varElement(v)
   }
 
   /// A new run-time symbol named after `base` (`s[0]`, then `s[0]#2`, ...), known only at run time.

@@ -472,7 +472,9 @@ struct Interpreter {
   mutating func bind(_ target: Expr, _ value: Value, _ env: inout Env) {
     switch target.kind {
     case .name(let n):
-      if run != nil, case .tensorType(let t) = value {
+      if run != nil, case .buffer(let b)? = env[n], b.scope == .localVar, !value.isBufferLike {
+        markWritten(b.id, at: target.range)  // the front end stores into a T.alloc_var's element: `s = s + 1`
+      } else if run != nil, case .tensorType(let t) = value {
         env[n] = bufferValue(name: n, nameRange: target.range, declaration: target.range, type: t)
       } else {
         env[n] = value
@@ -508,11 +510,11 @@ struct Interpreter {
         noteLocalParallelIndex(b, index, env, at: target.range)
         run?.untrackedLayouts.insert(b.id)
         if !openParallel.isEmpty {
-          let indices = b.scope.isFragment ? nil : Self.indexList(eval(index, &env))
+          let indices = b.scope.isFragment ? nil : Self.indexList(evalIndex(index, &env))
           openParallel[openParallel.count - 1].noteAccess(b, isStore: true, indices: indices)
         }
         if b.scope.isFragment, !openParallel.isEmpty {
-          recordParallelAccess(b, eval(index, &env), isWrite: true, range: target.range)
+          recordParallelAccess(b, evalIndex(index, &env), isWrite: true, range: target.range)
         }
         if b.scope.isShared, !openParallel.isEmpty { openParallel[openParallel.count - 1].writesShared = true }
         if loops.contains(where: \.isParallel) {

@@ -75,6 +75,14 @@ indirect enum Value: Sendable {
     }
   }
 
+  /// A buffer or a buffer type: what assigning to a `T.alloc_var` name rebinds the name to, rather than storing.
+  var isBufferLike: Bool {
+    switch self {
+    case .buffer, .tensorType: return true
+    default: return false
+    }
+  }
+
   /// Truthiness when known.
   var truthiness: Bool? {
     switch self {
