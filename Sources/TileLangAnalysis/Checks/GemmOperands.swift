@@ -117,6 +117,30 @@ enum GemmOperands {
     return out
   }
 
+  /// TL414 for a gemm that runs before a warp-specialised loop: warp specialisation adds a producer warpgroup of 128
+  /// threads to the block, and the statements before the loop run over all of them, so the gemm's accumulator must
+  /// split over (threads + 128) / 32 warps ("No valid warp partition for T.gemm: M=64, N=64 cannot be evenly covered
+  /// by 12 warps" with 256 threads). Gemms inside the loop keep the consumers' threads, and one after it builds.
+  /// Checked with 0.1.15 on sm_80/sm_90/sm_100 (sweep N's WY solve kernel and 7 probes).
+  static func checkProducerWarps(_ run: KernelRun, target: TargetArch, specialized: Set<TextRange>) -> [Diagnostic] {
+    guard !run.otherBackend, let first = specialized.map(\.start).min() else { return [] }
+    var out: [Diagnostic] = []
+    for op in run.layoutOps {
+      guard case .gemm(let g) = op, g.call.range.end <= first, let threads = run.threads?.constant,
+        (g.threads?.constant ?? threads) == threads, threads % 32 == 0,
+        case .buffer(let c)? = g.operands.dropFirst(2).first, let sc = c.concreteShape, sc.count == 2,
+        partitionExists(m: sc[0], n: sc[1], warps: threads / 32),
+        !partitionExists(m: sc[0], n: sc[1], warps: (threads + 128) / 32)
+      else { continue }
+      out.append(
+        Diagnostic(
+          .TL414,
+          "on \(target.rawValue) a later T.Pipelined loop is warp-specialised, which adds a producer warpgroup of 128 threads to the block, and this T.gemm before it runs over all \(threads + 128): its accumulator \(c.name) is \(sc[0])×\(sc[1]), which \((threads + 128) / 32) warps cannot split into pieces of 16 rows × 8 columns, and the compiler fails (\"No valid warp partition for T.gemm\"); use fewer threads, or the pass config tl.disable_warp_specialized",
+          at: g.operandExprs[2]?.range ?? g.call.range))
+    }
+    return out
+  }
+
   /// TL414 for gemms that select wgmma on sm_90 (M ≥ 64, warps in groups of 4) but whose warpgroups cannot split the
   /// accumulator: each warpgroup along M takes a multiple of 64 rows, so M = 96 over 4 or 8 warps fails ("No valid
   /// warp partition for T.gemm (Warp-Group MMA)"; the compiler does not fall back to mma). And for wgmma's B operand

@@ -148,6 +148,7 @@ enum RunChecks {
       }
       let ws = facts.specialized[t] ?? []
       diagnostics.append(contentsOf: PipelineEpilogue.check(run, target: t, specialized: ws, source: source))
+      diagnostics.append(contentsOf: GemmOperands.checkProducerWarps(run, target: t, specialized: ws))
       diagnostics.append(
         contentsOf: PipelineSchedule.check(
           run, target: t, passConfigs: passConfigs, specialized: ws, unpipelined: facts.unpipelined[t] ?? [],

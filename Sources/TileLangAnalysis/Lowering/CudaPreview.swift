@@ -104,7 +104,7 @@ enum CudaPreview {
     if warpSpecialized {
       let s = stages ?? 1
       return [
-        "// warp-specialised: producer warpgroup issues TMA, consumers wait (threads doubled)",
+        "// warp-specialised: a producer warpgroup (128 more threads) issues TMA, consumers wait",
         "if (tl::tl_shuffle_elect<128>()) {",
         "  mbarrier[k % \(s)].expect_transaction(\(b));",
         "  \(loop)\(call.replacingBar("mbarrier[k % \(s)]"));\(boxNote)",
