@@ -19,8 +19,10 @@ enum PipelineEpilogue {
       // whatever `num_stages` says (`num_stages=3, order=[0, 1, 2], stage=[0, 0, 1]` compiles on sm_80 with a
       // run-time trip count; `stage=[0, 0, 2]` fails, with or without `num_stages`; `stage=` alone is ignored).
       let explicitDepth = loop.explicitStages?.max()
-      guard let stages = explicitDepth ?? loop.stages, stages >= 2, !loop.annotated, let event = loop.firstCopyEvent,
-        event < run.events.count
+      // A producer is a copy call, or a T.Parallel loop that copies global elements into a shared tile (a copy stage
+      // of its own, even in a body without any T.copy).
+      guard let stages = explicitDepth ?? loop.stages, stages >= 2, !loop.annotated,
+        loop.firstCopyEvent.map({ $0 < run.events.count }) ?? loop.statements.contains(where: { $0.copiesInto != nil })
       else { continue }
       guard let (start, end) = bounds(loop.extents) else { continue }
       let trip = end - start
