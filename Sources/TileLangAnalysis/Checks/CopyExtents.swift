@@ -42,12 +42,24 @@ enum CopyExtents {
   /// Emits TL105 for `T.atomic_add` / `T.atomic_max` / `T.atomic_min` of two whole buffers whose shapes differ: the
   /// front end asserts their shapes structurally equal before it looks at extents (checked with 0.1.15).
   static func atomicShapes(_ run: KernelRun) -> [Diagnostic] {
-    run.atomicBufferCalls.filter { $0.dst.shape != $0.value.shape }.map { a in
+    run.atomicBufferCalls.filter { provablyDifferent($0.dst.shape, $0.value.shape, open: run.instance.standIns) }.map {
+      a in
       Diagnostic(
         .TL105,
         "T.\(a.op) of whole buffers needs equal shapes: \(a.dst.name) is \(a.dst.shape.tupleText), \(a.value.name) is \(a.value.shape.tupleText) (the front end raises ValueError: StructuralEqual check failed); pass regions of equal extents instead",
         at: a.valueRange ?? a.call)
     }
+  }
+
+  /// Two buffer shapes the front end's StructuralEqual check tells apart for certain: other ranks, dims that differ
+  /// by a constant, or dims built from different run-time sizes. A size the instance leaves `open` (a parameter
+  /// standing for a compile-time constant tl-lsp does not know, such as `K` and `V` read from tensor shapes) may equal
+  /// any other, so dims that differ only through one are not a proven mismatch (sweep P).
+  static func provablyDifferent(_ a: [SymExpr], _ b: [SymExpr], open: Set<String>) -> Bool {
+    a.count != b.count
+      || zip(a, b).contains { x, y in
+        x != y && ((x - y).constant.map { $0 != 0 } ?? x.variables.union(y.variables).isDisjoint(with: open))
+      }
   }
 
   // MARK: - Rejections
@@ -56,6 +68,7 @@ enum CopyExtents {
     let op = "T.\(c.event.op)"
     switch r {
     case .shapeMismatch(let a, let b):
+      guard provablyDifferent(a.shape, b.shape, open: c.run.instance.standIns) else { return }
       c.emit(
         Diagnostic(
           .TL105,

@@ -150,6 +150,7 @@ enum GemmFragmentLayout {
     switch dtype {
     case "float16", "bfloat16": return 16
     case "int8", "uint8": return 8
+    case "float32": return 32  // tf32 mma (m16n8k8)
     default: return nil
     }
   }
