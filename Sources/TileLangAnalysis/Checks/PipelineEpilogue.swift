@@ -39,25 +39,8 @@ enum PipelineEpilogue {
       out.append(
         Diagnostic(
           .TL212,
-          "this T.Pipelined loop runs \(Self.shown(trip)) times, which is not known at compile time, and its pipeline drains \(depth) stages after the loop: on \(target.rawValue) the epilogue waits on cp.async groups with a count that depends on its loop variable, and CUDA code generation fails (\"Downcast from tirx.Sub to ir.IntImm failed\"); \(fix) or a trip count known at compile time",
+          "this T.Pipelined loop runs \(Interpreter.withoutLoadCounts(trip.description)) times, which is not known at compile time, and its pipeline drains \(depth) stages after the loop: on \(target.rawValue) the epilogue waits on cp.async groups with a count that depends on its loop variable, and CUDA code generation fails (\"Downcast from tirx.Sub to ir.IntImm failed\"); \(fix) or a trip count known at compile time",
           at: loop.call))
-    }
-    return out
-  }
-
-  /// `e` as written in a message: run-time loads lose the `#2` that tells two loads of one element apart.
-  static func shown(_ e: SymExpr) -> String {
-    var out = ""
-    var inSuffix = false
-    for ch in e.description {
-      if ch == "#" {
-        inSuffix = true
-      } else if inSuffix, ch.isNumber {
-        continue
-      } else {
-        inSuffix = false
-        out.append(ch)
-      }
     }
     return out
   }

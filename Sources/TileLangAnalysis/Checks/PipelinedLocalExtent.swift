@@ -18,7 +18,7 @@ enum PipelinedLocalExtent {
     where specialized.contains(loop.range) && !loop.annotated && run.enclosingWhile(loop.range) == nil {
       let names = loop.extents.compactMap { $0?.variables }.reduce(Set<String>()) { $0.union($1) }
       guard let local = names.intersection(run.localElementSymbols).sorted().first else { continue }
-      let shown = local.split(separator: "#").first.map(String.init) ?? local
+      let shown = Interpreter.withoutLoadCounts(local)
       out.append(
         Diagnostic(
           .TL426,

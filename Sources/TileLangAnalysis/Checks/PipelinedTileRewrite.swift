@@ -27,7 +27,7 @@ enum PipelinedTileRewrite {
         for later in loop.statements[(i + 1)...] {
           guard let at = later.writes[tile], mayOverlap(load, writtenAt: at, run) else { continue }
           reported.insert(tile)
-          let name = run.buffers.first { $0.id == tile }?.name ?? "the tile"
+          let name = run.buffer(tile)?.name ?? "the tile"
           let op = load.isIm2col ? "T.im2col" : "T.copy"
           out.append(
             Diagnostic(

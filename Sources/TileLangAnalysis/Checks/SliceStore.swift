@@ -12,9 +12,7 @@ extension Interpreter {
   /// Notes TL225 for a store `b[index] = ...` whose index has a slice the front end cannot store through.
   mutating func noteSliceStore(_ b: Buffer, _ index: Expr, _ target: TextRange, _ env: inout Env) {
     guard run != nil, frontEndErrors[target] == nil else { return }
-    let parts: [Expr]
-    if case .tuple(let elements) = index.kind { parts = elements } else { parts = [index] }
-    for part in parts {
+    for part in index.subscriptIndices {
       guard case .slice(let lower, let upper, let step) = part.kind else { continue }
       let error: String
       if step != nil {
@@ -65,10 +63,8 @@ struct SlicedAccess {
 extension Interpreter {
   /// `b[index]` (written at `range`) when its index has a bounded slice of constant extent and no other slice.
   mutating func slicedAccess(_ b: Buffer, _ index: Expr, _ env: inout Env, range: TextRange) -> SlicedAccess? {
-    let parts: [Expr]
-    if case .tuple(let elements) = index.kind { parts = elements } else { parts = [index] }
     var extents: [Int?] = []
-    for part in parts {
+    for part in index.subscriptIndices {
       guard case .slice(let lower, let upper, let step) = part.kind else {
         extents.append(nil)
         continue
@@ -95,9 +91,7 @@ extension Interpreter {
       }
     case .subscript(let base, let index):
       guard case .name(let n) = base.kind, case .buffer = lookup(n, env) else { return false }
-      let parts: [Expr]
-      if case .tuple(let elements) = index.kind { parts = elements } else { parts = [index] }
-      return parts.allSatisfy { if case .slice = $0.kind { false } else { isScalarValue($0, env) } }
+      return index.subscriptIndices.allSatisfy { if case .slice = $0.kind { false } else { isScalarValue($0, env) } }
     case .binary(_, let l, let r): return isScalarValue(l, env) && isScalarValue(r, env)
     case .unary(_, let x): return isScalarValue(x, env)
     case .call(let callee, let args):

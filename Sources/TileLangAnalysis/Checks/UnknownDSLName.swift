@@ -1,7 +1,8 @@
 // TL217: a call of a name the DSL module `tilelang.language` does not define in tilelang 0.1.15 (`T.alloc_shard`,
 // `T.region`, a name from a newer release), or of one of its submodules (`T.kernel(...)` for `T.Kernel`), and a call
-// of a name the `tilelang` package itself lacks (`import tilelang as T`, then `T.const(...)`). Building the kernel fails with AttributeError; tl-lsp says so where the
-// name is written, with the nearest defined name as a fix. The interpreter notes such calls where it runs them
+// of a name the `tilelang` package itself lacks (`import tilelang as T`, then `T.const(...)`). Building the kernel
+// fails with AttributeError (TypeError for a submodule); tl-lsp says so where the name is written, with the nearest
+// defined name as a fix. The interpreter notes such calls where it runs them
 // (Interpreter.dslCall), so a name that only a local `T` (a sequence length) or a backend dialect has is not one.
 
 import TileLangSyntax

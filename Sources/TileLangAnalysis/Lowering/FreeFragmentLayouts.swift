@@ -323,7 +323,7 @@ struct FreeFragmentLayouts {
     guard r.lanes > 0, n % r.lanes == 0, r.column || (m * n) % (threads * r.lanes) == 0 else { return nil }
     let held = r.column ? m : Self.rowsPerThread(rows: m, columns: n, lanes: r.lanes, threads: threads)
     let name = c.fragments[0].name
-    let vector = run.buffers.first { $0.id == id }?.name ?? "the row vector"
+    let vector = run.buffer(id)?.name ?? "the row vector"
     let runs = "\(r.lanes)-element runs of \(n)-element rows over \(threads) threads"
     let why =
       held == m

@@ -53,8 +53,7 @@ extension Interpreter {
         noteLoopVariableIndices(in: index, env)  // TL219: the bounds below are not evaluated
         return (.unknown, [])
       }
-      var indexExprs: [Expr]
-      if case .tuple(let elts) = index.kind { indexExprs = elts } else { indexExprs = [index] }
+      let indexExprs = index.subscriptIndices
       if indexExprs.contains(where: {
         if case .starred = $0.kind { return true }
         if case .ellipsis = $0.kind { return true }

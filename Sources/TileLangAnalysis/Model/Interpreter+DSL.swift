@@ -299,7 +299,6 @@ extension Interpreter {
       destinationExpr: dst.1, dim: dim, loops: loops)
   }
 
-  /// `T.const("M, N, K")`: names bound by the instance's `.compile(M=...)` sizes, else symbolic.
   /// `T.dynamic("m")` (or TVM's `tvm.te.var("m")`): the named run-time sizes.
   mutating func declareDynamic(_ spec: String?) -> Value {
     let v = constNames(spec)
@@ -310,6 +309,7 @@ extension Interpreter {
     return v
   }
 
+  /// `T.const("M, N, K")`: names bound by the instance's `.compile(M=...)` sizes, else symbolic.
   private func constNames(_ spec: String?) -> Value {
     guard let spec else { return .unknown }
     let names = ModuleIndex.declaredNames(spec)

@@ -284,6 +284,24 @@ extension Interpreter {
     return varElement(v)
   }
 
+  /// `text` as written in a message: run-time loads lose the `#2` that `freshRunTimeName` adds to tell two loads of one
+  /// element apart (`(e#2 - s#2 + 63) // 64` → `(e - s + 63) // 64`).
+  static func withoutLoadCounts(_ text: String) -> String {
+    var out = ""
+    var inSuffix = false
+    for ch in text {
+      if ch == "#" {
+        inSuffix = true
+      } else if inSuffix, ch.isNumber {
+        continue
+      } else {
+        inSuffix = false
+        out.append(ch)
+      }
+    }
+    return out
+  }
+
   /// A new run-time symbol named after `base` (`s[0]`, then `s[0]#2`, ...), known only at run time.
   mutating func freshRunTimeName(_ base: String) -> String {
     let n = (run?.runTimeNameCounts[base] ?? 0) + 1
@@ -437,6 +455,12 @@ extension Value {
 }
 
 extension Expr {
+  /// A subscript's index as its items: `i, 0:32` → `[i, 0:32]`, a single index → `[index]`.
+  var subscriptIndices: [Expr] {
+    if case .tuple(let items) = kind { return items }
+    return [self]
+  }
+
   /// `0:32` or `i, 0:32`: a subscript index that takes a region rather than an element.
   fileprivate var containsSlice: Bool {
     switch kind {

@@ -119,7 +119,7 @@ extension Interpreter {
         // `T.cast` or `T.if_then_else` too, not arithmetic) is a producer stage too: pipeline planning classifies it
         // as a copy stage (pipeline_planning.cc IsPureCopyStmt) and the epilogue drains it like a T.copy's.
         let st = openPipelined[openPipelined.count - 1].statements[last]
-        let scope = { (id: Int) in run.buffers.first { $0.id == id }?.scope }
+        let scope = { (id: Int) in run.buffer(id)?.scope }
         if st.writes.count == 1, let dst = st.writes.keys.first, scope(dst)?.isShared == true, !st.reads.isEmpty,
           st.reads.allSatisfy({ scope($0) == .global }),
           body.allSatisfy({ stmt in

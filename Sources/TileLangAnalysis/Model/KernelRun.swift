@@ -507,11 +507,14 @@ struct KernelRun: Sendable {
   var literalCoalescedWidths: [(value: Int, range: TextRange)] = []
   /// Calls of names the DSL module does not define, by where the name is written (Interpreter.unknownDSLNames).
   var unknownDSLNames: [TextRange: String] = [:]
-  /// TL217-TL219, TL225 (open or stepped slices) and TL227 as the interpreter noted them (Interpreter.frontEndErrors).
+  /// TL218, TL219, TL225 (open or stepped slices) and TL227 as the interpreter noted them (Interpreter.frontEndErrors).
   var frontEndErrors: [TextRange: [Diagnostic]] = [:]
   /// Front-end and code-generation failures that depend on the instance's sizes (TL226, TL225 for bounded slices),
   /// by where they were noted; RunChecks reports them with the run, so each names its specialization.
   var sizeErrors: [TextRange: Diagnostic] = [:]
+
+  /// The buffer this run allocated or received with `id`.
+  func buffer(_ id: Int) -> Buffer? { buffers.first { $0.id == id } }
   /// `T.pdl_sync()` / `T.pdl_trigger()` calls: the name and the call (PDLTarget, TL421).
   var pdlCalls: [(name: String, call: TextRange)] = []
   /// `return` statements the DSL front end rejects (Interpreter.noteReturn, TL221): where, and what it raises.
