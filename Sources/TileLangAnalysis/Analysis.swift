@@ -16,16 +16,20 @@ public struct AnalysisSettings: Sendable, Hashable {
   /// Whether the result describes each copy's lowering (`FileAnalysis.lowerings`: hovers, inlay hints, JSON output).
   /// The planner runs either way, since diagnostics depend on it; without a reader its descriptions are not built.
   public var describesLowerings: Bool
+  /// Whether the result lists the file's kernels and its copy and gemm call sites (`FileAnalysis.kernels`,
+  /// `copySites`, `gemmSites`: outlines, hovers, builds). Diagnostics never depend on them.
+  public var describesKernels: Bool
 
   public init(
     targets: [TargetArch] = [.sm90], passConfigs: [String: Bool] = [:], arguments: [String: Int] = [:],
-    maxSpecializations: Int = 64, describesLowerings: Bool = true
+    maxSpecializations: Int = 64, describesLowerings: Bool = true, describesKernels: Bool = true
   ) {
     self.targets = targets.isEmpty ? [.sm90] : targets
     self.passConfigs = passConfigs
     self.arguments = arguments
     self.maxSpecializations = maxSpecializations
     self.describesLowerings = describesLowerings
+    self.describesKernels = describesKernels
   }
 }
 
@@ -35,10 +39,11 @@ public struct FileAnalysis: Sendable {
   public var settings: AnalysisSettings
   /// Syntax and semantic diagnostics, sorted, without duplicates.
   public var diagnostics: [Diagnostic]
+  /// The kernels found (empty unless `settings.describesKernels`).
   public var kernels: [KernelInfo]
   /// One entry per copy-like call site and target.
   public var lowerings: [LoweringInfo]
-  /// Every copy-like call site, in source order.
+  /// Every copy-like call site, in source order (empty unless `settings.describesKernels`).
   public var copySites: [CopySiteInfo] = []
   /// Every gemm call (`T.gemm`, `T.wgmma_gemm`, ...), in source order: the operands are A and B (`srcBuffer`,
   /// `dstBuffer`) and C (`accumulator`).

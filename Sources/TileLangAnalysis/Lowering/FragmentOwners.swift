@@ -12,12 +12,26 @@ struct FragmentOwners: Sendable, Equatable {
   private let starts: [Int]
   private let threads: [Int32]
 
-  /// Builds the owner sets from `owner(element, replica)` for `replicas` replicas per element.
-  init?(shape: [Int], replicas: Int, owner: ([Int], Int) -> Int) {
-    guard replicas > 0, replicas <= 1024 else { return nil }
-    self.init(shape: shape) { x, out in
-      for r in 0..<replicas { out.append(Int32(owner(x, r))) }
+  /// Builds the owner sets of a 2-D shape whose element (i, j) is held by threads `base(i, j) + r * step` for
+  /// `r` in `0..<replicas`: already sorted and distinct (`step > 0`), so no element needs sorting.
+  init?(rows: Int, columns: Int, replicas: Int, step: Int, base: (Int, Int) -> Int) {
+    guard replicas > 0, replicas <= 1024, step > 0 || replicas == 1,
+      let count = Self.elementCount([rows, columns])
+    else { return nil }
+    var starts = [0]
+    var threads: [Int32] = []
+    starts.reserveCapacity(count + 1)
+    threads.reserveCapacity(count * replicas)
+    for i in 0..<rows {
+      for j in 0..<columns {
+        let b = base(i, j)
+        for r in 0..<replicas { threads.append(Int32(b + r * step)) }
+        starts.append(threads.count)
+      }
     }
+    self.shape = [rows, columns]
+    self.starts = starts
+    self.threads = threads
   }
 
   /// Builds the owner sets from each element's threads, which `threadsOf` appends (in any order, with repeats) to

@@ -260,17 +260,24 @@ struct FreeFragmentLayouts {
   }
 
   /// The most distinct `key(k)` among the runs one thread holds when `runs` runs go round the `threads` threads
-  /// (thread t holds runs t, t + threads, ...), counting at most `limit` per thread.
+  /// (thread t holds runs t, t + threads, ...), counting at most `limit` per thread. Keys lie in `0..<limit`.
   static func busiestThread(runs: Int, threads: Int, limit: Int, key: (Int) -> Int) -> Int {
+    guard limit > 0 else { return 0 }
+    // `seenBy[key]` is the last thread that counted `key`: one array for all threads, no set per thread.
+    var seenBy = [Int](repeating: -1, count: limit)
     var most = 0
     for t in 0..<min(threads, runs) {
-      var seen = Set<Int>()
+      var seen = 0
       var k = t
-      while k < runs, seen.count < limit {
-        seen.insert(key(k))
+      while k < runs, seen < limit {
+        let x = key(k)
+        if seenBy[x] != t {
+          seenBy[x] = t
+          seen += 1
+        }
         k += threads
       }
-      most = max(most, seen.count)
+      most = max(most, seen)
     }
     return most
   }

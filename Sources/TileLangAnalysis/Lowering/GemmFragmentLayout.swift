@@ -93,26 +93,30 @@ enum GemmFragmentLayout {
   private static let ownersCache = OwnersCache<OwnersKey>(maxElements: 1 << 18)
 
   private static func buildOwners(_ k: OwnersKey) -> FragmentOwners? {
+    guard k.shape.count == 2 else { return nil }
+    let (rows, columns) = (k.shape[0], k.shape[1])
     switch k.role {
     case .accumulator:
-      let rows = k.m / k.mWarp
+      let warpRows = k.m / k.mWarp
       let cols = k.n / k.nWarp
-      return FragmentOwners(shape: k.shape, replicas: 1) { x, _ in
+      return FragmentOwners(rows: rows, columns: columns, replicas: 1, step: 0) { i, j in
         let warp =
-          (x[1] / cols) * k.mWarp + rowWarp(x[0], m: k.m, mWarp: k.mWarp, wgmma: k.instruction == .wgmma, rows: rows)
-        return warp * 32 + lane(x[0], x[1], bits: 16)
+          (j / cols) * k.mWarp + rowWarp(i, m: k.m, mWarp: k.mWarp, wgmma: k.instruction == .wgmma, rows: warpRows)
+        return warp * 32 + lane(i, j, bits: 16)
       }
     case .a:
-      let rows = k.m / k.mWarp
-      return FragmentOwners(shape: k.shape, replicas: k.nWarp) { x, r in
-        let warp = k.instruction == .wgmma ? (x[0] % (16 * k.mWarp)) / 16 : x[0] / rows
-        return (r * k.mWarp + warp) * 32 + lane(x[0], x[1], bits: k.bits)
+      // Replica r is the r-th warp column: (r * mWarp + warp) * 32 + lane.
+      let warpRows = k.m / k.mWarp
+      return FragmentOwners(rows: rows, columns: columns, replicas: k.nWarp, step: k.mWarp * 32) { i, j in
+        let warp = k.instruction == .wgmma ? (i % (16 * k.mWarp)) / 16 : i / warpRows
+        return warp * 32 + lane(i, j, bits: k.bits)
       }
     case .b:
+      // Replica r is the r-th warp of the column's warp group: (col / cols) * mWarp * 32 + r * 32 + lane.
       let cols = k.n / k.nWarp
-      return FragmentOwners(shape: k.shape, replicas: k.mWarp) { x, r in
-        let (col, red) = k.transposed ? (x[0], x[1]) : (x[1], x[0])
-        return (col / cols) * k.mWarp * 32 + r * 32 + lane(col, red, bits: 16)
+      return FragmentOwners(rows: rows, columns: columns, replicas: k.mWarp, step: 32) { i, j in
+        let (col, red) = k.transposed ? (i, j) : (j, i)
+        return (col / cols) * k.mWarp * 32 + lane(col, red, bits: 16)
       }
     }
   }

@@ -65,10 +65,12 @@ func analyze(parsed: ParsedFile, settings: AnalysisSettings, onlyTopLevel: Set<I
     syntax: parsed.diagnostics + fileLevel, perRun: perRun.map { ($0.run.instance, $0.diagnostics) })
   let lowerings = DiagnosticMerge.lowerings(perRun.map { ($0.run.instance, $0.lowerings) })
   var analysis = FileAnalysis(
-    parsed: parsed, settings: settings, diagnostics: diagnostics,
-    kernels: KernelSummaries.make(module: module, runs: runs, onlyTopLevel: onlyTopLevel),
-    lowerings: lowerings)
-  (analysis.copySites, analysis.gemmSites) = CopySites.find(module: module, parsed: parsed, onlyTopLevel: onlyTopLevel)
+    parsed: parsed, settings: settings, diagnostics: diagnostics, kernels: [], lowerings: lowerings)
+  if settings.describesKernels {
+    analysis.kernels = KernelSummaries.make(module: module, runs: runs, onlyTopLevel: onlyTopLevel)
+    (analysis.copySites, analysis.gemmSites) = CopySites.find(
+      module: module, parsed: parsed, onlyTopLevel: onlyTopLevel)
+  }
   return analysis
 }
 

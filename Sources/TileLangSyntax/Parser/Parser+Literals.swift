@@ -76,6 +76,19 @@ extension Parser {
   /// An int literal's value (nil when it does not fit `Int`); malformed literals are reported.
   mutating func parseIntLiteral(_ t: Token) -> ExprKind {
     let raw = text(t)
+    // Fast path: plain decimal digits without a leading zero, short enough not to overflow.
+    if t.end > t.start, t.end - t.start <= 18, bytes[t.start] != UInt8(ascii: "0") || t.end - t.start == 1 {
+      var value = 0
+      var plain = true
+      for b in bytes[t.start..<t.end] {
+        guard b >= UInt8(ascii: "0"), b <= UInt8(ascii: "9") else {
+          plain = false
+          break
+        }
+        value = value * 10 + Int(b - UInt8(ascii: "0"))
+      }
+      if plain { return .int(value: value, text: raw) }
+    }
     var digits = Substring(raw)
     var radix = 10
     if raw.count >= 2, raw.hasPrefix("0") {

@@ -32,6 +32,7 @@ enum CheckCommand {
     let slots = ResultSlots(count: paths.count)
     var settings = options.settings
     settings.describesLowerings = options.format == .json  // the gcc format prints diagnostics only
+    settings.describesKernels = options.compile  // builds need the kernels and their call sites; output does not
     let fileSettings = settings
     DispatchQueue.concurrentPerform(iterations: paths.count) { i in
       let f = paths[i]
