@@ -3,8 +3,6 @@
 
 import TileLangSyntax
 
-typealias Env = [String: Value]
-
 enum Flow {
   case normal, broke, continued
   case returned(Value)

@@ -5,7 +5,7 @@ import TileLangSyntax
 /// One way a kernel is instantiated: its closure, how its sizes were bound, and where from.
 struct KernelInstance: Sendable {
   var function: FunctionID
-  var closure: [String: Value]
+  var closure: Env
   /// Bound parameters of an eager jit kernel (prim_func parameters come from annotations).
   var arguments: [String: Value]
   /// `T.const` sizes bound by `.compile(M=...)` / `.get_tir(M=...)`.

@@ -159,7 +159,7 @@ enum LoopKind: Sendable {
 
 /// The variables a function body sees from enclosing scopes.
 struct Closure: Sendable {
-  var variables: [String: Value]
+  var variables: Env
 }
 
 /// A torch tensor made by the file's host code: one entry per dimension (nil where unknown), and its dtype.
