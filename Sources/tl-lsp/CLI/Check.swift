@@ -53,8 +53,13 @@ enum CheckCommand {
     let hasError = results.contains { r in
       r.readError != nil || (r.analysis?.diagnostics.contains { $0.severity == .error } ?? false)
     }
+    // The process exits next: leave the syntax trees and analyses to the operating system instead of freeing them
+    // one by one on this thread (about 2 % of a run's instructions over the tilelang corpus).
+    keptUntilExit = results
     return hasError ? 1 : 0
   }
+
+  nonisolated(unsafe) private static var keptUntilExit: [FileResult] = []
 
   /// `.py` files under `dir` that import tilelang, sorted.
   static func pythonFiles(under dir: String) -> [String] {
