@@ -166,20 +166,33 @@ enum CopyAnnotationsCheck {
 
   /// The candidate with the smallest edit distance (ties: first).
   static func nearest(_ s: String, _ candidates: [String]) -> String {
-    candidates.min { distance(s, $0) < distance(s, $1) } ?? candidates[0]
+    let x = Array(s.unicodeScalars)
+    var best: (name: String, distance: Int)?
+    for c in candidates {
+      let d = distance(x, Array(c.unicodeScalars))
+      if best.map({ d < $0.distance }) ?? true { best = (c, d) }
+    }
+    return best?.name ?? candidates[0]
   }
 
+  /// Levenshtein distance between two names, by Unicode scalars.
   static func distance(_ a: String, _ b: String) -> Int {
-    let x = Array(a), y = Array(b)
+    distance(Array(a.unicodeScalars), Array(b.unicodeScalars))
+  }
+
+  private static func distance(_ x: [Unicode.Scalar], _ y: [Unicode.Scalar]) -> Int {
     if x.isEmpty { return y.count }
-    var prev = Array(0...y.count)
+    if y.isEmpty { return x.count }
+    var row = Array(0...y.count)
     for i in 1...x.count {
-      var cur = [i] + Array(repeating: 0, count: y.count)
-      for j in 1...max(1, y.count) where j <= y.count {
-        cur[j] = min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (x[i - 1] == y[j - 1] ? 0 : 1))
+      var diagonal = row[0]
+      row[0] = i
+      for j in 1...y.count {
+        let above = row[j]
+        row[j] = Swift.min(above + 1, row[j - 1] + 1, diagonal + (x[i - 1] == y[j - 1] ? 0 : 1))
+        diagonal = above
       }
-      prev = cur
     }
-    return prev[y.count]
+    return row[y.count]
   }
 }
