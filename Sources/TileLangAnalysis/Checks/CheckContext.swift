@@ -4,14 +4,19 @@ import TileLangSyntax
 
 struct CheckContext {
   let source: SourceText
-  let run: KernelRun
+  private let shared: SharedRun
+  var run: KernelRun { _read { yield shared.run } }
   let event: CopyEvent
   var diagnostics: [Diagnostic] = []
 
-  init(source: SourceText, run: KernelRun, event: CopyEvent) {
+  init(source: SourceText, run: SharedRun, event: CopyEvent) {
     self.source = source
-    self.run = run
+    self.shared = run
     self.event = event
+  }
+
+  init(source: SourceText, run: KernelRun, event: CopyEvent) {
+    self.init(source: source, run: SharedRun(run), event: event)
   }
 
   mutating func emit(_ d: Diagnostic) { diagnostics.append(d) }

@@ -7,23 +7,24 @@ extension RunChecks {
   /// TL416 on `target`, each fragment of a free-level component judged by the width every op that could root its
   /// layout would plan (copies from their own plan, loops from their own runs).
   static func reduceThreads(
-    _ run: KernelRun, _ target: TargetArch, _ lanes: [Int: Int], _ free: FreeFragmentLayouts,
+    _ shared: SharedRun, _ target: TargetArch, _ lanes: [Int: Int], _ free: FreeFragmentLayouts,
     _ loops: ParallelLoopLayouts, _ facts: PlanningFacts, _ source: SourceText
   ) -> [Diagnostic] {
-    let own = rootWidths(run, target, loops, facts, source)
+    let own = rootWidths(shared, target, loops, facts, source)
     return ReduceRowThreads.check(
-      run, target: target, lanes: lanes, source: source,
+      shared.run, target: target, lanes: lanes, source: source,
       candidates: { free.candidates(of: $0, copyLanes: own.copy, loopLanes: own.loop) })
   }
 
   /// The width each op would plan on `target` as the root of a free-level layout (FreeFragmentLayouts): a copy
   /// (by event index) from its own plan, a `T.Parallel` loop (by index) from its own runs.
   static func rootWidths(
-    _ run: KernelRun, _ target: TargetArch, _ loops: ParallelLoopLayouts, _ facts: PlanningFacts, _ source: SourceText
+    _ shared: SharedRun, _ target: TargetArch, _ loops: ParallelLoopLayouts, _ facts: PlanningFacts,
+    _ source: SourceText
   ) -> (copy: (Int) -> Int?, loop: (Int) -> Int?) {
     (
-      { ownLanes($0, run, target: target, facts: facts, source: source) },
-      { loops.ownRuns(run.parallelLoops[$0], target: target)?.0 }
+      { ownLanes($0, shared, target: target, facts: facts, source: source) },
+      { loops.ownRuns(shared.run.parallelLoops[$0], target: target)?.0 }
     )
   }
 

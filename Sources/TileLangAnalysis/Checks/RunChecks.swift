@@ -10,19 +10,20 @@ enum RunChecks {
     var lowerings: [LoweringInfo] = []
     let passConfigs = PassConfigs(values: run.passConfigs)
     let targets = effectiveTargets(run, settings)
-    var layouts = InheritedFragmentLayouts(run: run, source: source)
-    var freeLayouts = FreeFragmentLayouts(run, excluding: layouts.copyLaidOut, source: source)
+    let shared = SharedRun(run)
+    var layouts = InheritedFragmentLayouts(run: shared, source: source)
+    var freeLayouts = FreeFragmentLayouts(shared, excluding: layouts.copyLaidOut, source: source)
     layouts.facts = PlanningFacts(
       run, targets: targets, passConfigs: passConfigs, copyLaidOut: layouts.copyLaidOut, source: source)
     layouts.facts.freeLaidOut = freeLayouts.fragments
-    layouts.facts.tmaStripes = TmaPlainLayouts.stripes(run, targets: targets, facts: layouts.facts, source: source)
+    layouts.facts.tmaStripes = TmaPlainLayouts.stripes(shared, targets: targets, facts: layouts.facts, source: source)
     let facts = layouts.facts
     let columnSums = ReductionSources.columnSums(run, reducedOnly: layouts.reducedOnly)
-    var loopLayouts = ParallelLoopLayouts(run, facts: facts, source: source)
+    var loopLayouts = ParallelLoopLayouts(shared, facts: facts, source: source)
     var lanes: [TargetArch: [Int: Int]] = [:]  // planned SIMT lanes of each copy event, per target (for TL416)
     let wantLanes = run.layoutOps.contains { if case .reduce = $0 { true } else { false } }
     for (index, event) in run.events.enumerated() {
-      var c = CheckContext(source: source, run: run, event: event)
+      var c = CheckContext(source: source, run: shared, event: event)
       CopyExtents.checkSubscripts(&c)
       if event.op == "im2col" || event.op == "c2d_im2col" {
         _ = CopyAnnotationsCheck.check(&c)
@@ -50,7 +51,7 @@ enum RunChecks {
               index, run, target: t, annotations: ann, facts: facts, source: source,
               inherited: moved ? nil : layouts.inherited(model, event: index, target: t))
             ctx.loopLayout = moved ? nil : loopLayouts.layout(forCopy: index, target: t)
-            let (ownCopy, ownLoop) = rootWidths(run, t, loopLayouts, facts, source)
+            let (ownCopy, ownLoop) = rootWidths(shared, t, loopLayouts, facts, source)
             if !moved,
               let free = freeLayouts.layout(forCopy: index, target: t, copyLanes: ownCopy, loopLanes: ownLoop),
               ctx.loopLayout.map({ free.lanes < $0.lanes }) ?? true
@@ -138,7 +139,8 @@ enum RunChecks {
       diagnostics.append(contentsOf: WgmmaTarget.check(run, target: t, passConfigs: passConfigs))
       diagnostics.append(contentsOf: GemmOperands.checkWgmma(run, target: t, passConfigs: passConfigs))
       if wantLanes {
-        diagnostics.append(contentsOf: reduceThreads(run, t, lanes[t] ?? [:], freeLayouts, loopLayouts, facts, source))
+        diagnostics.append(
+          contentsOf: reduceThreads(shared, t, lanes[t] ?? [:], freeLayouts, loopLayouts, facts, source))
       }
       diagnostics.append(
         contentsOf: FragmentLayoutConflict.check(run, target: t, passConfigs: passConfigs, source: source))
@@ -165,15 +167,16 @@ enum RunChecks {
   }
 
   /// The SIMT width copy `index` plans on its own (no fragment layout followed); nil when it is not a SIMT copy.
-  static func ownLanes(_ index: Int, _ run: KernelRun, target: TargetArch, facts: PlanningFacts, source: SourceText)
-    -> Int?
-  {
-    let event = run.events[index]
+  static func ownLanes(
+    _ index: Int, _ shared: SharedRun, target: TargetArch, facts: PlanningFacts, source: SourceText
+  ) -> Int? {
+    let event = shared.run.events[index]
     guard event.operands.count >= 2 else { return nil }
-    var scratch = CheckContext(source: source, run: run, event: event)
+    var scratch = CheckContext(source: source, run: shared, event: event)
     let ann = CopyAnnotationsCheck.check(&scratch)
     let model = CopyRegions.model(event.operands[0], event.operands[1], hasAnnotations: !ann.isEmpty)
-    let ctx = copyContext(index, run, target: target, annotations: ann, facts: facts, source: source, inherited: nil)
+    let ctx = copyContext(
+      index, shared.run, target: target, annotations: ann, facts: facts, source: source, inherited: nil)
     return LoweringPlanner.plan(&scratch, model: model, ctx: ctx, buildInfo: false).simtLanes
   }
 
@@ -233,7 +236,8 @@ enum RunChecks {
   /// a fragment laid out by something else is the root. Followed: fragments that nothing else lays out (no gemm,
   /// annotation, parallel loop, reduction or element access); a fragment with a copy of unknown size is not.
   struct InheritedFragmentLayouts {
-    let run: KernelRun
+    private let shared: SharedRun
+    var run: KernelRun { _read { yield shared.run } }
     let source: SourceText
     /// Fragment buffer id → index in `run.events` of the copy that lays it out.
     var roots: [Int: Int] = [:]
@@ -248,15 +252,15 @@ enum RunChecks {
     /// The run's planning facts, for planning a root ahead of its turn (set once the roots are known).
     var facts: PlanningFacts
 
-    init(run: KernelRun, source: SourceText) {
-      self.run = run
+    init(run shared: SharedRun, source: SourceText) {
+      self.shared = shared
       self.source = source
-      facts = PlanningFacts(passConfigs: PassConfigs(values: run.passConfigs))
-      facts.runtimeVariables = run.runtimeVariables
-      facts.loopIndices = run.loopIndices
-      reducedOnly = ReductionSources.fragments(run)
+      facts = PlanningFacts(passConfigs: PassConfigs(values: shared.run.passConfigs))
+      facts.runtimeVariables = shared.run.runtimeVariables
+      facts.loopIndices = shared.run.loopIndices
+      reducedOnly = ReductionSources.fragments(shared.run)
       var candidates: [Int: [(event: Int, registers: Int?)]] = [:]
-      for (i, event) in run.events.enumerated() {
+      for (i, event) in shared.run.events.enumerated() {
         let buffers = event.operands.prefix(2).compactMap(\.buffer).filter(followed)
         guard !buffers.isEmpty else { continue }
         guard event.op == "copy", event.operands.count >= 2,
@@ -265,7 +269,7 @@ enum RunChecks {
           for b in buffers { candidates[b.id, default: []].append((i, nil)) }  // not a copy tl-lsp can size
           continue
         }
-        let threads = event.threads?.constant ?? run.threads?.constant ?? 128
+        let threads = event.threads?.constant ?? shared.run.threads?.constant ?? 128
         let extents = copy.base.nonUnit.compactMap(\.extent.constant)
         var registers =
           extents.count == copy.base.nonUnit.count && threads > 0
@@ -319,7 +323,7 @@ enum RunChecks {
     /// Plans a root copy that comes after the copy being planned, for its lanes only.
     private mutating func planAhead(_ root: Int, target: TargetArch) {
       let event = run.events[root]
-      var scratch = CheckContext(source: source, run: run, event: event)
+      var scratch = CheckContext(source: source, run: shared, event: event)
       let ann = CopyAnnotationsCheck.check(&scratch)
       let model = CopyRegions.model(event.operands[0], event.operands[1], hasAnnotations: !ann.isEmpty)
       let ctx = RunChecks.copyContext(

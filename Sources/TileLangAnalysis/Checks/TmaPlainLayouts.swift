@@ -25,36 +25,36 @@ enum TmaPlainLayouts {
   /// kind of gemm or a reduction, or copied by TMA with layouts that differ or that the region reorders, is left out.
   /// For each TMA target of `targets`.
   static func stripes(
-    _ run: KernelRun, targets: [TargetArch], facts: RunChecks.PlanningFacts, source: SourceText
+    _ shared: SharedRun, targets: [TargetArch], facts: RunChecks.PlanningFacts, source: SourceText
   ) -> [TargetArch: [Int: Int]] {
     guard targets.contains(where: \.hasBulkCopy) else { return [:] }
-    let tiles = tiles(run)  // the same on every target
+    let tiles = tiles(shared.run)  // the same on every target
     var out: [TargetArch: [Int: Int]] = [:]
     for t in targets where t.hasBulkCopy {
-      out[t] = stripes(run, tiles: tiles, target: t, facts: facts, source: source)
+      out[t] = stripes(shared, tiles: tiles, target: t, facts: facts, source: source)
     }
     return out
   }
 
   private static func stripes(
-    _ run: KernelRun, tiles: [Tile], target: TargetArch, facts: RunChecks.PlanningFacts, source: SourceText
+    _ shared: SharedRun, tiles: [Tile], target: TargetArch, facts: RunChecks.PlanningFacts, source: SourceText
   ) -> [Int: Int] {
     // Only copies of a shared tile that can take a layout here need an instruction choice (most runs have none).
     guard !tiles.isEmpty else { return [:] }
     let candidates = Set(tiles.filter { !$0.gemmOperand }.map(\.buffer.id))
     var stores: [Int: [[Int?]]] = [:]
     var loads: [Int: [[Int?]]] = [:]
-    for (index, event) in run.events.enumerated() where event.operands.count >= 2 {
+    for (index, event) in shared.run.events.enumerated() where event.operands.count >= 2 {
       guard ["copy", "tma_copy", "async_copy"].contains(event.op),
         event.operands.prefix(2).contains(where: { $0.buffer.map { candidates.contains($0.id) } ?? false })
       else { continue }
-      var scratch = CheckContext(source: source, run: run, event: event)
+      var scratch = CheckContext(source: source, run: shared, event: event)
       let ann = CopyAnnotationsCheck.check(&scratch)
       guard
         case .tile(let copy) = CopyRegions.model(event.operands[0], event.operands[1], hasAnnotations: !ann.isEmpty)
       else { continue }
       let ctx = RunChecks.copyContext(
-        index, run, target: target, annotations: ann, facts: facts, source: source, inherited: nil)
+        index, shared.run, target: target, annotations: ann, facts: facts, source: source, inherited: nil)
       switch CopySelector.select(copy, ctx).selected {
       case .bulkStore: stores[copy.src.buffer.id, default: []].append(copy.src.encoded.map(\.constant))
       case .bulkLoad: loads[copy.dst.buffer.id, default: []].append(copy.dst.encoded.map(\.constant))

@@ -60,7 +60,8 @@ struct FreeFragmentLayouts {
   private var rowComponents: [Int: Int] = [:]
   /// The root chosen per target and component.
   private var roots: [TargetArch: [Int: Root]] = [:]
-  let run: KernelRun
+  private let shared: SharedRun
+  var run: KernelRun { _read { yield shared.run } }
   let source: SourceText
 
   struct Root {
@@ -76,12 +77,14 @@ struct FreeFragmentLayouts {
   /// Some component has column vectors.
   private(set) var hasColumns = false
 
-  init(_ run: KernelRun, excluding: Set<Int>, source: SourceText) {
-    self.run = run
+  init(_ shared: SharedRun, excluding: Set<Int>, source: SourceText) {
+    self.shared = shared
     self.source = source
     var seen: Set<Int> = []
-    for f in run.buffers where f.scope.isFragment && !excluding.contains(f.id) && !seen.contains(f.id) {
-      guard let c = Self.component(f, run), c.fragments.allSatisfy({ !excluding.contains($0.id) }) else { continue }
+    for f in shared.run.buffers where f.scope.isFragment && !excluding.contains(f.id) && !seen.contains(f.id) {
+      guard let c = Self.component(f, shared.run), c.fragments.allSatisfy({ !excluding.contains($0.id) }) else {
+        continue
+      }
       for b in c.fragments {
         seen.insert(b.id)
         components[b.id] = c

@@ -33,18 +33,20 @@ struct ParallelLoopLayouts {
     var next = 0
   }
 
-  let run: KernelRun
+  private let shared: SharedRun
+  var run: KernelRun { _read { yield shared.run } }
   let source: SourceText
   let passConfigs: PassConfigs
   /// Fragments whose layout something other than copies and loops sets.
   let elsewhere: Set<Int>
   private var states: [TargetArch: State] = [:]
 
-  init(_ run: KernelRun, facts: RunChecks.PlanningFacts, source: SourceText) {
-    self.run = run
+  init(_ shared: SharedRun, facts: RunChecks.PlanningFacts, source: SourceText) {
+    self.shared = shared
     self.source = source
     passConfigs = facts.passConfigs
-    elsewhere = facts.gemmLayout.union(run.annotatedLayouts).union(run.callLaidOut).union(facts.replicated)
+    elsewhere = facts.gemmLayout.union(shared.run.annotatedLayouts).union(shared.run.callLaidOut).union(
+      facts.replicated)
   }
 
   /// Lays out the loops that run before copy `event`, then returns the loop layout the copy runs on: its fragment

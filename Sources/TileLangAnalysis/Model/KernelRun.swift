@@ -556,6 +556,13 @@ struct KernelRun: Sendable {
   }
 }
 
+/// One kernel run, shared by the checks that keep it (a check context per copy, the layout models) instead of each
+/// holding a copy: a `KernelRun` copy retains every array, set and dictionary in it, some fifty.
+final class SharedRun: Sendable {
+  let run: KernelRun
+  init(_ run: KernelRun) { self.run = run }
+}
+
 /// Why the DSL front end rejects a `return` in a kernel body or macro (TL221).
 enum RejectedReturn: Sendable {
   /// In a `@T.prim_func`, under a run-time `if` or loop: the PrimFunc is never finished ("Cannot find where to insert
