@@ -325,6 +325,8 @@ extension Interpreter {
   // MARK: - Builtins and other modules
 
   mutating func moduleCall(_ name: String, _ a: CallArguments) -> Value {
+    // torch calls are the most frequent and match none of the names below: skip their comparisons.
+    if name.hasPrefix("torch.") { return torchTensor(name, a) ?? .unknown }
     let p = a.positional
     switch name {
     case "tvm.te.var", "tvm.te.size_var", "tvm.tir.Var", "tvm.tir.SizeVar":

@@ -340,7 +340,9 @@ struct Interpreter {
       return .normal
     }
     var items: [Value]?
-    if case .loopRange(.hostRange(let values)) = it { items = values.map { .int(SymExpr(constant: $0)) } }
+    if case .loopRange(.hostRange(let values)) = it {
+      items = values.prefix(Self.maxHostIterations).map { .int(SymExpr(constant: $0)) }
+    }
     if let seq = it.elements { items = seq }
     if case .dict(let entries) = it { items = entries.map(\.key) }
     if let items, run == nil {
