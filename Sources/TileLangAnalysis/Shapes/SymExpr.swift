@@ -29,7 +29,7 @@ public indirect enum SymAtom: Hashable, Sendable, Comparable {
 /// A product of atoms (sorted, with repetition); the empty monomial is the constant 1.
 public struct Monomial: Hashable, Sendable, Comparable {
   public var atoms: [SymAtom]
-  public init(_ atoms: [SymAtom]) { self.atoms = atoms.sorted() }
+  public init(_ atoms: [SymAtom]) { self.atoms = atoms.count < 2 ? atoms : atoms.sorted() }
   public static let one = Monomial([])
   public static func < (lhs: Monomial, rhs: Monomial) -> Bool {
     if lhs.atoms.count != rhs.atoms.count { return lhs.atoms.count > rhs.atoms.count }
