@@ -27,6 +27,8 @@ extension Interpreter {
     let callee = eval(calleeExpr, &env)
     let made = instances.count
     var a = CallArguments()
+    a.positional.reserveCapacity(args.count)
+    a.positionalArgs.reserveCapacity(args.count)
     defer {
       if case .module("tilelang.compile") = callee {
         applyCompilePassConfigs(args, evaluated: a.keywords["pass_configs"], since: made)

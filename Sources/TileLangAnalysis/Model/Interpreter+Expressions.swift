@@ -97,6 +97,7 @@ extension Interpreter {
 
   mutating func evalElements(_ elts: [Expr], _ env: inout Env) -> [Value] {
     var out: [Value] = []
+    out.reserveCapacity(elts.count)
     for e in elts {
       if case .starred(let inner) = e.kind {
         if let items = eval(inner, &env).elements { out.append(contentsOf: items) } else { out.append(.unknown) }
