@@ -113,13 +113,16 @@ struct ModuleIndex: Sendable {
     // `from tilelang import tvm`: tilelang re-exports TVM's Python package.
     if name.hasPrefix("tilelang.tvm.") { return String(name.dropFirst("tilelang.".count)) }
     if name.hasPrefix("tilelang.language") { return name }
-    for backend in ["tilelang.cuda.language", "tilelang.rocm.language", "tilelang.metal.language", "tilelang.language"]
-    {
+    for (backend, dotted) in backendLanguages {
       if name == backend { return "tilelang.language" }
-      if name.hasPrefix(backend + ".") { return "tilelang.language" + name.dropFirst(backend.count) }
+      if name.hasPrefix(dotted) { return "tilelang.language" + name.dropFirst(backend.count) }
     }
     return name
   }
+
+  /// The backend dialects of `tilelang.language`, with their `.`-terminated prefixes.
+  private static let backendLanguages = ["tilelang.cuda.language", "tilelang.rocm.language", "tilelang.metal.language"]
+    .map { ($0, $0 + ".") }
 
   // MARK: - Collection
 

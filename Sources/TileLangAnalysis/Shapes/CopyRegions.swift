@@ -9,13 +9,25 @@ struct CopySide: Sendable {
   /// Extents after legalization.
   var legalized: [SymExpr]
   /// Extents of the encoded region (`tl.region`): what the compiler iterates over.
-  var encoded: [SymExpr]
+  let encoded: [SymExpr]
   var mins: [SymExpr?]
   var isWholeBuffer: Bool
   var isPoint: Bool
+  /// The encoded extents other than 1, with their dimensions (kept: the checks and the planner ask often).
+  let nonUnit: [(dim: Int, extent: SymExpr)]
 
-  var nonUnit: [(dim: Int, extent: SymExpr)] {
-    encoded.enumerated().filter { !$0.element.isConstant(1) }.map { ($0.offset, $0.element) }
+  init(
+    buffer: Buffer, written: [SymExpr]?, legalized: [SymExpr], encoded: [SymExpr], mins: [SymExpr?],
+    isWholeBuffer: Bool, isPoint: Bool
+  ) {
+    self.buffer = buffer
+    self.written = written
+    self.legalized = legalized
+    self.encoded = encoded
+    self.mins = mins
+    self.isWholeBuffer = isWholeBuffer
+    self.isPoint = isPoint
+    nonUnit = encoded.enumerated().filter { !$0.element.isConstant(1) }.map { ($0.offset, $0.element) }
   }
 }
 

@@ -1,6 +1,12 @@
 // SourceText: the bytes of one file plus a line index that converts byte offsets to
 // line/column positions in UTF-8, UTF-16 and Unicode-scalar units (editors and the CLI need all three).
 
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
 /// A 0-based line and column; the unit of `column` depends on the API that produced it.
 public struct LineColumn: Hashable, Sendable {
   public var line: Int
@@ -26,6 +32,18 @@ public struct SourceText: Sendable {
     var starts = [0]
     var i = 0
     let n = bytes.count
+    if bytes.firstOffset(of: [0x0D]) == nil {
+      // `\n` only (most files): memchr from newline to newline.
+      bytes.withUnsafeBufferPointer { text in
+        guard let base = text.baseAddress else { return }
+        while i < n, let hit = memchr(base + i, 0x0A, n - i) {
+          i = base.distance(to: hit.assumingMemoryBound(to: UInt8.self)) + 1
+          starts.append(i)
+        }
+      }
+      self.lineStarts = starts
+      return
+    }
     while i < n {
       let b = bytes[i]
       if b == 0x0A {
