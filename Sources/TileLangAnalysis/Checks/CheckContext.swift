@@ -15,10 +15,6 @@ struct CheckContext {
     self.event = event
   }
 
-  init(source: SourceText, run: KernelRun, event: CopyEvent) {
-    self.init(source: source, run: SharedRun(run), event: event)
-  }
-
   mutating func emit(_ d: Diagnostic) { diagnostics.append(d) }
 
   func text(_ r: TextRange) -> String { source.text(r) }

@@ -8,11 +8,13 @@ import TileLangSyntax
 
 enum FragmentLayoutConflict {
   /// Emits TL411 for the first conflict layout inference meets on `target`, if any.
-  static func check(_ run: KernelRun, target: TargetArch, passConfigs: PassConfigs, source: SourceText)
+  static func check(_ shared: SharedRun, target: TargetArch, passConfigs: PassConfigs, source: SourceText)
     -> [Diagnostic]
   {
-    guard let threads = run.threads?.constant, !run.narrowedThreads, mayConflict(run) else { return [] }
-    var sim = Simulation(run: run, source: source, target: target)
+    guard let threads = shared.run.threads?.constant, !shared.run.narrowedThreads, mayConflict(shared.run) else {
+      return []
+    }
+    var sim = Simulation(run: shared, source: source, target: target)
     if let d = sim.fixGemmLayouts(threads: threads, passConfigs: passConfigs) { return [d] }
     // Without a gemm-fixed layout, nothing is laid out before layout inference's free mode, which is not followed.
     guard !sim.known.isEmpty else { return [] }
@@ -113,7 +115,8 @@ private struct CopyPoints {
 }
 
 private struct Simulation {
-  let run: KernelRun
+  private let shared: SharedRun
+  var run: KernelRun { _read { yield shared.run } }
   let source: SourceText
   let target: TargetArch
   var known: [Int: KnownLayout] = [:]
@@ -123,8 +126,8 @@ private struct Simulation {
   var tainted: Set<Int> = []
   var edges: [LayoutEdge] = []
 
-  init(run: KernelRun, source: SourceText, target: TargetArch) {
-    self.run = run
+  init(run shared: SharedRun, source: SourceText, target: TargetArch) {
+    self.shared = shared
     self.source = source
     self.target = target
   }

@@ -143,7 +143,7 @@ enum RunChecks {
           contentsOf: reduceThreads(shared, t, lanes[t] ?? [:], freeLayouts, loopLayouts, facts, source))
       }
       diagnostics.append(
-        contentsOf: FragmentLayoutConflict.check(run, target: t, passConfigs: passConfigs, source: source))
+        contentsOf: FragmentLayoutConflict.check(shared, target: t, passConfigs: passConfigs, source: source))
       if wantLanes {
         diagnostics.append(
           contentsOf: ReduceAccumulatorSegments.check(run, target: t, passConfigs: passConfigs, source: source))

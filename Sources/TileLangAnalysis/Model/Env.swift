@@ -13,16 +13,12 @@ struct Env: Sendable, Sequence, ExpressibleByDictionaryLiteral {
   private var entries: [Entry] = []
   /// Open addressing over `entries`: index + 1, 0 for an empty slot; the count is a power of two.
   private var slots: [Int32] = []
-  /// Live (not removed) entries.
-  private(set) var count = 0
 
   init() {}
 
   init(dictionaryLiteral elements: (String, Value)...) {
     for (k, v) in elements { self[k] = v }
   }
-
-  var isEmpty: Bool { count == 0 }
 
   subscript(name: String) -> Value? {
     get {
@@ -32,11 +28,6 @@ struct Env: Sendable, Sequence, ExpressibleByDictionaryLiteral {
     set {
       let h = Self.hash(name)
       if let i = index(of: name, hash: h) {
-        switch (entries[i].value == nil, newValue == nil) {
-        case (true, false): count += 1
-        case (false, true): count -= 1
-        default: break
-        }
         entries[i].value = newValue
         return
       }
@@ -44,7 +35,6 @@ struct Env: Sendable, Sequence, ExpressibleByDictionaryLiteral {
       if (entries.count + 1) * 4 > slots.count * 3 { rebuild(minimumCapacity: entries.count + 1) }
       entries.append(Entry(name: name, hash: h, value: newValue))
       insertSlot(entries.count - 1, hash: h)
-      count += 1
     }
   }
 
@@ -69,9 +59,6 @@ struct Env: Sendable, Sequence, ExpressibleByDictionaryLiteral {
     for e in self where try isIncluded(e) { out[e.key] = e.value }
     return out
   }
-
-  /// The bindings as a dictionary.
-  var dictionary: [String: Value] { filter { _ in true } }
 
   struct Iterator: IteratorProtocol {
     fileprivate let entries: [Entry]
@@ -122,7 +109,7 @@ struct Env: Sendable, Sequence, ExpressibleByDictionaryLiteral {
 
   /// Drops removed entries and re-hashes into a table with room for `minimumCapacity` entries.
   private mutating func rebuild(minimumCapacity: Int) {
-    if count < entries.count { entries.removeAll { $0.value == nil } }
+    entries.removeAll { $0.value == nil }
     var size = 8
     while size * 3 < Swift.max(minimumCapacity, entries.count + 1) * 4 { size *= 2 }
     slots = Array(repeating: 0, count: size)

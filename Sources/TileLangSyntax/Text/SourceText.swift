@@ -1,12 +1,6 @@
 // SourceText: the bytes of one file plus a line index that converts byte offsets to
 // line/column positions in UTF-8, UTF-16 and Unicode-scalar units (editors and the CLI need all three).
 
-#if canImport(Glibc)
-  import Glibc
-#elseif canImport(Darwin)
-  import Darwin
-#endif
-
 /// A 0-based line and column; the unit of `column` depends on the API that produced it.
 public struct LineColumn: Hashable, Sendable {
   public var line: Int
@@ -33,13 +27,11 @@ public struct SourceText: Sendable {
     var i = 0
     let n = bytes.count
     if bytes.firstOffset(of: [0x0D]) == nil {
-      // `\n` only (most files): memchr from newline to newline.
-      bytes.withUnsafeBufferPointer { text in
-        guard let base = text.baseAddress else { return }
-        while i < n, let hit = memchr(base + i, 0x0A, n - i) {
-          i = base.distance(to: hit.assumingMemoryBound(to: UInt8.self)) + 1
-          starts.append(i)
-        }
+      // `\n` only (most files): jump from newline to newline.
+      let newline: [UInt8] = [0x0A]
+      while let nl = bytes.firstOffset(of: newline, from: i) {
+        i = nl + 1
+        starts.append(i)
       }
       self.lineStarts = starts
       return
