@@ -14,8 +14,7 @@ enum JitArguments {
     let source = parsed.source
     guard module.importsTilelang else { return [] }
     // After an edit only the recomputed statements are looked at (and whole-file scans are skipped).
-    let statements = onlyTopLevel.map { set in parsed.body.indices.filter(set.contains).map { parsed.body[$0] } }
-    guard statements != nil || source.containsAny(["jit", "compile("]) else { return [] }
+    guard onlyTopLevel != nil || source.containsAny(["jit", "compile("]) else { return [] }
     var out: [Diagnostic] = []
     for entry in module.functions where onlyTopLevel?.contains(entry.topLevel) ?? true {
       guard let jit = entry.jit, case .call(_, let args) = jit.kind else { continue }
@@ -49,11 +48,9 @@ enum JitArguments {
               ])
           ]))
     }
-    // Arguments of calls (decorators included): only files that pass pass_configs or a target are walked.
-    if let statements {
-      walkCalls(statements, module: module, into: &out)
-    } else if source.containsAny(["pass_configs", "target="]) {
-      walkCalls(parsed.body, module: module, into: &out)
+    // Arguments of calls (decorators included): only files that pass pass_configs or a target are looked at.
+    if onlyTopLevel != nil || source.containsAny(["pass_configs", "target="]) {
+      checkCalls(module, onlyTopLevel: onlyTopLevel, into: &out)
     }
     var seen = Set<TextRange>()
     out = out.filter { seen.insert($0.range).inserted }  // a module-level dict several calls pass
@@ -78,16 +75,16 @@ enum JitArguments {
     }
   }
 
-  static func walkCalls(_ body: [Stmt], module: ModuleIndex, into out: inout [Diagnostic]) {
+  static func checkCalls(_ module: ModuleIndex, onlyTopLevel: Set<Int>?, into out: inout [Diagnostic]) {
     var found: [Diagnostic] = []
-    ASTWalker { e, _ in
-      guard case .call(let callee, let args) = e.kind,
+    for site in module.calls where onlyTopLevel?.contains(site.topLevel) ?? true {
+      guard case .call(let callee, let args) = site.expr.kind,
         args.contains(where: { $0.name == "pass_configs" || $0.name == "target" })
-      else { return }
+      else { continue }
       let isJit = module.qualifiedName(callee).map { ["tilelang.jit", "tilelang.jit.jit"].contains($0) } ?? false
       let isCompile: Bool
       if case .attribute(_, "compile", _) = callee.kind { isCompile = true } else { isCompile = false }
-      guard isJit || isCompile else { return }
+      guard isJit || isCompile else { continue }
       for a in args {
         switch a.name {
         case "pass_configs": found += passConfigKeys(a.value, module: module)
@@ -95,7 +92,7 @@ enum JitArguments {
         default: break
         }
       }
-    }.walk(body)
+    }
     out += found
   }
 

@@ -40,20 +40,19 @@ enum JitOnPrimFunc {
             at: decorators[prim].range))
       }
     }
-    let statements =
-      onlyTopLevel.map { set in parsed.body.indices.filter(set.contains).map { parsed.body[$0] } } ?? parsed.body
-    ASTWalker { e, _ in
-      guard case .call(let callee, let args) = e.kind, mayBeJit(callee, module), isJit(callee, module) else { return }
+    for site in module.calls where onlyTopLevel?.contains(site.topLevel) ?? true {
+      let e = site.expr
+      guard case .call(let callee, let args) = e.kind, mayBeJit(callee, module), isJit(callee, module) else { continue }
       // `tilelang.jit(k, ...)`, or the decorator factory called on it: `tilelang.jit(...)(k)`.
       var options = args.filter { $0.name != nil }
       if case .call(let inner, let innerArgs) = callee.kind {
-        guard isJit(inner, module), innerArgs.allSatisfy({ $0.name != nil }) else { return }
+        guard isJit(inner, module), innerArgs.allSatisfy({ $0.name != nil }) else { continue }
         options = innerArgs
       }
       let positional = args.filter { $0.name == nil && !$0.isDoubleStar }
       guard let first = positional.first, case .name(let name) = first.value.kind,
         let kernel = primFunc(named: name, visibleAt: e.range, module: module, parsed: parsed)
-      else { return }
+      else { continue }
       var fixes: [Fix] = []
       let base: Expr? = {
         if case .call(let inner, _) = callee.kind, case .attribute(let b, _, _) = inner.kind { return b }
@@ -72,7 +71,7 @@ enum JitOnPrimFunc {
           .TL220,
           "tilelang.jit is given \(name), the @T.prim_func defined on line \(parsed.source.line(of: kernel.def.nameRange.start) + 1): tilelang 0.1.15 fails at once (TypeError: \"... is not a callable object\"); a PrimFunc is built with tilelang.compile(\(name), ...)",
           at: first.range, fixes: fixes))
-    }.walk(statements)
+    }
     return out
   }
 

@@ -22,6 +22,12 @@ struct FunctionEntry: Sendable {
   var requiresMetal = false
 }
 
+/// A call expression and the module-level statement it is in.
+struct ModuleCall: Sendable {
+  var topLevel: Int
+  var expr: Expr
+}
+
 struct ModuleIndex: Sendable {
   /// Local names bound to modules or module members: `T` → `tilelang.language`, `jit` → `tilelang.jit`.
   var imports: [String: String] = [:]
@@ -34,9 +40,17 @@ struct ModuleIndex: Sendable {
   /// The file compiles for a backend other than CUDA somewhere (`target="metal"`, `Target("cpu")`, a Metal test,
   /// ...): its gemms are not judged by CUDA's warp and accumulator rules.
   var otherBackend = false
+  /// Every call in the file (decorators included) in source order, outer before inner, with the index of the
+  /// module-level statement it is in: the whole-file checks read this list instead of each walking the tree.
+  var calls: [ModuleCall] = []
 
   init(_ body: [Stmt], source: SourceText) {
     collectImports(body)
+    var calls: [ModuleCall] = []
+    for (i, stmt) in body.enumerated() {
+      ASTWalker { e, _ in if case .call = e.kind { calls.append(ModuleCall(topLevel: i, expr: e)) } }.walk([stmt])
+    }
+    self.calls = calls
     for (i, stmt) in body.enumerated() {
       let before = functions.count
       collectFunctions([stmt], parent: nil)
@@ -51,18 +65,18 @@ struct ModuleIndex: Sendable {
     }
     if source.containsAny(["target=", "target =", "Target("]) {
       var other = false
-      ASTWalker { e, _ in
-        guard !other, case .call(let callee, let args) = e.kind else { return }
+      for site in calls {
+        guard !other, case .call(let callee, let args) = site.expr.kind else { continue }
         var spec: Expr?
         if let t = args.first(where: { $0.name == "target" }) {
           spec = t.value
         } else if case .attribute(_, "Target", _) = callee.kind, let first = args.first, first.name == nil {
           spec = first.value
         }
-        guard let spec, case .string(let s, _) = spec.kind else { return }
+        guard let spec, case .string(let s, _) = spec.kind else { continue }
         let kind = s.split(separator: " ").first.map(String.init) ?? s
         if ["metal", "cpu", "llvm", "c", "hip", "rocm", "webgpu"].contains(kind) { other = true }
-      }.walk(body)
+      }
       otherBackend = other
     }
     // Metal tests (`@tilelang.testing.requires_metal`): read from the decorators, no scan of the text (this index is
@@ -71,14 +85,14 @@ struct ModuleIndex: Sendable {
     var names = Set<String>()
     let index = self
     guard source.containsAny(["dynamic(", "symbolic(", "Var(", "var("]) else { return }
-    ASTWalker { e, _ in
-      guard case .call(let callee, let args) = e.kind, case .attribute(_, let attr, _) = callee.kind,
+    for site in calls {
+      guard case .call(let callee, let args) = site.expr.kind, case .attribute(_, let attr, _) = callee.kind,
         ["dynamic", "symbolic", "Var", "var", "SizeVar", "size_var"].contains(attr),
         let q = index.qualifiedName(callee), Self.dynamicConstructors.contains(q),
         let first = args.first, case .string(let spec, _) = first.value.kind
-      else { return }
+      else { continue }
       names.formUnion(Self.declaredNames(spec))
-    }.walk(body)
+    }
     dynamicNames = names
   }
 
