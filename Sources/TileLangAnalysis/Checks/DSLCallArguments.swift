@@ -211,7 +211,7 @@ enum DecoratorArguments {
       for decorator in entry.def.decorators {
         guard case .call(let callee, let args) = decorator.kind, let q = module.qualifiedName(callee),
           q == "tilelang.language.prim_func" || q == "tilelang.language.macro",
-          let signature = DSLSignatures.table[String(q.dropFirst("tilelang.language.".count))]
+          let signature = DSLSignatures.byName[String(q.dropFirst("tilelang.language.".count))]
         else { continue }
         out += signature.bindingErrors(.TL218, arguments: args, call: decorator.range, operands: []) ?? []
       }

@@ -26,6 +26,22 @@ public enum TargetArch: String, Sendable, CaseIterable, Hashable, Comparable {
 
   public static func < (lhs: TargetArch, rhs: TargetArch) -> Bool { lhs.rawValue < rhs.rawValue }
 
+  /// Hashes the case, not its raw string: targets key the planner's per-target tables.
+  public func hash(into hasher: inout Hasher) {
+    let ordinal =
+      switch self {
+      case .sm80: 0
+      case .sm86: 1
+      case .sm89: 2
+      case .sm90: 3
+      case .sm90a: 4
+      case .sm100: 5
+      case .sm100a: 6
+      case .sm120: 7
+      }
+    hasher.combine(ordinal)
+  }
+
   public var hasLdmatrix: Bool { number >= 75 }
   public var hasAsyncCopy: Bool { number >= 80 }
   public var hasBulkCopy: Bool { number >= 90 }

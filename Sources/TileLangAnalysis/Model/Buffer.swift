@@ -116,9 +116,10 @@ public enum DType {
     "uint": "uint32",
   ]
 
-  public static func bits(of name: String) -> Int? { bitsByName[name] }
+  public static func bits(of name: String) -> Int? { widths[name] }
   public static func canonical(_ name: String) -> String { aliases[name] ?? name }
-  public static func isKnown(_ name: String) -> Bool { bitsByName[name] != nil }
+  public static func isKnown(_ name: String) -> Bool { widths.contains(name) }
+  private static let widths = NameTable(bitsByName)
 
   /// Short name for inlay hints: f16, bf16, f32, i8, ...
   public static func short(_ name: String) -> String {

@@ -3,6 +3,9 @@
 // binding of a `T.name(...)` call against them. PassConfigRegistryTests holds the table to the installed compiler.
 
 enum DSLSignatures {
+  /// `table` for the interpreter's lookups, one per DSL call.
+  static let byName = NameTable(table)
+
   static let table: [String: CallSignature] = [
     "Assert": .init("Assert", ["condition", "message", "error_kind"], 2),
     "CUDASourceCodeKernel": .init(

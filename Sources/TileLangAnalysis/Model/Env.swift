@@ -78,15 +78,7 @@ struct Env: Sendable, Sequence, ExpressibleByDictionaryLiteral {
 
   // MARK: - Table
 
-  /// FNV-1a over the name's UTF-8 bytes, folded.
-  private static func hash(_ name: String) -> Int {
-    func fnv<S: Sequence<UInt8>>(_ bytes: S) -> Int {
-      var h: UInt64 = 0xcbf2_9ce4_8422_2325
-      for b in bytes { h = (h ^ UInt64(b)) &* 0x0000_0100_0000_01b3 }
-      return Int(truncatingIfNeeded: h ^ (h >> 32))
-    }
-    return name.utf8.withContiguousStorageIfAvailable { fnv($0) } ?? fnv(name.utf8)
-  }
+  @inline(__always) private static func hash(_ name: String) -> Int { NameTable<Value>.hash(name) }
 
   private func index(of name: String, hash h: Int) -> Int? {
     guard !slots.isEmpty else { return nil }

@@ -10,7 +10,7 @@ extension Interpreter {
     _ name: String, _ call: Expr, _ callee: Expr, _ args: [Argument], _ a: CallArguments, _ env: inout Env
   ) -> Value {
     let p = a.positional
-    if case .attribute(let base, _, _) = callee.kind, let signature = DSLSignatures.table[name],
+    if case .attribute(let base, _, _) = callee.kind, let signature = DSLSignatures.byName[name],
       !Self.argumentsCheckedElsewhere.contains(name), namesDSLModule(base)
     {
       noteDSLArguments(name, signature, call, args, a)  // TL218 (DSLCallArguments)
@@ -222,13 +222,13 @@ extension Interpreter {
     static let atomic = OpTraits(rawValue: 1 << 6)
   }
 
-  static let opTraits: [String: OpTraits] = {
+  static let opTraits: NameTable<OpTraits> = {
     var traits: [String: OpTraits] = ["fill": .fill, "clear": .fill, "cumsum": .cumsum, "cummax": .cummax]
     for n in copyOps { traits[n, default: []].insert(.copy) }
     for n in gemmOps { traits[n, default: []].insert(.gemm) }
     for n in reduceOps { traits[n, default: []].insert(.reduce) }
     for n in ["atomic_add", "atomic_max", "atomic_min"] { traits[n, default: []].insert(.atomic) }
-    return traits
+    return NameTable(traits)
   }()
 
   /// Records a reduction, scan or fill with its arguments and buffer operands (input, then output).

@@ -105,7 +105,7 @@ struct GemmSlots {
 
   /// The positions the op's signature gives (DSLSignatures; gemm's for `gemm_v1`/`gemm_v2`, which it lacks).
   init(_ op: String) {
-    guard let parameters = (DSLSignatures.table[op] ?? DSLSignatures.table["gemm"])?.parameters else { return }
+    guard let parameters = (DSLSignatures.byName[op] ?? DSLSignatures.byName["gemm"])?.parameters else { return }
     func slot(_ name: String) -> (Int, String)? { parameters.firstIndex(of: name).map { ($0, name) } }
     a = slot("A") ?? slot("A_sparse") ?? a
     e = slot("E")
