@@ -91,7 +91,7 @@ extension Interpreter {
   }
 
   /// `T.*` functions whose positional arguments are scalar values, so a `T.alloc_var` passed to them is its element.
-  static let scalarArgumentDSL: Set<String> = [
+  static let scalarArgumentDSL: NameSet = [
     "min", "max", "ceildiv", "floordiv", "floormod", "truncdiv", "truncmod", "abs", "Pipelined", "serial", "unroll",
   ]
 

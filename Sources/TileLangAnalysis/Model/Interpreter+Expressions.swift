@@ -156,7 +156,7 @@ extension Interpreter {
     return .unknown
   }
 
-  static let builtins: Set<String> = [
+  static let builtins: NameSet = [
     "range", "len", "int", "float", "min", "max", "abs", "list", "tuple", "dict", "print", "enumerate", "zip", "str",
     "bool", "round", "sum", "sorted", "isinstance", "getattr",
   ]

@@ -103,7 +103,7 @@ extension Interpreter {
 
   /// A read of `name` at `range`: TL223 when its binding's frame has closed (once per binding).
   mutating func noteRead(_ name: String, _ range: TextRange) {
-    guard tirScopes.expired.contains(name), tracksScopes else { return }
+    guard !tirScopes.expired.isEmpty, tirScopes.expired.contains(name), tracksScopes else { return }
     tirScopes.expired.remove(name)
     run?.expiredBindingReads.append((name, range))
   }

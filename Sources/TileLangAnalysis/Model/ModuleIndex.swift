@@ -30,7 +30,7 @@ struct ModuleCall: Sendable {
 
 struct ModuleIndex: Sendable {
   /// Local names bound to modules or module members: `T` → `tilelang.language`, `jit` → `tilelang.jit`.
-  var imports: [String: String] = [:]
+  private(set) var imports = NameTable<String>([:])
   var functions: [FunctionEntry] = []
   var importsTilelang = false
   /// Names declared with `T.dynamic("n")` / `T.symbolic("n")` anywhere in the file: symbolic at compile time.
@@ -45,7 +45,9 @@ struct ModuleIndex: Sendable {
   var calls: [ModuleCall] = []
 
   init(_ body: [Stmt], source: SourceText) {
-    collectImports(body)
+    var importMap: [String: String] = [:]
+    Self.collectImports(body, into: &importMap, tilelang: &importsTilelang)
+    imports = NameTable(importMap)
     var calls: [ModuleCall] = []
     for (i, stmt) in body.enumerated() {
       ASTWalker { e, _ in if case .call = e.kind { calls.append(ModuleCall(topLevel: i, expr: e)) } }.walk([stmt])
@@ -140,36 +142,36 @@ struct ModuleIndex: Sendable {
 
   // MARK: - Collection
 
-  private mutating func collectImports(_ body: [Stmt]) {
+  private static func collectImports(_ body: [Stmt], into importMap: inout [String: String], tilelang: inout Bool) {
     for stmt in body {
       switch stmt.kind {
       case .import(let names):
         for a in names {
-          if a.name.hasPrefix("tilelang") { importsTilelang = true }
+          if a.name.hasPrefix("tilelang") { tilelang = true }
           if let alias = a.asName {
-            imports[alias] = a.name
+            importMap[alias] = a.name
           } else if let first = a.name.split(separator: ".").first {
-            imports[String(first)] = String(first)
+            importMap[String(first)] = String(first)
           }
         }
       case .importFrom(let module, let names, _):
         guard let module else { continue }
-        if module.hasPrefix("tilelang") { importsTilelang = true }
+        if module.hasPrefix("tilelang") { tilelang = true }
         for a in names where a.name != "*" {
-          imports[a.asName ?? a.name] = module + "." + a.name
+          importMap[a.asName ?? a.name] = module + "." + a.name
         }
       case .if(_, let b, let o), .while(_, let b, let o):
-        collectImports(b)
-        collectImports(o)
+        collectImports(b, into: &importMap, tilelang: &tilelang)
+        collectImports(o, into: &importMap, tilelang: &tilelang)
       case .try(let b, let handlers, let o, let f, _):
-        collectImports(b)
-        for h in handlers { collectImports(h.body) }
-        collectImports(o)
-        collectImports(f)
+        collectImports(b, into: &importMap, tilelang: &tilelang)
+        for h in handlers { collectImports(h.body, into: &importMap, tilelang: &tilelang) }
+        collectImports(o, into: &importMap, tilelang: &tilelang)
+        collectImports(f, into: &importMap, tilelang: &tilelang)
       case .functionDef(let f):
-        collectImports(f.body)
+        collectImports(f.body, into: &importMap, tilelang: &tilelang)
       case .with(_, let b, _):
-        collectImports(b)
+        collectImports(b, into: &importMap, tilelang: &tilelang)
       default:
         break
       }

@@ -49,3 +49,14 @@ struct NameTable<Value: Sendable>: Sendable {
     return name.utf8.withContiguousStorageIfAvailable { fnv($0) } ?? fnv(name.utf8)
   }
 }
+
+/// A fixed set of names, read like `NameTable`.
+typealias NameSet = NameTable<Bool>
+
+extension NameTable where Value == Bool {
+  init(_ names: Set<String>) { self.init(Dictionary(uniqueKeysWithValues: names.map { ($0, true) })) }
+}
+
+extension NameTable: ExpressibleByArrayLiteral where Value == Bool {
+  init(arrayLiteral names: String...) { self.init(Set(names)) }
+}
