@@ -91,7 +91,9 @@ public struct ASTWalker {
       expr(b, fn, d)
       expr(i, fn, d)
     case .slice(let l, let u, let s):
-      for x in [l, u, s] { if let x { expr(x, fn, d) } }
+      if let l { expr(l, fn, d) }
+      if let u { expr(u, fn, d) }
+      if let s { expr(s, fn, d) }
     case .call(let c, let args):
       expr(c, fn, d)
       for a in args { expr(a.value, fn, d) }
