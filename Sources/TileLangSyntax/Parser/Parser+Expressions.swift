@@ -80,7 +80,7 @@ extension Parser {
     return Expr(.ifExp(test: test, body: body, orElse: orElse), TextRange(start, lastEnd))
   }
 
-  mutating func parseDisjunction() -> Expr {
+  @inline(__always) mutating func parseDisjunction() -> Expr {
     let start = tok.start
     let first = parseConjunction()
     guard kind == .kwOr else { return first }
@@ -89,7 +89,7 @@ extension Parser {
     return Expr(.boolOp(.or, values), TextRange(start, lastEnd))
   }
 
-  mutating func parseConjunction() -> Expr {
+  @inline(__always) mutating func parseConjunction() -> Expr {
     let start = tok.start
     let first = parseInversion()
     guard kind == .kwAnd else { return first }
@@ -108,7 +108,7 @@ extension Parser {
     return Expr(.unary(.not, operand), TextRange(start, lastEnd))
   }
 
-  mutating func parseComparison() -> Expr {
+  @inline(__always) mutating func parseComparison() -> Expr {
     let start = tok.start
     let left = parseBitwiseOr()
     var comparisons: [Comparison] = []
@@ -196,7 +196,7 @@ extension Parser {
 
   /// `power`: `await_primary ['**' factor]` — `**` binds tighter than a unary minus on its left and is
   /// right-associative through `factor`.
-  mutating func parsePower() -> Expr {
+  @inline(__always) mutating func parsePower() -> Expr {
     let start = tok.start
     let base: Expr
     if kind == .kwAwait {
