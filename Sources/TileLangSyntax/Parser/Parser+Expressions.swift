@@ -24,7 +24,7 @@ extension Parser {
     return Expr(.tuple(items), TextRange(start, lastEnd))
   }
 
-  mutating func parseStarExpressionItem(allowNamed: Bool = false) -> Expr {
+  @inline(__always) mutating func parseStarExpressionItem(allowNamed: Bool = false) -> Expr {
     if kind == .star {
       let start = tok.start
       advance()
@@ -98,8 +98,12 @@ extension Parser {
     return Expr(.boolOp(.and, values), TextRange(start, lastEnd))
   }
 
-  mutating func parseInversion() -> Expr {
-    guard kind == .kwNot else { return parseComparison() }
+  @inline(__always) mutating func parseInversion() -> Expr {
+    kind == .kwNot ? parseNot() : parseComparison()
+  }
+
+  /// `not` followed by an inversion.
+  private mutating func parseNot() -> Expr {
     let start = tok.start
     defer { leave() }
     guard enter() else { return errorHole() }
@@ -178,13 +182,20 @@ extension Parser {
   }
 
   /// `factor`: unary `+ - ~` (right-recursive, one nesting level each) or `power`.
-  mutating func parseFactor() -> Expr {
+  @inline(__always) mutating func parseFactor() -> Expr {
+    switch kind {
+    case .plus, .minus, .tilde: parseUnary()
+    default: parsePower()
+    }
+  }
+
+  /// A unary `+ - ~` and its operand.
+  private mutating func parseUnary() -> Expr {
     let op: UnaryOp
     switch kind {
     case .plus: op = .pos
     case .minus: op = .neg
-    case .tilde: op = .invert
-    default: return parsePower()
+    default: op = .invert
     }
     let start = tok.start
     defer { leave() }
