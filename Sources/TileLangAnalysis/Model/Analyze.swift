@@ -14,7 +14,7 @@ public func analyze(parsed: ParsedFile, settings: AnalysisSettings = AnalysisSet
 
 /// The pipeline, optionally restricted to the kernels inside some module-level statements (incremental mode).
 func analyze(parsed: ParsedFile, settings: AnalysisSettings, onlyTopLevel: Set<Int>?) -> FileAnalysis {
-  let module = ModuleIndex(parsed.body, source: parsed.source)
+  let module = ModuleIndex(parsed.body, source: parsed.source, onlyTopLevel: onlyTopLevel)
   var finder = KernelInstances(module: module, parsed: parsed, settings: settings, onlyTopLevel: onlyTopLevel)
   func execute(_ instances: [KernelInstance]) -> [KernelRun] {
     instances.map { inst in

@@ -40,16 +40,20 @@ struct ModuleIndex: Sendable {
   /// The file compiles for a backend other than CUDA somewhere (`target="metal"`, `Target("cpu")`, a Metal test,
   /// ...): its gemms are not judged by CUDA's warp and accumulator rules.
   var otherBackend = false
-  /// Every call in the file (decorators included) in source order, outer before inner, with the index of the
-  /// module-level statement it is in: the whole-file checks read this list instead of each walking the tree.
+  /// The calls (decorators included) of the module-level statements `onlyTopLevel` names, or of all of them when a
+  /// whole-file scan needs them, in source order, outer before inner, each with the index of its statement: the
+  /// file-level checks read this list instead of each walking the tree.
   var calls: [ModuleCall] = []
 
-  init(_ body: [Stmt], source: SourceText) {
+  /// `onlyTopLevel`: the module-level statements an incremental analysis looks at (all when nil).
+  init(_ body: [Stmt], source: SourceText, onlyTopLevel: Set<Int>? = nil) {
     var importMap: [String: String] = [:]
     Self.collectImports(body, into: &importMap, tilelang: &importsTilelang)
     imports = NameTable(importMap)
+    let scansTargets = source.containsAny(["target=", "target =", "Target("])
+    let scansDynamic = source.containsAny(["dynamic(", "symbolic(", "Var(", "var("])
     var calls: [ModuleCall] = []
-    for (i, stmt) in body.enumerated() {
+    for (i, stmt) in body.enumerated() where scansTargets || scansDynamic || onlyTopLevel?.contains(i) ?? true {
       ASTWalker { e, _ in if case .call = e.kind { calls.append(ModuleCall(topLevel: i, expr: e)) } }.walk([stmt])
     }
     self.calls = calls
@@ -65,7 +69,7 @@ struct ModuleIndex: Sendable {
         moduleDicts[n] = value
       }
     }
-    if source.containsAny(["target=", "target =", "Target("]) {
+    if scansTargets {
       var other = false
       for site in calls {
         guard !other, case .call(let callee, let args) = site.expr.kind else { continue }
@@ -86,7 +90,7 @@ struct ModuleIndex: Sendable {
     if !otherBackend, functions.contains(where: { $0.requiresMetal }) { otherBackend = true }
     var names = Set<String>()
     let index = self
-    guard source.containsAny(["dynamic(", "symbolic(", "Var(", "var("]) else { return }
+    guard scansDynamic else { return }
     for site in calls {
       guard case .call(let callee, let args) = site.expr.kind, case .attribute(_, let attr, _) = callee.kind,
         ["dynamic", "symbolic", "Var", "var", "SizeVar", "size_var"].contains(attr),
