@@ -448,7 +448,7 @@ extension Interpreter {
     } else if a.keywords["action"]?.stringValue == "store_true" {
       argparseDefaults[dest] = .bool(false)
     } else {
-      argparseDefaults[dest] = .none
+      argparseDefaults[dest] = nil  // no default: the command line gives it, so `args.<dest>` stays unknown
     }
   }
 }
