@@ -33,8 +33,8 @@ enum CopyAnnotationsCheck {
     var ann = CopyAnnotations()
     let kw = c.event.keywords
     if let allowed = accepted[c.event.op] {
-      let keywords = allowed.subtracting(["src", "dst", "img", "col"]).sorted()
       for (name, entry) in kw where !allowed.contains(name) {
+        let keywords = allowed.subtracting(["src", "dst", "img", "col"]).sorted()
         c.emit(
           CallSignature.unknownKeyword(
             .TL208, op: c.event.op, name: name, argument: entry.argument, accepted: keywords,

@@ -29,20 +29,26 @@ enum VectorWidth {
     // of a fragment that copies lay out: an int8 → float32 fragment copy runs 16 (checked with 0.1.15). Its width
     // can still be capped by the layout a copy gave it (`inheritedLayout` below). A fragment that another op lays
     // out (a T.Parallel loop, a reduction) keeps its dtype as a bound: that op vectorized it, 128 bits at a time.
-    func perThread(_ side: CopySide) -> Bool { side.buffer.scope == .local || ctx.replicated.contains(side.buffer.id) }
-    let touchesMemory = [copy.src, copy.dst].contains { $0.buffer.scope == .global || $0.buffer.scope.isShared }
-    let memory = [copy.src, copy.dst].filter {
-      !perThread($0)
-        && !($0.buffer.scope.isFragment
-          && (ctx.copyLaidOut.contains($0.buffer.id) || touchesMemory && ctx.freeLaidOut.contains($0.buffer.id)))
+    // (The two sides' buffers are read directly: arrays of the `CopySide`s would copy them for every plan.)
+    let src = copy.src.buffer
+    let dst = copy.dst.buffer
+    func perThread(_ b: Buffer) -> Bool { b.scope == .local || ctx.replicated.contains(b.id) }
+    let touchesMemory = src.scope == .global || src.scope.isShared || dst.scope == .global || dst.scope.isShared
+    func boundsWidth(_ b: Buffer) -> Bool {
+      !perThread(b)
+        && !(b.scope.isFragment && (ctx.copyLaidOut.contains(b.id) || touchesMemory && ctx.freeLaidOut.contains(b.id)))
     }
-    let bound = (memory.isEmpty ? [copy.src, copy.dst] : memory).map { $0.buffer.elementBits ?? 16 }.max()!
-    let widest = [copy.src, copy.dst].max { ($0.buffer.elementBits ?? 16) < ($1.buffer.elementBits ?? 16) }!
-    let wide = widest.buffer.elementBits ?? 16
+    let srcBits = src.elementBits ?? 16
+    let dstBits = dst.elementBits ?? 16
+    let srcBounds = boundsWidth(src)
+    let dstBounds = boundsWidth(dst)
+    let bound =
+      srcBounds || dstBounds ? max(srcBounds ? srcBits : 0, dstBounds ? dstBits : 0) : max(srcBits, dstBits)
+    let widest = dstBits > srcBits ? dst : src
+    let wide = max(srcBits, dstBits)
     // 256-bit accesses (sm_100+) only for loops that touch global memory and no shared memory: a register copy
     // between fragments stays at 128 (loop_vectorize.cc MaxVectorLoadBits).
-    let scopes = [copy.src.buffer.scope, copy.dst.buffer.scope]
-    let globalOnly = scopes.contains { $0 == .global } && !scopes.contains { $0.isShared }
+    let globalOnly = (src.scope == .global || dst.scope == .global) && !src.scope.isShared && !dst.scope.isShared
     let maxBits = ctx.target.supportsVectorize256 && !ctx.passConfigs.disableVectorize256 && globalOnly ? 256 : 128
     if ctx.passConfigs.disableVectorize {
       return VectorPlan(lanes: 1, bits: wide, limit: "tirx.disable_vectorize", maxBits: maxBits)
@@ -79,22 +85,20 @@ enum VectorWidth {
     // so the layout's last output dim caps the access at 2 elements (a float2 / half2 per access). So does a fragment
     // a T.Parallel loop fills elementwise from one. A whole copy between two fragments of one shape instead runs
     // over each thread's registers, which are contiguous (an accumulator → float16 cast copy runs 4 float lanes).
-    for side in [copy.src, copy.dst]
-    where !copy.isRegisterCopy && side.buffer.scope.isFragment && ctx.gemmLayout.contains(side.buffer.id) {
+    for buffer in [src, dst] where !copy.isRegisterCopy && buffer.scope.isFragment && ctx.gemmLayout.contains(buffer.id) {
       // A register A/B operand holds 32 bits of adjacent K elements, or single elements when K is not its last dim.
-      let run = ctx.operandRuns[side.buffer.id] ?? 2
+      let run = ctx.operandRuns[buffer.id] ?? 2
       if v > run {
         v = run
         limit =
-          "\(side.buffer.name) has the gemm \(ctx.operandRuns[side.buffer.id] == nil ? "fragment" : "operand") layout (\(run) adjacent element\(run == 1 ? "" : "s") per thread)"
+          "\(buffer.name) has the gemm \(ctx.operandRuns[buffer.id] == nil ? "fragment" : "operand") layout (\(run) adjacent element\(run == 1 ? "" : "s") per thread)"
       }
     }
     // A shared float64 tile whose layout swizzles single elements is accessed one element at a time.
-    for side in [copy.src, copy.dst] where side.buffer.scope.isShared && ctx.singleElementRuns.contains(side.buffer.id)
-    {
+    for buffer in [src, dst] where buffer.scope.isShared && ctx.singleElementRuns.contains(buffer.id) {
       if v > 1 {
         v = 1
-        limit = "\(side.buffer.name)'s float64 layout swizzles single elements"
+        limit = "\(buffer.name)'s float64 layout swizzles single elements"
       }
     }
     // Offsets must stay aligned: halve until every side's flattened offset is divisible.
@@ -127,7 +131,7 @@ enum VectorWidth {
     }
     // A fragment every thread holds whole runs per thread like a `local` one (a (16,) bool mask read in a serial
     // loop is copied 16 lanes at a time, checked with 0.1.15).
-    let partitioned = !perThread(copy.src) && !perThread(copy.dst)
+    let partitioned = !perThread(src) && !perThread(dst)
     let constants = base.nonUnit.compactMap(\.extent.constant)
     let total = constants.count == base.nonUnit.count ? SafeArithmetic.product(constants) : nil
     let registers =
@@ -147,7 +151,7 @@ enum VectorWidth {
       // within each thread's registers.
       let onGemmLayout =
         !copy.isRegisterCopy
-        && [copy.src, copy.dst].contains { $0.buffer.scope.isFragment && ctx.gemmLayout.contains($0.buffer.id) }
+        && [src, dst].contains { $0.scope.isFragment && ctx.gemmLayout.contains($0.id) }
       if isFragment, onGemmLayout || ctx.onBufferLayout {
         // The gemm layout's runs bound it above.
       } else if isFragment {
@@ -189,7 +193,7 @@ enum VectorWidth {
       if before != nil { limit = "coalesced_width=\(c)" }
     }
     return VectorPlan(
-      lanes: v, bits: v * wide, dtype: widest.buffer.dtype, limit: limit, beforeCoalesced: before, maxBits: maxBits,
+      lanes: v, bits: v * wide, dtype: widest.dtype, limit: limit, beforeCoalesced: before, maxBits: maxBits,
       innerExtentLimit: innerLimit, coalescedIgnored: coalescedIgnored, perThread: !partitioned)
   }
 
