@@ -159,15 +159,23 @@ struct KernelInstances {
   }
 
   static func distinct(_ instances: [KernelInstance], settings: AnalysisSettings) -> [KernelInstance] {
-    var seen = Set<String>()
+    struct Key: Hashable {
+      var function: Int
+      var isSymbolic: Bool
+      var provenance: String
+      var constSizes: [String]
+      var configs: [String]
+      var configValues: [Bool]
+    }
+    var seen = Set<Key>()
     var perKernel: [Int: Int] = [:]
     var out: [KernelInstance] = []
     for inst in instances {
-      let configs = inst.compilePassConfigs.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }
-      let key =
-        "\(inst.function.index)|\(inst.isSymbolic)|\(inst.provenance ?? "")|\(inst.constSizes.keys.sorted())|\(configs)"
-      guard !seen.contains(key) else { continue }
-      seen.insert(key)
+      let configs = inst.compilePassConfigs.sorted { $0.key < $1.key }
+      let key = Key(
+        function: inst.function.index, isSymbolic: inst.isSymbolic, provenance: inst.provenance ?? "",
+        constSizes: inst.constSizes.keys.sorted(), configs: configs.map(\.key), configValues: configs.map(\.value))
+      guard seen.insert(key).inserted else { continue }
       if !inst.isSymbolic {
         perKernel[inst.function.index, default: 0] += 1
         if perKernel[inst.function.index, default: 0] > settings.maxSpecializations { continue }
