@@ -85,7 +85,8 @@ enum VectorWidth {
     // so the layout's last output dim caps the access at 2 elements (a float2 / half2 per access). So does a fragment
     // a T.Parallel loop fills elementwise from one. A whole copy between two fragments of one shape instead runs
     // over each thread's registers, which are contiguous (an accumulator → float16 cast copy runs 4 float lanes).
-    for buffer in [src, dst] where !copy.isRegisterCopy && buffer.scope.isFragment && ctx.gemmLayout.contains(buffer.id) {
+    for buffer in [src, dst] where !copy.isRegisterCopy && buffer.scope.isFragment && ctx.gemmLayout.contains(buffer.id)
+    {
       // A register A/B operand holds 32 bits of adjacent K elements, or single elements when K is not its last dim.
       let run = ctx.operandRuns[buffer.id] ?? 2
       if v > run {
