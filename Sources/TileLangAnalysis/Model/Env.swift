@@ -1,6 +1,6 @@
 // Env: the interpreter's scope, a map from Python names to values. Scopes are read and written far more than any
-// other table (every name load, store, call and branch), so it is a small open-addressing table with a cheap byte
-// hash of the name instead of `Dictionary`'s seeded SipHash; entries keep their insertion order.
+// other table (every name load, store, call and branch), so it is a small open-addressing table (`NameSlots`) with a
+// cheap byte hash of the name instead of `Dictionary`'s seeded SipHash; entries keep their insertion order.
 
 struct Env: Sendable, Sequence, ExpressibleByDictionaryLiteral {
   fileprivate struct Entry: Sendable {
@@ -11,8 +11,7 @@ struct Env: Sendable, Sequence, ExpressibleByDictionaryLiteral {
   }
 
   private var entries: [Entry] = []
-  /// Open addressing over `entries`: index + 1, 0 for an empty slot; the count is a power of two.
-  private var slots: [Int32] = []
+  private var slots = NameSlots()
 
   init() {}
 
@@ -22,19 +21,19 @@ struct Env: Sendable, Sequence, ExpressibleByDictionaryLiteral {
 
   subscript(name: String) -> Value? {
     get {
-      guard let i = index(of: name, hash: Self.hash(name)) else { return nil }
+      guard let i = index(of: name, hash: NameSlots.hash(name)) else { return nil }
       return entries[i].value
     }
     set {
-      let h = Self.hash(name)
+      let h = NameSlots.hash(name)
       if let i = index(of: name, hash: h) {
         entries[i].value = newValue
         return
       }
       guard let newValue else { return }
-      if (entries.count + 1) * 4 > slots.count * 3 { rebuild(minimumCapacity: entries.count + 1) }
+      if slots.needsRoom(for: entries.count + 1) { rebuild(minimumCapacity: entries.count + 1) }
       entries.append(Entry(name: name, hash: h, value: newValue))
-      insertSlot(entries.count - 1, hash: h)
+      slots.insert(entries.count - 1, hash: h)
     }
   }
 
@@ -78,33 +77,14 @@ struct Env: Sendable, Sequence, ExpressibleByDictionaryLiteral {
 
   // MARK: - Table
 
-  @inline(__always) private static func hash(_ name: String) -> Int { NameTable<Value>.hash(name) }
-
   private func index(of name: String, hash h: Int) -> Int? {
-    guard !slots.isEmpty else { return nil }
-    let mask = slots.count - 1
-    var s = h & mask
-    while true {
-      let e = Int(slots[s])
-      if e == 0 { return nil }
-      if entries[e - 1].hash == h, entries[e - 1].name == name { return e - 1 }
-      s = (s + 1) & mask
-    }
+    slots.first(hash: h) { entries[$0].hash == h && entries[$0].name == name }
   }
 
-  private mutating func insertSlot(_ entry: Int, hash h: Int) {
-    let mask = slots.count - 1
-    var s = h & mask
-    while slots[s] != 0 { s = (s + 1) & mask }
-    slots[s] = Int32(entry + 1)
-  }
-
-  /// Drops removed entries and re-hashes into a table with room for `minimumCapacity` entries.
+  /// Drops removed entries and re-hashes into slots with room for `minimumCapacity` entries.
   private mutating func rebuild(minimumCapacity: Int) {
     entries.removeAll { $0.value == nil }
-    var size = 8
-    while size * 3 < Swift.max(minimumCapacity, entries.count + 1) * 4 { size *= 2 }
-    slots = Array(repeating: 0, count: size)
-    for (i, e) in entries.enumerated() { insertSlot(i, hash: e.hash) }
+    slots = NameSlots(capacity: Swift.max(minimumCapacity, entries.count + 1))
+    for (i, e) in entries.enumerated() { slots.insert(i, hash: e.hash) }
   }
 }
