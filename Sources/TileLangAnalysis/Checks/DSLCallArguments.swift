@@ -20,9 +20,8 @@ struct EnumeratedParameter: Sendable {
 
 extension Interpreter {
   /// Calls whose arguments TL208 (copies) or TL215 (reductions, scans, fills, gemm) check already.
-  static let argumentsCheckedElsewhere: Set<String> = copyOps.union(reduceOps).union([
-    "cumsum", "cummax", "fill", "clear", "gemm",
-  ])
+  static let argumentsCheckedElsewhere = NameSet(
+    copyOps.union(reduceOps).union(["cumsum", "cummax", "fill", "clear", "gemm"]))
 
   static let enumeratedParameters: [String: EnumeratedParameter] = {
     let memoryOrders = ["relaxed", "consume", "acquire", "release", "acq_rel", "seq_cst"]

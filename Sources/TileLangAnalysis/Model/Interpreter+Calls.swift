@@ -37,7 +37,7 @@ extension Interpreter {
     // A region written as a copy's or fill's operand (`S[0:32, 0:16]`) is not an element access: it leaves the
     // fragment's layout to the copies (RunChecks.InheritedFragmentLayouts).
     var tileOperands = false
-    if case .dsl(let name) = callee { tileOperands = !(Self.opTraits[name] ?? []).isDisjoint(with: [.copy, .fill]) }
+    if case .dsl(let name) = callee { tileOperands = !(Self.opTraits[name] ?? []).isDisjoint(with: .copyOrFill) }
     func argument(_ e: Expr, _ env: inout Env) -> Value {
       guard tileOperands, case .subscript(let base, let index) = e.kind else { return eval(e, &env) }
       return evalSubscript(eval(base, &env), index, &env, tileOperand: true, range: e.range)

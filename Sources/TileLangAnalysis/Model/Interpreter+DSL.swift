@@ -19,22 +19,15 @@ extension Interpreter {
     let op = run == nil ? [] : Self.opTraits[name] ?? []
     if run != nil, name == "pdl_sync" || name == "pdl_trigger" { run?.pdlCalls.append((name, call.range)) }
     if op.contains(.fill), case .buffer(let b)? = p.first { markWritten(b.id, at: call.range) }
-    if !op.isDisjoint(with: [.gemm, .reduce, .fill, .cumsum]), loops.contains(where: \.isParallel) {
+    if !op.isDisjoint(with: .tileOps), loops.contains(where: \.isParallel) {
       run?.tileOpsInParallel.append((name, call.range))
     }
     if run != nil {
-      let laysOut = op.isDisjoint(with: [.copy, .fill])
-      let tracked = !op.isDisjoint(with: [.gemm, .reduce])
-      for v in p + Array(a.keywords.values) {
-        guard case .buffer(let b) = v else { continue }
-        run?.touch(b.id)
-        notePipelineUse(b, call.range)
-        if laysOut {
-          run?.layoutProviders.insert(b.id)
-          run?.callLaidOut.insert(b.id)
-          if !tracked { run?.untrackedLayouts.insert(b.id) }
-          markConsumed(b.id)
-        }
+      let laysOut = op.isDisjoint(with: .copyOrFill)
+      let tracked = !op.isDisjoint(with: .gemmOrReduce)
+      for v in p { if case .buffer(let b) = v { noteBufferArgument(b, laysOut: laysOut, tracked: tracked, call.range) } }
+      for v in a.keywords.values {
+        if case .buffer(let b) = v { noteBufferArgument(b, laysOut: laysOut, tracked: tracked, call.range) }
       }
       if name == "annotate_layout", case .dict(let entries)? = p.first {
         for e in entries {
@@ -45,7 +38,7 @@ extension Interpreter {
         }
       }
     }
-    if !op.isDisjoint(with: [.reduce, .cumsum, .cummax, .fill]) { recordTileOp(name, call, args, a, &env) }
+    if !op.isDisjoint(with: .recordedTileOps) { recordTileOp(name, call, args, a, &env) }
     if op.contains(.atomic),
       case (.buffer(let dst)?, _) = a.argument(0, "dst"),
       case (.buffer(let value)?, let valueExpr) = a.argument(1, "value")
@@ -190,6 +183,18 @@ extension Interpreter {
     return .unknown
   }
 
+  /// A buffer passed to a DSL call in a kernel body: touched, used by the pipeline, and laid out by the call unless
+  /// it is a copy or fill.
+  private mutating func noteBufferArgument(_ b: Buffer, laysOut: Bool, tracked: Bool, _ range: TextRange) {
+    run?.touch(b.id)
+    notePipelineUse(b, range)
+    guard laysOut else { return }
+    run?.layoutProviders.insert(b.id)
+    run?.callLaidOut.insert(b.id)
+    if !tracked { run?.untrackedLayouts.insert(b.id) }
+    markConsumed(b.id)
+  }
+
   /// Whether `e` is written as the DSL module itself (`T` from `import tilelang.language as T`, or
   /// `tilelang.language`), not a backend dialect that canonicalises to it.
   func namesDSLModule(_ e: Expr) -> Bool {
@@ -220,6 +225,11 @@ extension Interpreter {
     static let cummax = OpTraits(rawValue: 1 << 5)
     /// `T.atomic_add`, `T.atomic_max`, `T.atomic_min` (whole-buffer operands are checked for shape).
     static let atomic = OpTraits(rawValue: 1 << 6)
+    // Unions the calls test, kept as constants: an array literal of traits builds an array on every call.
+    static let tileOps: OpTraits = [.gemm, .reduce, .fill, .cumsum]
+    static let copyOrFill: OpTraits = [.copy, .fill]
+    static let gemmOrReduce: OpTraits = [.gemm, .reduce]
+    static let recordedTileOps: OpTraits = [.reduce, .cumsum, .cummax, .fill]
   }
 
   static let opTraits: NameTable<OpTraits> = {
