@@ -326,14 +326,49 @@ extension Interpreter {
 
   // MARK: - Builtins and other modules
 
+  /// The module functions `moduleCall` evaluates, one case per group of names (one table lookup instead of comparing
+  /// the name with each string in turn).
+  enum ModuleCallCase {
+    case dynamicVar, range, getattr, len, int, float, minMax, abs, sum, listOrTuple, dict, enumerate, zip, print,
+      ceilFloor, log2, cdiv, nextPowerOf2, product, argumentParser
+  }
+
+  static let moduleCallCases: NameTable<ModuleCallCase> = {
+    let groups: [([String], ModuleCallCase)] = [
+      (["tvm.te.var", "tvm.te.size_var", "tvm.tir.Var", "tvm.tir.SizeVar"], .dynamicVar),
+      (["builtins.range"], .range),
+      (["builtins.getattr"], .getattr),
+      (["builtins.len"], .len),
+      (["builtins.int"], .int),
+      (["builtins.float"], .float),
+      (["builtins.min", "builtins.max"], .minMax),
+      (["builtins.abs"], .abs),
+      (["builtins.sum"], .sum),
+      (["builtins.list", "builtins.tuple"], .listOrTuple),
+      (["builtins.dict"], .dict),
+      (["builtins.enumerate"], .enumerate),
+      (["builtins.zip"], .zip),
+      (["builtins.print"], .print),
+      (["math.ceil", "math.floor"], .ceilFloor),
+      (["math.log2"], .log2),
+      (["tilelang.cdiv", "tilelang.math.cdiv"], .cdiv),
+      (["tilelang.math.next_power_of_2"], .nextPowerOf2),
+      (["itertools.product"], .product),
+      (["argparse.ArgumentParser"], .argumentParser),
+    ]
+    var cases: [String: ModuleCallCase] = [:]
+    for (names, c) in groups { for n in names { cases[n] = c } }
+    return NameTable(cases)
+  }()
+
   mutating func moduleCall(_ name: String, _ a: CallArguments) -> Value {
-    // torch calls are the most frequent and match none of the names below: skip their comparisons.
+    // torch calls are the most frequent and match none of the names below: straight to the torch model.
     if name.hasPrefix("torch.") { return torchTensor(name, a) ?? .unknown }
     let p = a.positional
-    switch name {
-    case "tvm.te.var", "tvm.te.size_var", "tvm.tir.Var", "tvm.tir.SizeVar":
+    switch Self.moduleCallCases[name] {
+    case .dynamicVar?:
       return declareDynamic(p.first?.stringValue ?? a.keywords["name"]?.stringValue)
-    case "builtins.range":
+    case .range?:
       let ints = p.compactMap(\.constantInt)
       guard ints.count == p.count, !ints.isEmpty else {
         // In a kernel body the front end turns `range(...)` into `T.serial(...)` whatever its bounds (eager
@@ -344,7 +379,7 @@ extension Interpreter {
       guard step != 0 else { return .unknown }
       let values = Array(stride(from: start, to: stop, by: step).prefix(256))
       return .loopRange(.hostRange(values))
-    case "builtins.getattr":
+    case .getattr?:
       // `getattr(T.GemmWarpPolicy, name)` with a name the evaluator knows: the attribute, as `T.GemmWarpPolicy.FullRow`
       // would give it (DSL and module paths only; an object's attributes stay unknown, and so does a default).
       guard p.count == 2, let attr = p[1].stringValue else { return .unknown }
@@ -352,63 +387,63 @@ extension Interpreter {
       case .dsl, .module: return attribute(p[0], attr)
       default: return .unknown
       }
-    case "builtins.len":
+    case .len?:
       if let items = p.first?.iterableItems { return .int(SymExpr(constant: items.count)) }
       if case .string(let s)? = p.first { return .int(SymExpr(constant: s.count)) }
       return .unknown
-    case "builtins.int":
+    case .int?:
       if let v = p.first?.intValue { return .int(v) }
       if case .float(let d)? = p.first, d.isFinite, abs(d) < 1e15 { return .int(SymExpr(constant: Int(d))) }
       if let s = p.first?.stringValue, let i = Int(s) { return .int(SymExpr(constant: i)) }
       return .unknown
-    case "builtins.float":
+    case .float?:
       return p.first?.floatValue.map { .float($0) } ?? .unknown
-    case "builtins.min", "builtins.max":
+    case .minMax?:
       let items = p.count == 1 ? (p[0].iterableItems ?? []) : p
       let ints = items.compactMap(\.intValue)
       guard ints.count == items.count, var acc = ints.first else { return .unknown }
       for x in ints.dropFirst() { acc = name == "builtins.min" ? .min(acc, x) : .max(acc, x) }
       return .int(acc)
-    case "builtins.abs":
+    case .abs?:
       if let c = p.first?.constantInt { return .int(SymExpr(constant: abs(c))) }
       return .unknown
-    case "builtins.sum":
+    case .sum?:
       // `sum(batch_sizes_list)`, `sum((s + 63) // 64 for s in sizes)`: integers only (a float sum stays unknown).
       guard let items = p.first?.iterableItems, items.count <= 4096 else { return .unknown }
       let ints = items.compactMap(\.intValue)
       guard ints.count == items.count else { return .unknown }
       let start = p.count > 1 ? p[1].intValue : SymExpr(constant: 0)
       return start.map { s in .int(ints.reduce(s, +)) } ?? .unknown
-    case "builtins.list", "builtins.tuple":
+    case .listOrTuple?:
       if p.isEmpty { return .sequence([], isList: name == "builtins.list") }
       return p.first?.iterableItems.map { .sequence($0, isList: name == "builtins.list") } ?? .unknown
-    case "builtins.dict":
+    case .dict?:
       return .dict(a.keywords.sorted { $0.key < $1.key }.map { Value.DictEntry(key: .string($0.key), value: $0.value) })
-    case "builtins.enumerate":
+    case .enumerate?:
       guard let items = p.first?.iterableItems else { return .unknown }
       return .sequence(
         items.enumerated().map { .sequence([.int(SymExpr(constant: $0.offset)), $0.element], isList: false) },
         isList: true)
-    case "builtins.zip":
+    case .zip?:
       let lists = p.compactMap(\.iterableItems)
       guard lists.count == p.count, let n = lists.map(\.count).min() else { return .unknown }
       return .sequence((0..<n).map { i in .sequence(lists.map { $0[i] }, isList: false) }, isList: true)
-    case "builtins.print":
+    case .print?:
       return .none
-    case "math.ceil", "math.floor":
+    case .ceilFloor?:
       guard let d = p.first?.floatValue, d.isFinite, abs(d) < 1e15 else { return .unknown }
       return .int(SymExpr(constant: Int(name == "math.ceil" ? d.rounded(.up) : d.rounded(.down))))
-    case "math.log2":
+    case .log2?:
       guard let d = p.first?.floatValue, d > 0 else { return .unknown }
       return .float(Foundation.log2(d))
-    case "tilelang.cdiv", "tilelang.math.cdiv":
+    case .cdiv?:
       // tilelang/math: plain Python helpers, `(a + b - 1) // b` and the next power of two.
       guard p.count == 2, let a = p[0].intValue, let b = p[1].intValue, (b.constant ?? 0) > 0 else { return .unknown }
       return .int(.ceilDiv(a, b))
-    case "tilelang.math.next_power_of_2":
+    case .nextPowerOf2?:
       guard let x = p.first?.constantInt, x >= 1, x <= 1 << 40 else { return .unknown }
       return .int(SymExpr(constant: x == 1 ? 1 : 1 << (Int.bitWidth - (x - 1).leadingZeroBitCount)))
-    case "itertools.product":
+    case .product?:
       let lists = p.compactMap(\.iterableItems)
       guard lists.count == p.count else { return .unknown }
       var combos: [[Value]] = [[]]
@@ -417,9 +452,9 @@ extension Interpreter {
         if combos.count > 256 { return .unknown }
       }
       return .sequence(combos.map { .sequence($0, isList: false) }, isList: true)
-    case "argparse.ArgumentParser":
+    case .argumentParser?:
       return .argParser(0)
-    default:
+    case nil:
       break
     }
     if let tensor = torchTensor(name, a) { return tensor }

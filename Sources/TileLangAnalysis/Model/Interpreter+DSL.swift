@@ -25,7 +25,9 @@ extension Interpreter {
     if run != nil {
       let laysOut = op.isDisjoint(with: .copyOrFill)
       let tracked = !op.isDisjoint(with: .gemmOrReduce)
-      for v in p { if case .buffer(let b) = v { noteBufferArgument(b, laysOut: laysOut, tracked: tracked, call.range) } }
+      for v in p {
+        if case .buffer(let b) = v { noteBufferArgument(b, laysOut: laysOut, tracked: tracked, call.range) }
+      }
       for v in a.keywords.values {
         if case .buffer(let b) = v { noteBufferArgument(b, laysOut: laysOut, tracked: tracked, call.range) }
       }
@@ -52,8 +54,8 @@ extension Interpreter {
       noteParallelCondition(condition, env)
     }
     func int(_ i: Int) -> SymExpr? { i < p.count ? p[i].intValue : nil }
-    switch name {
-    case "get_thread_binding", "get_block_binding":
+    switch Self.dslCallCases[name] {
+    case .binding?:
       // The thread (block) index along one dim: a symbolic integer, so a per-thread region such as
       // `A[(bx * 128 + tx) * 8]` keeps its alignment and `tx * 8:(tx + 1) * 8` its extent of 8.
       let dim = int(0)?.constant ?? a.keywords["dim"]?.constantInt ?? 0
@@ -61,35 +63,35 @@ extension Interpreter {
       if name == "get_thread_binding" { run?.readsThreadIndex = true }
       return .int(
         SymExpr(variable: (name == "get_thread_binding" ? "threadIdx." : "blockIdx.") + ["x", "y", "z"][dim]))
-    case "if_then_else", "Select":
+    case .select?:
       // An integer chosen at run time outside T.Parallel (`v = T.if_then_else(c, i, v)`, a grouped GEMM's batch
       // index): a new symbol.
       guard run != nil, !(loops.last?.isParallel ?? false), p.count == 3, p[1].intValue != nil || p[2].intValue != nil
       else { return .unknown }
       let text = source.text(call.range)
       return .int(SymExpr(variable: freshRunTimeName(text.count <= 48 ? text : "T.\(name)(…)")))
-    case "ceildiv":
+    case .ceildiv?:
       guard let x = int(0), let y = int(1), y.constant != 0 else { return .unknown }
       return .int(.ceilDiv(x, y))
-    case "floordiv":
+    case .floordiv?:
       guard let x = int(0), let y = int(1), y.constant != 0 else { return .unknown }
       return .int(.floorDiv(x, y))
-    case "floormod":
+    case .floormod?:
       guard let x = int(0), let y = int(1), y.constant != 0 else { return .unknown }
       return .int(.mod(x, y))
-    case "max", "min":
+    case .minMax?:
       guard let x = int(0), let y = int(1) else { return .unknown }
       return .int(name == "max" ? .max(x, y) : .min(x, y))
-    case "const":
+    case .const?:
       if let spec = p.first?.stringValue, let consts = run?.instance.constSizes, run?.instance.sizesOnly == true {
         for n in ModuleIndex.declaredNames(spec) where consts[n] == nil { run?.unboundConsts.append((n, call.range)) }
       }
       return constNames(p.first?.stringValue)
-    case "symbolic", "dynamic", "Var":
+    case .dynamic?:
       return declareDynamic(p.first?.stringValue)
-    case "Tensor", "Buffer", "StridedTensor", "SharedBuffer", "FragmentBuffer":
+    case .tensorType?:
       return tensorType(name, p, a.keywords)
-    case "empty":
+    case .empty?:
       // `T.empty((M, N), dtype)` or `T.empty(M, N, dtype=...)`.
       if p.count >= 2, p[0].elements == nil, p[1].intValue != nil {
         let dims = p.prefix { $0.intValue != nil }
@@ -98,17 +100,16 @@ extension Interpreter {
         return tensorType("empty", [.sequence(Array(dims), isList: false)] + rest, a.keywords)
       }
       return tensorType("empty", p, a.keywords)
-    case "alloc_shared", "alloc_fragment", "alloc_local", "alloc_buffer", "decl_buffer", "alloc_tmem", "alloc_global",
-      "alloc_reducer":
+    case .alloc?:
       return allocate(name, call, p, a.keywords)
-    case "alloc_var":
+    case .allocVar?:
       let dtype = (p.first?.dtypeName) ?? a.keywords["dtype"]?.dtypeName
       return allocate(
         name, call, [.sequence([.int(1)], isList: false), dtype.map { .dtype($0) } ?? .unknown], [:])
-    case "alloc_barrier", "alloc_cluster_barrier":
+    case .allocBarrier?:
       let count = p.first?.elements?.count ?? 1
       return allocate(name, call, [.sequence([.int(SymExpr(constant: count))], isList: false), .dtype("uint64")], [:])
-    case "reshape", "view":
+    case .reshape?:
       guard case .buffer(let b)? = p.first else { return .unknown }
       let shape = (p.count > 1 ? p[1] : a.keywords["shape"] ?? .unknown).elements?.compactMap(\.intValue)
       let dtype = (p.count > 2 ? p[2].dtypeName : nil) ?? a.keywords["dtype"]?.dtypeName ?? b.dtype
@@ -118,7 +119,7 @@ extension Interpreter {
         makeBuffer(
           name: pendingName?.0 ?? b.name, nameRange: nameRange, declaration: call.range,
           type: TensorType(shape: shape, dtype: dtype, strides: nil, scope: b.scope, allocator: name)))
-    case "Kernel", "ClusterKernel":
+    case .kernel?:
       // Tile ops are spread over threadIdx.x only (layout inference binds that thread var): `threads=(32, 32)`
       // gives a gemm one warp (checked with 0.1.15).
       let threads = a.keywords["threads"].flatMap { v -> SymExpr? in
@@ -130,26 +131,25 @@ extension Interpreter {
         run?.kernelCall = call.range
       }
       return .kernelFrame(threads: threads ?? 128, grid: p.map(\.intValue))
-    case "Pipelined":
+    case .pipelined?:
       let stages = a.keywords["num_stages"]?.constantInt
       return .loopRange(.pipelined(stages: stages, extents: p.map(\.intValue)))
-    case "Parallel":
+    case .parallel?:
       return .loopRange(.parallel(extents: p.map(\.intValue)))
-    case "serial", "Serial", "unroll", "Unroll", "vectorized", "Vectorized", "grid", "Persistent", "thread_binding",
-      "parallel":
+    case .serial?:
       // `T.parallel` is TIR's parallel `for` (a loop frame of its own), not the tile-level `T.Parallel`.
       return .loopRange(.serial(extents: p.map(\.intValue)))
-    case "ws":
+    case .ws?:
       let ids = p.compactMap { $0.intValue?.constant }
       if ids.count == p.count { pendingWarpGroups = Self.warpGroupRange(ids) }
       return .unknown
-    case "annotate_layout":
+    case .annotateLayout?:
       if case .dict(let entries)? = p.first {
         for e in entries { if case .buffer(let b) = e.key { run?.annotatedLayouts.insert(b.id) } }
       }
       return .none
-    case let op where Self.gemmOps.contains(op):
-      let slots = GemmSlots(op)
+    case .gemm?:
+      let slots = GemmSlots(name)
       for (i, key) in slots.operands {
         if case .buffer(let b)? = a.argument(i, key).0 { run?.gemmOperands.insert(b.id) }
       }
@@ -162,7 +162,7 @@ extension Interpreter {
         run?.layoutOps.append(.gemm(g))
       }
       return .none
-    default:
+    case nil:
       break
     }
     if op.contains(.reduce) {
@@ -182,6 +182,52 @@ extension Interpreter {
     }
     return .unknown
   }
+
+  /// The DSL calls `dslCall` evaluates or records by name, one case per group of names (one table lookup instead
+  /// of comparing the name with each string in turn).
+  enum DSLCallCase {
+    case binding, select, ceildiv, floordiv, floormod, minMax, const, dynamic, tensorType, empty, alloc, allocVar,
+      allocBarrier, reshape, kernel, pipelined, parallel, serial, ws, annotateLayout, gemm
+  }
+
+  static let dslCallCases: NameTable<DSLCallCase> = {
+    let groups: [([String], DSLCallCase)] = [
+      (["get_thread_binding", "get_block_binding"], .binding),
+      (["if_then_else", "Select"], .select),
+      (["ceildiv"], .ceildiv),
+      (["floordiv"], .floordiv),
+      (["floormod"], .floormod),
+      (["max", "min"], .minMax),
+      (["const"], .const),
+      (["symbolic", "dynamic", "Var"], .dynamic),
+      (["Tensor", "Buffer", "StridedTensor", "SharedBuffer", "FragmentBuffer"], .tensorType),
+      (["empty"], .empty),
+      (
+        [
+          "alloc_shared", "alloc_fragment", "alloc_local", "alloc_buffer", "decl_buffer", "alloc_tmem", "alloc_global",
+          "alloc_reducer",
+        ], .alloc
+      ),
+      (["alloc_var"], .allocVar),
+      (["alloc_barrier", "alloc_cluster_barrier"], .allocBarrier),
+      (["reshape", "view"], .reshape),
+      (["Kernel", "ClusterKernel"], .kernel),
+      (["Pipelined"], .pipelined),
+      (["Parallel"], .parallel),
+      (
+        [
+          "serial", "Serial", "unroll", "Unroll", "vectorized", "Vectorized", "grid", "Persistent", "thread_binding",
+          "parallel",
+        ], .serial
+      ),
+      (["ws"], .ws),
+      (["annotate_layout"], .annotateLayout),
+      (Array(gemmOps), .gemm),
+    ]
+    var cases: [String: DSLCallCase] = [:]
+    for (names, c) in groups { for n in names { cases[n] = c } }
+    return NameTable(cases)
+  }()
 
   /// A buffer passed to a DSL call in a kernel body: touched, used by the pipeline, and laid out by the call unless
   /// it is a copy or fill.
