@@ -75,7 +75,7 @@ enum FragmentPartition {
           "fragment \(b.name) \(b.shapeText) holds \(n) elements, more than the \(threads) threads but not a multiple of them, and \(by) lay it out: layout inference fails (\"no available layout found\"); use a multiple of \(threads) elements (or at most \(threads))",
           at: range, related: [RelatedNote(message: "\(b.name) is allocated here", range: b.declarationRange)]))
     }
-    for e in run.events where !e.op.contains("im2col") {
+    for e in run.events where !e.op.containsUTF8("im2col") {
       for (i, o) in e.operands.enumerated() {
         guard let b = o.buffer else { continue }
         judge(b, at: i < e.operandExprs.count ? e.operandExprs[i].range : e.call.range)

@@ -140,7 +140,7 @@ enum JitArguments {
 
   /// A target string with command-line options, which tilelang 0.1.15's TVM no longer parses.
   static func targetString(_ e: Expr) -> Diagnostic? {
-    guard case .string(let s, _) = e.kind, let kind = s.split(separator: " ").first, s.contains(" -") else {
+    guard case .string(let s, _) = e.kind, let kind = s.split(separator: " ").first, s.containsUTF8(" -") else {
       return nil
     }
     var hint = ""

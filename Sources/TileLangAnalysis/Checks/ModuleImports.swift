@@ -74,10 +74,10 @@ enum ModuleImports {
       ? TvmModules.topLevel
       : Set(
         TilelangModules.all.compactMap { m -> String? in
-          if module == "tilelang" { return m.contains(".") ? nil : m }
+          if module == "tilelang" { return m.containsUTF8(".") ? nil : m }
           guard m.hasPrefix(prefix + ".") else { return nil }
           let rest = m.dropFirst(prefix.count + 1)
-          return rest.contains(".") ? nil : String(rest)
+          return rest.containsUTF8(".") ? nil : String(rest)
         })
     let candidates =
       module == "tilelang.language" ? [] : bound.union(submodules.filter { !$0.hasPrefix("_") }).sorted()

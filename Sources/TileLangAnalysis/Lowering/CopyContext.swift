@@ -1,6 +1,8 @@
 // Everything outside the operands that decides a copy's lowering: target, pass configs, annotations,
 // the enclosing pipeline, thread count.
 
+import TileLangSyntax
+
 /// Pass configs the copy lowering reads (tilelang-copy-semantics §2.2), with their defaults.
 struct PassConfigs: Sendable {
   var values: [String: Bool]
@@ -22,7 +24,7 @@ struct PassConfigs: Sendable {
       "TL_DISABLE_WGMMA": "tl.disable_wgmma",
     ]
     if let k = known[key] { return k }
-    if let dot = key.lastIndex(of: "."), key.hasPrefix("PassConfigKey.") || key.contains("PassConfigKey") {
+    if let dot = key.lastIndex(of: "."), key.hasPrefix("PassConfigKey.") || key.containsUTF8("PassConfigKey") {
       return known[String(key[key.index(after: dot)...])] ?? key
     }
     return key.replacingOccurrences(of: "tir.", with: "tirx.", options: [.anchored])

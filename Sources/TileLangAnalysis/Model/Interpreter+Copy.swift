@@ -14,7 +14,7 @@ extension Interpreter {
     _ op: String, _ call: Expr, _ callee: Expr, _ args: [Argument], _ a: CallArguments, _ env: inout Env
   ) {
     // Operand expressions: positional first, then `src=` / `dst=` (`img=` / `col=` for im2col).
-    let names = op.contains("im2col") ? ["img", "col"] : ["src", "dst"]
+    let names = op.containsUTF8("im2col") ? ["img", "col"] : ["src", "dst"]
     var operandExprs: [Expr] = args.filter { $0.name == nil && !$0.isDoubleStar }.prefix(2).map(\.value)
     for n in names.dropFirst(operandExprs.count) {
       if let arg = args.first(where: { $0.name == n }) { operandExprs.append(arg.value) }

@@ -8,7 +8,7 @@ extension Interpreter {
   /// An integer over run-time variables: kernel, thread and loop indices, `T.dynamic` sizes (`runtime`), elements
   /// loaded from buffers, `threadIdx.x`-style bindings.
   static func isRunTime(_ e: SymExpr, _ runtime: Set<String>) -> Bool {
-    e.variables.contains { runtime.contains($0) || SymExpr.isLoadedElement($0) || $0.contains(".") }
+    e.variables.contains { runtime.contains($0) || SymExpr.isLoadedElement($0) || $0.containsUTF8(".") }
   }
 
   /// Whether an `if` condition the evaluator could not decide is a Python value (the front end then builds one

@@ -118,7 +118,7 @@ enum CopySites {
             dstBuffer: b.flatMap(baseName), srcRange: a?.range, dstRange: b?.range, accumulator: c.flatMap(baseName)))
         return
       }
-      let names = op.contains("im2col") ? ("img", "col") : ("src", "dst")
+      let names = op.containsUTF8("im2col") ? ("img", "col") : ("src", "dst")
       let src = operand(0, names.0)
       let dst = operand(1, names.1)
       copies.append(

@@ -1,6 +1,8 @@
 // SymExpr: symbolic integers in a normal form (a polynomial over atoms), so equal expressions compare equal.
 // Atoms are variables and opaque operations (floordiv, mod, max, min) over normalised operands.
 
+import TileLangSyntax
+
 /// An atom of a monomial: a named variable or an operation that does not distribute.
 public indirect enum SymAtom: Hashable, Sendable, Comparable {
   case variable(String)
@@ -136,7 +138,7 @@ public struct SymExpr: Hashable, Sendable, CustomStringConvertible, ExpressibleB
 
   /// Whether a variable name stands for an element loaded from a tensor (`seqlens[bz]`, as the interpreter names
   /// them): no Python name contains a bracket.
-  static func isLoadedElement(_ name: String) -> Bool { name.contains("[") }
+  static func isLoadedElement(_ name: String) -> Bool { name.containsUTF8("[") }
 
   /// Names of free variables.
   public var variables: Set<String> {

@@ -90,7 +90,7 @@ enum IncrementalParse {
       var parser = Parser(source: source, start: regionStart, end: end, validate: false)
       let region = parser.parseFile()
       guard parser.endsClean, !region.diagnostics.contains(where: { $0.range.start >= end }) else { continue }
-      if lineDelta != 0, old.diagnostics.contains(where: { $0.range.start >= s && $0.message.contains(" line ") }) {
+      if lineDelta != 0, old.diagnostics.contains(where: { $0.range.start >= s && $0.message.containsUTF8(" line ") }) {
         return nil
       }
       return (assemble(region, tail: j, from: s), TextRange(regionStart, end))

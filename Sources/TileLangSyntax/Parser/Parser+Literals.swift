@@ -102,7 +102,7 @@ extension Parser {
     }
     if radix != 10, digits.hasPrefix("_") { digits = digits.dropFirst() }
     let valid =
-      !digits.isEmpty && !digits.hasSuffix("_") && !digits.contains("__")
+      !digits.isEmpty && !digits.hasSuffix("_") && !digits.containsUTF8("__")
       && digits.allSatisfy { $0 == "_" || ($0.hexDigitValue.map { $0 < radix } ?? false) }
     if !valid {
       error(SyntaxErrors.invalidNumber, at: t.range)
