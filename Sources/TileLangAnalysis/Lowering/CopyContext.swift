@@ -17,18 +17,19 @@ struct PassConfigs: Sendable {
 
   /// Accepts the `TL_*` enum spellings too (`PassConfigKey.TL_DISABLE_TMA_LOWER`).
   static func canonicalKey(_ key: String) -> String {
-    let known: [String: String] = [
-      "TL_DISABLE_TMA_LOWER": "tl.disable_tma_lower", "TL_DISABLE_WARP_SPECIALIZED": "tl.disable_warp_specialized",
-      "TL_ENABLE_ASYNC_COPY": "tl.enable_async_copy", "TIR_USE_ASYNC_COPY": "tirx.use_async_copy",
-      "TL_DISABLE_VECTORIZE_256": "tl.disable_vectorize_256", "TIR_DISABLE_VECTORIZE": "tirx.disable_vectorize",
-      "TL_DISABLE_WGMMA": "tl.disable_wgmma",
-    ]
-    if let k = known[key] { return k }
+    if let k = enumSpellings[key] { return k }
     if let dot = key.lastIndex(of: "."), key.hasPrefix("PassConfigKey.") || key.containsUTF8("PassConfigKey") {
-      return known[String(key[key.index(after: dot)...])] ?? key
+      return enumSpellings[String(key[key.index(after: dot)...])] ?? key
     }
-    return key.replacingOccurrences(of: "tir.", with: "tirx.", options: [.anchored])
+    return key.hasPrefix("tir.") ? "tirx." + key.dropFirst("tir.".count) : key
   }
+
+  private static let enumSpellings = NameTable([
+    "TL_DISABLE_TMA_LOWER": "tl.disable_tma_lower", "TL_DISABLE_WARP_SPECIALIZED": "tl.disable_warp_specialized",
+    "TL_ENABLE_ASYNC_COPY": "tl.enable_async_copy", "TIR_USE_ASYNC_COPY": "tirx.use_async_copy",
+    "TL_DISABLE_VECTORIZE_256": "tl.disable_vectorize_256", "TIR_DISABLE_VECTORIZE": "tirx.disable_vectorize",
+    "TL_DISABLE_WGMMA": "tl.disable_wgmma",
+  ])
 }
 
 /// The annotations a copy carries after the front end merged keywords and the `annotations` dict.

@@ -477,7 +477,7 @@ extension Interpreter {
     else { return }
     let dest =
       a.keywords["dest"]?.stringValue
-      ?? String(flag.drop { $0 == "-" }).replacingOccurrences(of: "-", with: "_")
+      ?? String(flag.drop { $0 == "-" }.map { $0 == "-" ? "_" : $0 })
     if let d = a.keywords["default"] {
       argparseDefaults[dest] = d
     } else if a.keywords["action"]?.stringValue == "store_true" {
