@@ -26,7 +26,7 @@ extension Interpreter {
       switch v {
       case .buffer: host = false
       case .int(let e) where atRunTime(e): host = false
-      default: if !before.contains(n) { host = false }
+      default: if before[n] == nil { host = false }
       }
     }.walk(expression: test)
     return host

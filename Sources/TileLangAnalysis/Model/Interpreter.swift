@@ -31,7 +31,7 @@ struct Interpreter {
   /// The value of the single-target assignment being bound (TL225's bounded slices).
   var storeValue: Expr?
   /// Names bound before the innermost `with T.Kernel(...)` (parameters, closure values): no thread or block index.
-  var namesBeforeKernel: Set<String>?
+  var namesBeforeKernel: Env?
   /// Target names of the enclosing non-parallel loops.
   var serialLoopNames: [Set<String>] = []
   var nextBufferID = 0
@@ -163,7 +163,7 @@ struct Interpreter {
         pendingWarpGroups = nil
         let v = eval(item.context, &env)
         if run != nil, case .kernelFrame = v {
-          namesBeforeKernel = Set(env.keys)
+          namesBeforeKernel = env  // a copy-on-write snapshot: cheaper than hashing its names into a set
           tirScopes = TirScopes(kernelDepth: depth)
         }
         if let target = item.target {
@@ -412,7 +412,7 @@ struct Interpreter {
     let serial = serialLoopNames.reduce(into: Set<String>()) { $0.formUnion($1) }
     for n in names where n != "T" && !serial.contains(n) {
       if case .buffer? = env[n] { continue }
-      if !outer.contains(n) { return }
+      if outer[n] == nil { return }
     }
     for s in subscripts {
       guard case .buffer(let b)? = env[s.base], b.scope.isFragment else { continue }
