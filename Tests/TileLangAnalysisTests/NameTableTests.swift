@@ -1,5 +1,5 @@
-// NameTable and Env against Dictionary: the same answers for every name bound and for names that are not, on many
-// names (so probes wrap and collide) including non-ASCII ones and the empty string.
+// NameTable, Env and Keywords against Dictionary: the same answers for every name bound and for names that are not,
+// on many names (so probes wrap and collide) including non-ASCII ones and the empty string.
 
 import Testing
 import TileLangTestSupport
@@ -52,5 +52,32 @@ struct NameTableTests {
       #expect((env[n] == nil) == (dictionary[n] == nil))
     }
     #expect(Set(env.keys) == Set(dictionary.keys))
+  }
+
+  @Test func keywordsAnswerLikeADictionaryAndKeepTheirOrder() {
+    var rng = SeededLCG(state: 6)
+    let pool = Self.names(40, seed: 7)
+    var keywords = Keywords<Int>()
+    var dictionary: [String: Int] = [:]
+    var order: [String] = []
+    for step in 0..<2000 {
+      let n = pool[rng.next(pool.count)]
+      if rng.next(4) == 0 {
+        keywords[n] = nil
+        dictionary[n] = nil
+        order.removeAll { $0 == n }
+      } else {
+        if dictionary[n] == nil { order.append(n) }
+        keywords[n] = step
+        dictionary[n] = step
+      }
+    }
+    for n in pool + Self.names(40, seed: 8) { #expect(keywords[n] == dictionary[n], "name \(n.debugDescription)") }
+    #expect(keywords.keys == order)
+    #expect(keywords.map(\.key) == order)
+    #expect(keywords.values == order.map { dictionary[$0]! })
+    #expect(keywords.count == dictionary.count)
+    let literal: Keywords<Int> = ["dtype": 1, "scope": 2]
+    #expect(literal.keys == ["dtype", "scope"] && literal["scope"] == 2 && !literal.isEmpty)
   }
 }

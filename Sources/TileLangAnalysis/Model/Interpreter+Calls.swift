@@ -6,8 +6,8 @@ import TileLangSyntax
 struct CallArguments {
   var positional: [Value] = []
   var positionalArgs: [Argument] = []
-  var keywords: [String: Value] = [:]
-  var keywordArgs: [String: Argument] = [:]
+  var keywords: Keywords<Value> = [:]
+  var keywordArgs: Keywords<Argument> = [:]
   /// True when `*args`/`**kwargs` of unknown content were passed.
   var hasUnknownSpread = false
 

@@ -383,7 +383,7 @@ extension Interpreter {
     return v.intValue.map { [$0] }
   }
 
-  func tensorType(_ kind: String, _ p: [Value], _ kw: [String: Value]) -> Value {
+  func tensorType(_ kind: String, _ p: [Value], _ kw: Keywords<Value>) -> Value {
     let shape = Self.shapeDims(p.first ?? kw["shape"] ?? .unknown)
     var strides: [SymExpr]?
     var dtypeIndex = 1
@@ -403,7 +403,7 @@ extension Interpreter {
     return .tensorType(TensorType(shape: shape, dtype: dtype, strides: strides, scope: scope, allocator: kind))
   }
 
-  private mutating func allocate(_ name: String, _ call: Expr, _ p: [Value], _ kw: [String: Value]) -> Value {
+  private mutating func allocate(_ name: String, _ call: Expr, _ p: [Value], _ kw: Keywords<Value>) -> Value {
     let defaultScope: String
     switch name {
     case "alloc_shared": defaultScope = "shared.dyn"
