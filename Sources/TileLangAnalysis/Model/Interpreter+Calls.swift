@@ -28,7 +28,9 @@ extension Interpreter {
     let made = instances.count
     var a = CallArguments()
     a.positional.reserveCapacity(args.count)
-    a.positionalArgs.reserveCapacity(args.count)
+    // The syntax of the plain positional arguments: usually all of `args`, or a prefix, which is shared, not copied.
+    var plainPositional = 0
+    var plainArePrefix = true
     defer {
       if case .module("tilelang.compile") = callee {
         applyCompilePassConfigs(args, evaluated: a.keywords["pass_configs"], since: made)
@@ -42,7 +44,7 @@ extension Interpreter {
       guard tileOperands, case .subscript(let base, let index) = e.kind else { return eval(e, &env) }
       return evalSubscript(eval(base, &env), index, &env, tileOperand: true, range: e.range)
     }
-    for arg in args {
+    for (i, arg) in args.enumerated() {
       if arg.isDoubleStar {
         if case .dict(let entries) = eval(arg.value, &env) {
           for entry in entries { if let k = entry.key.stringValue { a.keywords[k] = entry.value } }
@@ -60,8 +62,13 @@ extension Interpreter {
         }
       } else {
         a.positional.append(argument(arg.value, &env))
-        a.positionalArgs.append(arg)
+        if plainArePrefix, i == plainPositional { plainPositional += 1 } else { plainArePrefix = false }
       }
+    }
+    if plainArePrefix {
+      a.positionalArgs = plainPositional == args.count ? args : Array(args[..<plainPositional])
+    } else {
+      a.positionalArgs = args.filter { $0.name == nil && !$0.isDoubleStar && !Self.isStarred($0.value) }
     }
     if case .dsl(let name) = callee, Self.scalarArgumentDSL.contains(name) {
       a.positional = a.positional.map { varElement($0) }
@@ -89,6 +96,8 @@ extension Interpreter {
       return .unknown
     }
   }
+
+  static func isStarred(_ e: Expr) -> Bool { if case .starred = e.kind { true } else { false } }
 
   /// `T.*` functions whose positional arguments are scalar values, so a `T.alloc_var` passed to them is its element.
   static let scalarArgumentDSL: NameSet = [
