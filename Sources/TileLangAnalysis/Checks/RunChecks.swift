@@ -6,11 +6,17 @@ enum RunChecks {
   static func check(
     _ run: KernelRun, source: SourceText, settings: AnalysisSettings, buildLowerings: Bool = true
   ) -> ([Diagnostic], [LoweringInfo]) {
+    check(SharedRun(run), source: source, settings: settings, buildLowerings: buildLowerings)
+  }
+
+  static func check(
+    _ shared: SharedRun, source: SourceText, settings: AnalysisSettings, buildLowerings: Bool = true
+  ) -> ([Diagnostic], [LoweringInfo]) {
+    let run = shared.run
     var diagnostics: [Diagnostic] = []
     var lowerings: [LoweringInfo] = []
     let passConfigs = PassConfigs(values: run.passConfigs)
     let targets = effectiveTargets(run, settings)
-    let shared = SharedRun(run)
     var layouts = InheritedFragmentLayouts(run: shared, source: source)
     var freeLayouts = FreeFragmentLayouts(shared, excluding: layouts.copyLaidOut, source: source)
     layouts.facts = PlanningFacts(

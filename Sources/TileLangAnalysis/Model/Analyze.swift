@@ -16,11 +16,12 @@ public func analyze(parsed: ParsedFile, settings: AnalysisSettings = AnalysisSet
 func analyze(parsed: ParsedFile, settings: AnalysisSettings, onlyTopLevel: Set<Int>?) -> FileAnalysis {
   let module = ModuleIndex(parsed.body, source: parsed.source, onlyTopLevel: onlyTopLevel)
   var finder = KernelInstances(module: module, parsed: parsed, settings: settings, onlyTopLevel: onlyTopLevel)
-  func execute(_ instances: [KernelInstance]) -> [KernelRun] {
+  // Each run is shared (a class reference), not copied, by the checks and the merge below.
+  func execute(_ instances: [KernelInstance]) -> [SharedRun] {
     instances.map { inst in
       var interp = Interpreter(module: module, source: parsed.source)
-      return interp.runKernel(
-        inst, passConfigs: PassConfigDiscovery.configs(for: inst, module: module, settings: settings))
+      return SharedRun(
+        interp.runKernel(inst, passConfigs: PassConfigDiscovery.configs(for: inst, module: module, settings: settings)))
     }
   }
   // Concrete and literal instances first. Lowerings are shown from the best-ranked instances of each kernel
@@ -28,11 +29,12 @@ func analyze(parsed: ParsedFile, settings: AnalysisSettings, onlyTopLevel: Set<I
   func rank(_ inst: KernelInstance) -> Int { inst.isSymbolic ? 2 : (inst.provenance == nil ? 1 : 0) }
   var runs = execute(finder.concrete)
   var bestRank: [Int: Int] = [:]
-  for run in runs {
+  for shared in runs {
+    let run = shared.run
     bestRank[run.instance.function.index] = min(bestRank[run.instance.function.index] ?? 3, rank(run.instance))
   }
-  var perRun: [(run: KernelRun, diagnostics: [Diagnostic], lowerings: [LoweringInfo])] = runs.map { run in
-    let shown = settings.describesLowerings && rank(run.instance) == bestRank[run.instance.function.index]
+  var perRun: [(run: SharedRun, diagnostics: [Diagnostic], lowerings: [LoweringInfo])] = runs.map { run in
+    let shown = settings.describesLowerings && rank(run.run.instance) == bestRank[run.run.instance.function.index]
     let (d, l) = RunChecks.check(run, source: parsed.source, settings: settings, buildLowerings: shown)
     return (run, d, l)
   }
@@ -40,11 +42,12 @@ func analyze(parsed: ParsedFile, settings: AnalysisSettings, onlyTopLevel: Set<I
   // concrete instance (its findings and lowerings come from it), or a concrete finding whose specialization note
   // depends on whether the symbolic run shares it.
   let flagged = Set(
-    perRun.filter { $0.run.instance.provenance != nil && !$0.diagnostics.isEmpty }.map(\.run.instance.function.index))
+    perRun.filter { $0.run.run.instance.provenance != nil && !$0.diagnostics.isEmpty }.map(
+      \.run.run.instance.function.index))
   let symbolic = execute(
     finder.symbolic { kernels in kernels.contains { bestRank[$0.index] == nil || flagged.contains($0.index) } })
   for run in symbolic {
-    let shown = settings.describesLowerings && bestRank[run.instance.function.index] == nil
+    let shown = settings.describesLowerings && bestRank[run.run.instance.function.index] == nil
     let (d, l) = RunChecks.check(run, source: parsed.source, settings: settings, buildLowerings: shown)
     perRun.append((run, d, l))
   }
@@ -56,18 +59,18 @@ func analyze(parsed: ParsedFile, settings: AnalysisSettings, onlyTopLevel: Set<I
     + FrontEndNesting.check(module, parsed: parsed, onlyTopLevel: onlyTopLevel)
     + DecoratorArguments.check(module, parsed: parsed, onlyTopLevel: onlyTopLevel)
     + UnknownDSLName.check(
-      runs.map(\.unknownDSLNames).reduce(finder.interp.unknownDSLNames) { $0.merging($1) { a, _ in a } },
+      runs.map(\.run.unknownDSLNames).reduce(finder.interp.unknownDSLNames) { $0.merging($1) { a, _ in a } },
       parsed: parsed, onlyTopLevel: onlyTopLevel)
     + FrontEndErrors.check(
-      runs.map(\.frontEndErrors).reduce(finder.interp.frontEndErrors) { $0.merging($1) { a, _ in a } },
+      runs.map(\.run.frontEndErrors).reduce(finder.interp.frontEndErrors) { $0.merging($1) { a, _ in a } },
       parsed: parsed, onlyTopLevel: onlyTopLevel)
   let diagnostics = DiagnosticMerge.merge(
-    syntax: parsed.diagnostics + fileLevel, perRun: perRun.map { ($0.run.instance, $0.diagnostics) })
-  let lowerings = DiagnosticMerge.lowerings(perRun.map { ($0.run.instance, $0.lowerings) })
+    syntax: parsed.diagnostics + fileLevel, perRun: perRun.map { ($0.run.run.instance, $0.diagnostics) })
+  let lowerings = DiagnosticMerge.lowerings(perRun.map { ($0.run.run.instance, $0.lowerings) })
   var analysis = FileAnalysis(
     parsed: parsed, settings: settings, diagnostics: diagnostics, kernels: [], lowerings: lowerings)
   if settings.describesKernels {
-    analysis.kernels = KernelSummaries.make(module: module, runs: runs, onlyTopLevel: onlyTopLevel)
+    analysis.kernels = KernelSummaries.make(module: module, runs: runs.map(\.run), onlyTopLevel: onlyTopLevel)
     (analysis.copySites, analysis.gemmSites) = CopySites.find(
       module: module, parsed: parsed, onlyTopLevel: onlyTopLevel)
   }
@@ -102,9 +105,9 @@ extension Interpreter {
     if budget <= 0 { run?.budgetExhausted = true }
     run?.unknownDSLNames = unknownDSLNames
     run?.frontEndErrors = frontEndErrors
-    let result = run ?? KernelRun(instance: inst)
-    run = nil
-    return result
+    var result: KernelRun? = nil
+    swap(&result, &run)  // moved out, not copied
+    return result ?? KernelRun(instance: inst)
   }
 }
 
