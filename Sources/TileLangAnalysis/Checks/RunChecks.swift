@@ -261,12 +261,13 @@ enum RunChecks {
     init(run shared: SharedRun, source: SourceText) {
       self.shared = shared
       self.source = source
-      facts = PlanningFacts(passConfigs: PassConfigs(values: shared.run.passConfigs))
-      facts.runtimeVariables = shared.run.runtimeVariables
-      facts.loopIndices = shared.run.loopIndices
-      reducedOnly = ReductionSources.fragments(shared.run)
+      let run = shared.run
+      facts = PlanningFacts(passConfigs: PassConfigs(values: run.passConfigs))
+      facts.runtimeVariables = run.runtimeVariables
+      facts.loopIndices = run.loopIndices
+      reducedOnly = ReductionSources.fragments(run)
       var candidates: [Int: [(event: Int, registers: Int?)]] = [:]
-      for (i, event) in shared.run.events.enumerated() {
+      for (i, event) in run.events.enumerated() {
         let buffers = event.operands.prefix(2).compactMap(\.buffer).filter(followed)
         guard !buffers.isEmpty else { continue }
         guard event.op == "copy", event.operands.count >= 2,
@@ -275,7 +276,7 @@ enum RunChecks {
           for b in buffers { candidates[b.id, default: []].append((i, nil)) }  // not a copy tl-lsp can size
           continue
         }
-        let threads = event.threads?.constant ?? shared.run.threads?.constant ?? 128
+        let threads = event.threads?.constant ?? run.threads?.constant ?? 128
         let extents = copy.base.nonUnit.compactMap(\.extent.constant)
         var registers =
           extents.count == copy.base.nonUnit.count && threads > 0
