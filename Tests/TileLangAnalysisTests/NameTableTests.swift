@@ -25,6 +25,12 @@ struct NameTableTests {
     #expect(NameTable<Int>([:])["a"] == nil)
   }
 
+  @Test func groupsMapEveryNameToTheirValue() {
+    let table = NameTable<Int>(groups: [(["min", "max"], 1), (["abs"], 2), ([], 3)])
+    #expect(table["min"] == 1 && table["max"] == 1 && table["abs"] == 2)
+    #expect(table["mi"] == nil && table[""] == nil)
+  }
+
   @Test func nameSetAnswersLikeASet() {
     let members: NameSet = ["min", "max", "abs"]
     #expect(members.contains("max"))

@@ -342,33 +342,28 @@ extension Interpreter {
       ceilFloor, log2, cdiv, nextPowerOf2, product, argumentParser
   }
 
-  static let moduleCallCases: NameTable<ModuleCallCase> = {
-    let groups: [([String], ModuleCallCase)] = [
-      (["tvm.te.var", "tvm.te.size_var", "tvm.tir.Var", "tvm.tir.SizeVar"], .dynamicVar),
-      (["builtins.range"], .range),
-      (["builtins.getattr"], .getattr),
-      (["builtins.len"], .len),
-      (["builtins.int"], .int),
-      (["builtins.float"], .float),
-      (["builtins.min", "builtins.max"], .minMax),
-      (["builtins.abs"], .abs),
-      (["builtins.sum"], .sum),
-      (["builtins.list", "builtins.tuple"], .listOrTuple),
-      (["builtins.dict"], .dict),
-      (["builtins.enumerate"], .enumerate),
-      (["builtins.zip"], .zip),
-      (["builtins.print"], .print),
-      (["math.ceil", "math.floor"], .ceilFloor),
-      (["math.log2"], .log2),
-      (["tilelang.cdiv", "tilelang.math.cdiv"], .cdiv),
-      (["tilelang.math.next_power_of_2"], .nextPowerOf2),
-      (["itertools.product"], .product),
-      (["argparse.ArgumentParser"], .argumentParser),
-    ]
-    var cases: [String: ModuleCallCase] = [:]
-    for (names, c) in groups { for n in names { cases[n] = c } }
-    return NameTable(cases)
-  }()
+  static let moduleCallCases = NameTable<ModuleCallCase>(groups: [
+    (["tvm.te.var", "tvm.te.size_var", "tvm.tir.Var", "tvm.tir.SizeVar"], .dynamicVar),
+    (["builtins.range"], .range),
+    (["builtins.getattr"], .getattr),
+    (["builtins.len"], .len),
+    (["builtins.int"], .int),
+    (["builtins.float"], .float),
+    (["builtins.min", "builtins.max"], .minMax),
+    (["builtins.abs"], .abs),
+    (["builtins.sum"], .sum),
+    (["builtins.list", "builtins.tuple"], .listOrTuple),
+    (["builtins.dict"], .dict),
+    (["builtins.enumerate"], .enumerate),
+    (["builtins.zip"], .zip),
+    (["builtins.print"], .print),
+    (["math.ceil", "math.floor"], .ceilFloor),
+    (["math.log2"], .log2),
+    (["tilelang.cdiv", "tilelang.math.cdiv"], .cdiv),
+    (["tilelang.math.next_power_of_2"], .nextPowerOf2),
+    (["itertools.product"], .product),
+    (["argparse.ArgumentParser"], .argumentParser),
+  ])
 
   mutating func moduleCall(_ name: String, _ a: CallArguments) -> Value {
     // torch calls are the most frequent and match none of the names below: straight to the torch model.

@@ -190,44 +190,39 @@ extension Interpreter {
       allocBarrier, reshape, kernel, pipelined, parallel, serial, ws, annotateLayout, gemm
   }
 
-  static let dslCallCases: NameTable<DSLCallCase> = {
-    let groups: [([String], DSLCallCase)] = [
-      (["get_thread_binding", "get_block_binding"], .binding),
-      (["if_then_else", "Select"], .select),
-      (["ceildiv"], .ceildiv),
-      (["floordiv"], .floordiv),
-      (["floormod"], .floormod),
-      (["max", "min"], .minMax),
-      (["const"], .const),
-      (["symbolic", "dynamic", "Var"], .dynamic),
-      (["Tensor", "Buffer", "StridedTensor", "SharedBuffer", "FragmentBuffer"], .tensorType),
-      (["empty"], .empty),
-      (
-        [
-          "alloc_shared", "alloc_fragment", "alloc_local", "alloc_buffer", "decl_buffer", "alloc_tmem", "alloc_global",
-          "alloc_reducer",
-        ], .alloc
-      ),
-      (["alloc_var"], .allocVar),
-      (["alloc_barrier", "alloc_cluster_barrier"], .allocBarrier),
-      (["reshape", "view"], .reshape),
-      (["Kernel", "ClusterKernel"], .kernel),
-      (["Pipelined"], .pipelined),
-      (["Parallel"], .parallel),
-      (
-        [
-          "serial", "Serial", "unroll", "Unroll", "vectorized", "Vectorized", "grid", "Persistent", "thread_binding",
-          "parallel",
-        ], .serial
-      ),
-      (["ws"], .ws),
-      (["annotate_layout"], .annotateLayout),
-      (Array(gemmOps), .gemm),
-    ]
-    var cases: [String: DSLCallCase] = [:]
-    for (names, c) in groups { for n in names { cases[n] = c } }
-    return NameTable(cases)
-  }()
+  static let dslCallCases = NameTable<DSLCallCase>(groups: [
+    (["get_thread_binding", "get_block_binding"], .binding),
+    (["if_then_else", "Select"], .select),
+    (["ceildiv"], .ceildiv),
+    (["floordiv"], .floordiv),
+    (["floormod"], .floormod),
+    (["max", "min"], .minMax),
+    (["const"], .const),
+    (["symbolic", "dynamic", "Var"], .dynamic),
+    (["Tensor", "Buffer", "StridedTensor", "SharedBuffer", "FragmentBuffer"], .tensorType),
+    (["empty"], .empty),
+    (
+      [
+        "alloc_shared", "alloc_fragment", "alloc_local", "alloc_buffer", "decl_buffer", "alloc_tmem", "alloc_global",
+        "alloc_reducer",
+      ], .alloc
+    ),
+    (["alloc_var"], .allocVar),
+    (["alloc_barrier", "alloc_cluster_barrier"], .allocBarrier),
+    (["reshape", "view"], .reshape),
+    (["Kernel", "ClusterKernel"], .kernel),
+    (["Pipelined"], .pipelined),
+    (["Parallel"], .parallel),
+    (
+      [
+        "serial", "Serial", "unroll", "Unroll", "vectorized", "Vectorized", "grid", "Persistent", "thread_binding",
+        "parallel",
+      ], .serial
+    ),
+    (["ws"], .ws),
+    (["annotate_layout"], .annotateLayout),
+    (Array(gemmOps), .gemm),
+  ])
 
   /// A buffer passed to a DSL call in a kernel body: touched, used by the pipeline, and laid out by the call unless
   /// it is a copy or fill.

@@ -18,6 +18,13 @@ struct NameTable<Value: Sendable>: Sendable {
     self.slots = slots
   }
 
+  /// A table from groups of names, every name of a group mapping to the group's value.
+  init(groups: [([String], Value)]) {
+    var table: [String: Value] = [:]
+    for (names, value) in groups { for n in names { table[n] = value } }
+    self.init(table)
+  }
+
   subscript(name: String) -> Value? {
     let h = NameSlots.hash(name)
     guard let i = slots.first(hash: h, where: { hashes[$0] == h && names[$0] == name }) else { return nil }
