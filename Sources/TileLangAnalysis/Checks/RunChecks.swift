@@ -268,7 +268,7 @@ enum RunChecks {
       reducedOnly = ReductionSources.fragments(run)
       var candidates: [Int: [(event: Int, registers: Int?)]] = [:]
       for (i, event) in run.events.enumerated() {
-        let buffers = event.operands.prefix(2).compactMap(\.buffer).filter(followed)
+        let buffers = event.operands.prefix(2).compactMap(\.buffer).filter { followed($0) }
         guard !buffers.isEmpty else { continue }
         guard event.op == "copy", event.operands.count >= 2,
           case .tile(let copy) = CopyRegions.model(event.operands[0], event.operands[1], hasAnnotations: true)
