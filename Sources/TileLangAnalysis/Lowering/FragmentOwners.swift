@@ -12,26 +12,33 @@ struct FragmentOwners: Sendable, Equatable {
   private let starts: [Int]
   private let threads: [Int32]
 
-  /// Builds the owner sets of a 2-D shape whose element (i, j) is held by threads `base(i, j) + r * step` for
-  /// `r` in `0..<replicas`: already sorted and distinct (`step > 0`), so no element needs sorting.
-  init?(rows: Int, columns: Int, replicas: Int, step: Int, base: (Int, Int) -> Int) {
+  /// Builds the owner sets of a 2-D shape whose element (i, j) is held by threads `row(i) + column(j) + r * step` for
+  /// `r` in `0..<replicas`: already sorted and distinct (`step > 0`), so no element needs sorting. The gemm layouts
+  /// are all of this separable form, so each part is computed once per row or column, not per element.
+  init?(rows: Int, columns: Int, replicas: Int, step: Int, row: (Int) -> Int, column: (Int) -> Int) {
     guard replicas > 0, replicas <= 1024, step > 0 || replicas == 1,
       let count = Self.elementCount([rows, columns])
     else { return nil }
-    var starts = [0]
-    var threads: [Int32] = []
-    starts.reserveCapacity(count + 1)
-    threads.reserveCapacity(count * replicas)
-    for i in 0..<rows {
-      for j in 0..<columns {
-        let b = base(i, j)
-        for r in 0..<replicas { threads.append(Int32(b + r * step)) }
-        starts.append(threads.count)
-      }
-    }
+    let rowBase = (0..<rows).map(row)
+    let columnBase = (0..<columns).map(column)
+    // Every element has `replicas` owners, so element e starts at e * replicas; both arrays are written in place.
     self.shape = [rows, columns]
-    self.starts = starts
-    self.threads = threads
+    self.starts = [Int](unsafeUninitializedCapacity: count + 1) { out, n in
+      for e in 0...count { out[e] = e * replicas }
+      n = count + 1
+    }
+    self.threads = [Int32](unsafeUninitializedCapacity: count * replicas) { out, n in
+      var k = 0
+      for r0 in rowBase {
+        for c0 in columnBase {
+          for r in 0..<replicas {
+            out[k] = Int32(r0 + c0 + r * step)
+            k += 1
+          }
+        }
+      }
+      n = k
+    }
   }
 
   /// Builds the owner sets from each element's threads, which `threadsOf` appends (in any order, with repeats) to

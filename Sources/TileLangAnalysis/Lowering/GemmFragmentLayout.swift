@@ -88,8 +88,8 @@ enum GemmFragmentLayout {
     var transposed: Bool
   }
 
-  /// A table costs a few hundred instructions per element, and the specializations and targets of one kernel ask for
-  /// the same few again (324 tables, 45 distinct, over the tilelang corpus), so they are kept, up to a bound.
+  /// The specializations and targets of one kernel ask for the same few tables again (324 tables, 45 distinct, over
+  /// the tilelang corpus), so they are kept, up to a bound.
   private static let ownersCache = OwnersCache<OwnersKey>(maxElements: 1 << 18)
 
   private static func buildOwners(_ k: OwnersKey) -> FragmentOwners? {
@@ -97,27 +97,33 @@ enum GemmFragmentLayout {
     let (rows, columns) = (k.shape[0], k.shape[1])
     switch k.role {
     case .accumulator:
+      // (j / cols) * mWarp + rowWarp(i) is the warp, and lane(i, j) splits into a row and a column part.
       let warpRows = k.m / k.mWarp
       let cols = k.n / k.nWarp
-      return FragmentOwners(rows: rows, columns: columns, replicas: 1, step: 0) { i, j in
-        let warp =
-          (j / cols) * k.mWarp + rowWarp(i, m: k.m, mWarp: k.mWarp, wgmma: k.instruction == .wgmma, rows: warpRows)
-        return warp * 32 + lane(i, j, bits: 16)
-      }
+      return FragmentOwners(
+        rows: rows, columns: columns, replicas: 1, step: 0,
+        row: { i in
+          rowWarp(i, m: k.m, mWarp: k.mWarp, wgmma: k.instruction == .wgmma, rows: warpRows) * 32 + laneRow(i)
+        },
+        column: { j in (j / cols) * k.mWarp * 32 + laneColumn(j, bits: 16) })
     case .a:
       // Replica r is the r-th warp column: (r * mWarp + warp) * 32 + lane.
       let warpRows = k.m / k.mWarp
-      return FragmentOwners(rows: rows, columns: columns, replicas: k.nWarp, step: k.mWarp * 32) { i, j in
-        let warp = k.instruction == .wgmma ? (i % (16 * k.mWarp)) / 16 : i / warpRows
-        return warp * 32 + lane(i, j, bits: k.bits)
-      }
+      return FragmentOwners(
+        rows: rows, columns: columns, replicas: k.nWarp, step: k.mWarp * 32,
+        row: { i in
+          let warp = k.instruction == .wgmma ? (i % (16 * k.mWarp)) / 16 : i / warpRows
+          return warp * 32 + laneRow(i)
+        },
+        column: { j in laneColumn(j, bits: k.bits) })
     case .b:
       // Replica r is the r-th warp of the column's warp group: (col / cols) * mWarp * 32 + r * 32 + lane.
       let cols = k.n / k.nWarp
-      return FragmentOwners(rows: rows, columns: columns, replicas: k.mWarp, step: 32) { i, j in
-        let (col, red) = k.transposed ? (i, j) : (j, i)
-        return (col / cols) * k.mWarp * 32 + lane(col, red, bits: 16)
-      }
+      func colPart(_ col: Int) -> Int { (col / cols) * k.mWarp * 32 + laneRow(col) }
+      return FragmentOwners(
+        rows: rows, columns: columns, replicas: k.mWarp, step: 32,
+        row: { i in k.transposed ? colPart(i) : laneColumn(i, bits: 16) },
+        column: { j in k.transposed ? laneColumn(j, bits: 16) : colPart(j) })
     }
   }
 
@@ -167,11 +173,14 @@ enum GemmFragmentLayout {
     return (i / groupRows) * 4 + (i % 64) / 16
   }
 
-  /// The lane of an element inside its 16-row tile: 8 rows × 4 lanes, each lane holding one 32-bit register of
-  /// consecutive elements along the other dimension.
-  private static func lane(_ row: Int, _ col: Int, bits: Int) -> Int {
+  /// The lane of an element inside its 16-row tile is `laneRow(row) + laneColumn(col)`: 8 rows × 4 lanes, each lane
+  /// holding one 32-bit register of consecutive elements along the other dimension. The row part: 4 lanes per row.
+  private static func laneRow(_ row: Int) -> Int { (row % 8) * 4 }
+
+  /// The column part: which of the row's 4 lanes holds the 32-bit register of column `col`.
+  private static func laneColumn(_ col: Int, bits: Int) -> Int {
     let perRegister = 32 / bits
-    return (row % 8) * 4 + (col % (4 * perRegister)) / perRegister
+    return (col % (4 * perRegister)) / perRegister
   }
 
   /// cuda/op/gemm.cc CheckWgmma for the dtypes the model covers.
