@@ -1,5 +1,6 @@
 // `firstOffset(of:from:end:)` against a naive scan, on random texts over a small alphabet (many partial matches)
-// and at the edges of the searched range.
+// and at the edges of the searched range; `containsUTF8` and `splitUTF8` against the standard library's
+// `contains` and `split` on random strings with non-ASCII characters, and on substrings.
 
 import Testing
 
@@ -35,5 +36,39 @@ struct ByteSearchTests {
     #expect(text.firstOffset(of: Array("b".utf8), from: 7) == nil)
     #expect(text.firstOffset(of: []) == nil)
     #expect([UInt8]().firstOffset(of: Array("a".utf8)) == nil)
+  }
+
+  static func randomString(_ rng: inout some RandomNumberGenerator, _ alphabet: [Character], upTo n: Int) -> String {
+    String((0..<Int.random(in: 0...n, using: &rng)).map { _ in alphabet.randomElement(using: &rng)! })
+  }
+
+  @Test func containsUTF8AgreesWithContainsOnRandomStrings() {
+    var rng = SystemRandomNumberGenerator()
+    let alphabet: [Character] = ["a", "b", "[", ".", " ", "é", "語"]
+    let needles: [(StaticString, String)] = [("[", "["), (".", "."), ("ab", "ab"), (" a.", " a."), ("", "")]
+    for _ in 0..<2000 {
+      let text = Self.randomString(&rng, alphabet, upTo: 12)
+      for (needle, plain) in needles {
+        let expected =
+          plain.isEmpty
+          || text.utf8.count >= plain.utf8.count
+            && (0...(text.utf8.count - plain.utf8.count)).contains {
+              Array(text.utf8.dropFirst($0).prefix(plain.utf8.count)) == Array(plain.utf8)
+            }
+        #expect(text.containsUTF8(needle) == expected, "text \(text.debugDescription) needle \(plain)")
+        #expect(text.dropFirst().containsUTF8(needle) == String(text.dropFirst()).containsUTF8(needle))
+      }
+    }
+  }
+
+  @Test func splitUTF8AgreesWithSplitOnRandomStrings() {
+    var rng = SystemRandomNumberGenerator()
+    let alphabet: [Character] = ["a", "b", ".", "é", "語"]
+    for _ in 0..<2000 {
+      let text = Self.randomString(&rng, alphabet, upTo: 12)
+      #expect(text.splitUTF8(UInt8(ascii: ".")) == text.split(separator: "."), "text \(text.debugDescription)")
+    }
+    #expect("tilelang.language".splitUTF8(UInt8(ascii: ".")) == ["tilelang", "language"])
+    #expect("..".splitUTF8(UInt8(ascii: ".")).isEmpty)
   }
 }

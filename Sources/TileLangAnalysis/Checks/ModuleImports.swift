@@ -143,7 +143,7 @@ enum ModuleImports {
 
   /// The diagnostic for the dotted module `name` written at `start` (nil when unknown: the range is then `whole`).
   private static func diagnose(_ name: String, at start: Int?, whole: TextRange, _ source: SourceText) -> Diagnostic? {
-    let parts = name.split(separator: ".").map(String.init)
+    let parts = name.splitUTF8(UInt8(ascii: ".")).map(String.init)
     if parts.count >= 2, parts[0] == "tvm" { return diagnoseTvm(parts, at: start, whole: whole, source) }
     guard parts.count >= 2, parts[0] == "tilelang" else { return nil }
     var k = 1

@@ -154,7 +154,7 @@ struct ModuleIndex: Sendable {
           if a.name.hasPrefix("tilelang") { tilelang = true }
           if let alias = a.asName {
             importMap[alias] = a.name
-          } else if let first = a.name.split(separator: ".").first {
+          } else if let first = a.name.splitUTF8(UInt8(ascii: ".")).first {
             importMap[String(first)] = String(first)
           }
         }
