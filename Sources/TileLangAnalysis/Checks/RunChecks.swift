@@ -4,12 +4,6 @@ import TileLangSyntax
 
 enum RunChecks {
   static func check(
-    _ run: KernelRun, source: SourceText, settings: AnalysisSettings, buildLowerings: Bool = true
-  ) -> ([Diagnostic], [LoweringInfo]) {
-    check(SharedRun(run), source: source, settings: settings, buildLowerings: buildLowerings)
-  }
-
-  static func check(
     _ shared: SharedRun, source: SourceText, settings: AnalysisSettings, buildLowerings: Bool = true
   ) -> ([Diagnostic], [LoweringInfo]) {
     let run = shared.run

@@ -30,26 +30,26 @@ func analyze(parsed: ParsedFile, settings: AnalysisSettings, onlyTopLevel: Set<I
   var runs = execute(finder.concrete)
   var bestRank: [Int: Int] = [:]
   for shared in runs {
-    let run = shared.run
-    bestRank[run.instance.function.index] = min(bestRank[run.instance.function.index] ?? 3, rank(run.instance))
+    let inst = shared.run.instance
+    bestRank[inst.function.index] = min(bestRank[inst.function.index] ?? 3, rank(inst))
   }
-  var perRun: [(run: SharedRun, diagnostics: [Diagnostic], lowerings: [LoweringInfo])] = runs.map { run in
-    let shown = settings.describesLowerings && rank(run.run.instance) == bestRank[run.run.instance.function.index]
-    let (d, l) = RunChecks.check(run, source: parsed.source, settings: settings, buildLowerings: shown)
-    return (run, d, l)
+  var perRun: [(shared: SharedRun, diagnostics: [Diagnostic], lowerings: [LoweringInfo])] = runs.map { shared in
+    let shown = settings.describesLowerings && rank(shared.run.instance) == bestRank[shared.run.instance.function.index]
+    let (d, l) = RunChecks.check(shared, source: parsed.source, settings: settings, buildLowerings: shown)
+    return (shared, d, l)
   }
   // A symbolic run of a kernel-building function is needed only where it decides something: a kernel with no
   // concrete instance (its findings and lowerings come from it), or a concrete finding whose specialization note
   // depends on whether the symbolic run shares it.
   let flagged = Set(
-    perRun.filter { $0.run.run.instance.provenance != nil && !$0.diagnostics.isEmpty }.map(
-      \.run.run.instance.function.index))
+    perRun.filter { $0.shared.run.instance.provenance != nil && !$0.diagnostics.isEmpty }.map(
+      \.shared.run.instance.function.index))
   let symbolic = execute(
     finder.symbolic { kernels in kernels.contains { bestRank[$0.index] == nil || flagged.contains($0.index) } })
-  for run in symbolic {
-    let shown = settings.describesLowerings && bestRank[run.run.instance.function.index] == nil
-    let (d, l) = RunChecks.check(run, source: parsed.source, settings: settings, buildLowerings: shown)
-    perRun.append((run, d, l))
+  for shared in symbolic {
+    let shown = settings.describesLowerings && bestRank[shared.run.instance.function.index] == nil
+    let (d, l) = RunChecks.check(shared, source: parsed.source, settings: settings, buildLowerings: shown)
+    perRun.append((shared, d, l))
   }
   runs += symbolic
   let fileLevel =
@@ -65,8 +65,8 @@ func analyze(parsed: ParsedFile, settings: AnalysisSettings, onlyTopLevel: Set<I
       runs.map(\.run.frontEndErrors).reduce(finder.interp.frontEndErrors) { $0.merging($1) { a, _ in a } },
       parsed: parsed, onlyTopLevel: onlyTopLevel)
   let diagnostics = DiagnosticMerge.merge(
-    syntax: parsed.diagnostics + fileLevel, perRun: perRun.map { ($0.run.run.instance, $0.diagnostics) })
-  let lowerings = DiagnosticMerge.lowerings(perRun.map { ($0.run.run.instance, $0.lowerings) })
+    syntax: parsed.diagnostics + fileLevel, perRun: perRun.map { ($0.shared.run.instance, $0.diagnostics) })
+  let lowerings = DiagnosticMerge.lowerings(perRun.map { ($0.shared.run.instance, $0.lowerings) })
   var analysis = FileAnalysis(
     parsed: parsed, settings: settings, diagnostics: diagnostics, kernels: [], lowerings: lowerings)
   if settings.describesKernels {
