@@ -236,7 +236,7 @@ struct NameBindings {
         collect(f, into: &scope)
       case .import(let names), .importFrom(_, let names, _):
         for a in names {
-          let local = a.asName ?? String(a.name.split(separator: ".").first ?? "")
+          let local = a.boundName
           if scope.bindings[local] == nil { scope.bindings[local] = a.range }
         }
       default:

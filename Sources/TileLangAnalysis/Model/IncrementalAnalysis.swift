@@ -243,7 +243,7 @@ extension Stmt {
     case .assign(let ts, _): for t in ts { t.addTargetNames(to: &out) }
     case .annAssign(let t, _, _), .augAssign(let t, _, _): t.addTargetNames(to: &out)
     case .import(let names), .importFrom(_, let names, _):
-      for a in names { out.insert(a.asName ?? String(a.name.splitUTF8(UInt8(ascii: ".")).first ?? "")) }
+      for a in names { out.insert(a.boundName) }
     default: return nil
     }
     return out

@@ -28,9 +28,10 @@ extension Interpreter {
     let made = instances.count
     var a = CallArguments()
     a.positional.reserveCapacity(args.count)
-    // The syntax of the plain positional arguments: usually all of `args`, or a prefix, which is shared, not copied.
-    var plainPositional = 0
-    var plainArePrefix = true
+    // The syntax of the plain positional arguments: usually all of `args`, or a prefix, which is shared, not copied;
+    // their indices only once one comes after another kind of argument.
+    var plainCount = 0
+    var plainIndices: [Int]?
     defer {
       if case .module("tilelang.compile") = callee {
         applyCompilePassConfigs(args, evaluated: a.keywords["pass_configs"], since: made)
@@ -62,14 +63,13 @@ extension Interpreter {
         }
       } else {
         a.positional.append(argument(arg.value, &env))
-        if plainArePrefix, i == plainPositional { plainPositional += 1 } else { plainArePrefix = false }
+        if plainIndices == nil, i != plainCount { plainIndices = Array(0..<plainCount) }
+        plainIndices?.append(i)
+        plainCount += 1
       }
     }
-    if plainArePrefix {
-      a.positionalArgs = plainPositional == args.count ? args : Array(args[..<plainPositional])
-    } else {
-      a.positionalArgs = args.filter { $0.name == nil && !$0.isDoubleStar && !Self.isStarred($0.value) }
-    }
+    a.positionalArgs =
+      plainIndices.map { $0.map { args[$0] } } ?? (plainCount == args.count ? args : Array(args[..<plainCount]))
     if case .dsl(let name) = callee, Self.scalarArgumentDSL.contains(name) {
       a.positional = a.positional.map { varElement($0) }
     }
@@ -96,8 +96,6 @@ extension Interpreter {
       return .unknown
     }
   }
-
-  static func isStarred(_ e: Expr) -> Bool { if case .starred = e.kind { true } else { false } }
 
   /// `T.*` functions whose positional arguments are scalar values, so a `T.alloc_var` passed to them is its element.
   static let scalarArgumentDSL: NameSet = [

@@ -193,7 +193,7 @@ struct Interpreter {
       return .continued
     case .import(let names):
       for a in names {
-        let local = a.asName ?? String(a.name.splitUTF8(UInt8(ascii: ".")).first ?? "")
+        let local = a.boundName
         env[local] = moduleValue(a.asName == nil ? local : a.name)
       }
     case .importFrom(let module, let names, _):

@@ -154,8 +154,9 @@ struct ModuleIndex: Sendable {
           if a.name.hasPrefix("tilelang") { tilelang = true }
           if let alias = a.asName {
             importMap[alias] = a.name
-          } else if let first = a.name.splitUTF8(UInt8(ascii: ".")).first {
-            importMap[String(first)] = String(first)
+          } else {
+            let first = a.boundName
+            if !first.isEmpty { importMap[first] = first }
           }
         }
       case .importFrom(let module, let names, _):

@@ -233,6 +233,10 @@ public struct ImportAlias: Sendable, Equatable {
     self.asName = asName
     self.range = range
   }
+
+  /// The local name the import binds: the `as` name, else the first part of the dotted name (`import a.b.c` binds
+  /// `a`); empty for a name with no part (a recovered syntax error).
+  public var boundName: String { asName ?? String(name.splitUTF8(UInt8(ascii: ".")).first ?? "") }
 }
 
 public struct MatchCase: Sendable, Equatable {
