@@ -77,8 +77,8 @@ enum JitArguments {
 
   static func checkCalls(_ module: ModuleIndex, onlyTopLevel: Set<Int>?, into out: inout [Diagnostic]) {
     var found: [Diagnostic] = []
-    for site in module.calls where onlyTopLevel?.contains(site.topLevel) ?? true {
-      guard case .call(let callee, let args) = site.expr.kind,
+    for site in module.calls where onlyTopLevel?.contains(site.statement) ?? true {
+      guard case .call(let callee, let args) = site.call.kind,
         args.contains(where: { $0.name == "pass_configs" || $0.name == "target" })
       else { continue }
       let isJit = module.qualifiedName(callee).map { ["tilelang.jit", "tilelang.jit.jit"].contains($0) } ?? false

@@ -40,8 +40,8 @@ enum JitOnPrimFunc {
             at: decorators[prim].range))
       }
     }
-    for site in module.calls where onlyTopLevel?.contains(site.topLevel) ?? true {
-      let e = site.expr
+    for site in module.calls where onlyTopLevel?.contains(site.statement) ?? true {
+      let e = site.call
       guard case .call(let callee, let args) = e.kind, mayBeJit(callee, module), isJit(callee, module) else { continue }
       // `tilelang.jit(k, ...)`, or the decorator factory called on it: `tilelang.jit(...)(k)`.
       var options = args.filter { $0.name != nil }

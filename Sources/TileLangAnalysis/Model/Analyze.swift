@@ -14,7 +14,8 @@ public func analyze(parsed: ParsedFile, settings: AnalysisSettings = AnalysisSet
 
 /// The pipeline, optionally restricted to the kernels inside some module-level statements (incremental mode).
 func analyze(parsed: ParsedFile, settings: AnalysisSettings, onlyTopLevel: Set<Int>?) -> FileAnalysis {
-  let module = ModuleIndex(parsed.body, source: parsed.source, onlyTopLevel: onlyTopLevel)
+  let module = ModuleIndex(
+    parsed.body, source: parsed.source, callSites: parsed.callSites, onlyTopLevel: onlyTopLevel)
   var finder = KernelInstances(module: module, parsed: parsed, settings: settings, onlyTopLevel: onlyTopLevel)
   // Each run is shared (a class reference), not copied, by the checks and the merge below.
   func execute(_ instances: [KernelInstance]) -> [SharedRun] {

@@ -22,12 +22,6 @@ struct FunctionEntry: Sendable {
   var requiresMetal = false
 }
 
-/// A call expression and the module-level statement it is in.
-struct ModuleCall: Sendable {
-  var topLevel: Int
-  var expr: Expr
-}
-
 struct ModuleIndex: Sendable {
   /// Local names bound to modules or module members: `T` → `tilelang.language`, `jit` → `tilelang.jit`.
   private(set) var imports = NameTable<String>([:])
@@ -43,20 +37,26 @@ struct ModuleIndex: Sendable {
   /// The calls (decorators included) of the module-level statements `onlyTopLevel` names, or of all of them when a
   /// whole-file scan needs them, in source order, outer before inner, each with the index of its statement: the
   /// file-level checks read this list instead of each walking the tree.
-  var calls: [ModuleCall] = []
+  var calls: [CallSite] = []
 
-  /// `onlyTopLevel`: the module-level statements an incremental analysis looks at (all when nil).
-  init(_ body: [Stmt], source: SourceText, onlyTopLevel: Set<Int>? = nil) {
+  /// `onlyTopLevel`: the module-level statements an incremental analysis looks at (all when nil). `callSites`: the
+  /// parser's record of the file's calls (`ParsedFile.callSites`); without it the statements are walked.
+  init(_ body: [Stmt], source: SourceText, callSites: [CallSite]? = nil, onlyTopLevel: Set<Int>? = nil) {
     var importMap: [String: String] = [:]
     Self.collectImports(body, into: &importMap, tilelang: &importsTilelang)
     imports = NameTable(importMap)
     let scansTargets = source.containsAny(["target=", "target =", "Target("])
     let scansDynamic = source.containsAny(["dynamic(", "symbolic(", "Var(", "var("])
-    var calls: [ModuleCall] = []
-    for (i, stmt) in body.enumerated() where scansTargets || scansDynamic || onlyTopLevel?.contains(i) ?? true {
-      ASTWalker { e, _ in if case .call = e.kind { calls.append(ModuleCall(topLevel: i, expr: e)) } }.walk([stmt])
+    let wholeFile = scansTargets || scansDynamic || onlyTopLevel == nil
+    if let callSites {
+      calls = wholeFile ? callSites : callSites.filter { onlyTopLevel?.contains($0.statement) ?? true }
+    } else {
+      var found: [Expr] = []
+      for (i, stmt) in body.enumerated() where wholeFile || onlyTopLevel?.contains(i) ?? true {
+        ASTWalker { e, _ in if case .call = e.kind { found.append(e) } }.walk([stmt])
+      }
+      calls = CallSite.sites(of: found, in: body)
     }
-    self.calls = calls
     for (i, stmt) in body.enumerated() {
       let before = functions.count
       collectFunctions([stmt], parent: nil)
@@ -72,7 +72,7 @@ struct ModuleIndex: Sendable {
     if scansTargets {
       var other = false
       for site in calls {
-        guard !other, case .call(let callee, let args) = site.expr.kind else { continue }
+        guard !other, case .call(let callee, let args) = site.call.kind else { continue }
         var spec: Expr?
         if let t = args.first(where: { $0.name == "target" }) {
           spec = t.value
@@ -92,7 +92,7 @@ struct ModuleIndex: Sendable {
     let index = self
     guard scansDynamic else { return }
     for site in calls {
-      guard case .call(let callee, let args) = site.expr.kind, case .attribute(_, let attr, _) = callee.kind,
+      guard case .call(let callee, let args) = site.call.kind, case .attribute(_, let attr, _) = callee.kind,
         ["dynamic", "symbolic", "Var", "var", "SizeVar", "size_var"].contains(attr),
         let q = index.qualifiedName(callee), Self.dynamicConstructors.contains(q),
         let first = args.first, case .string(let spec, _) = first.value.kind

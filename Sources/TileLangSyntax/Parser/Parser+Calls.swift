@@ -50,7 +50,9 @@ extension Parser {
         } else if p.kind == .equal {
           p.errorAtCurrent(SyntaxErrors.invalidSyntax)
           p.advance()
+          let kept = p.calls.count
           _ = p.parseExpression()
+          p.calls.removeSubrange(kept...)  // skipped, not in the tree
         }
         if sawDoubleStar {
           p.error(SyntaxErrors.positionalAfterKeywordUnpacking, at: value.range)

@@ -21,7 +21,9 @@ extension Parser {
       default: return parseWith(asyncStart: start)
       }
     default:
-      return parseSimpleStatements().first ?? Stmt(.error, TextRange(tok.start, tok.start))
+      let statements = parseSimpleStatements()
+      if statements.count > 1 { dropCalls(from: statements[1].range.start) }
+      return statements.first ?? Stmt(.error, TextRange(tok.start, tok.start))
     }
   }
 
@@ -92,6 +94,7 @@ extension Parser {
     default:
       errorAtCurrent(SyntaxErrors.invalidSyntax)
       let range = decorators.first.map { TextRange($0.range.start, lastEnd) } ?? TextRange(tok.start, tok.start)
+      if let first = decorators.first { dropCalls(from: first.range.start) }  // the error statement keeps none
       return Stmt(.error, range)
     }
   }

@@ -249,6 +249,7 @@ extension Parser {
       case .lParen:
         let args = parseCallArguments().arguments
         e = Expr(.call(e, args: args), TextRange(start, lastEnd))
+        if !inPattern { calls.append(e) }  // a class pattern (`case Point(x=0):`) matches, it does not call
       case .lBracket:
         let open = tok.start
         openBrackets.append(open)

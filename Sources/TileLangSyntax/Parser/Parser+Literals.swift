@@ -50,6 +50,7 @@ extension Parser {
       let e = sub.parseStarExpressionsOrYield()
       if sub.kind != .endOfFile { sub.errorAtCurrent(SyntaxErrors.invalidSyntax) }
       values.append(e)
+      calls += sub.calls
       for d in sub.lexerDiagnostics + sub.diagnostics where !suppressErrors {
         if d.code == .TL002 {
           if reportedTooDeep { continue }

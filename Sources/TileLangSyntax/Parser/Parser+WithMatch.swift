@@ -12,12 +12,14 @@ extension Parser {
     var depth: Int
     var reportedTooDeep: Bool
     var suppressErrors: Bool
+    var callCount: Int
   }
 
   func snapshot() -> Snapshot {
     Snapshot(
       pos: pos, lastEnd: lastEnd, diagnosticCount: diagnostics.count, lastErrorOffset: lastErrorOffset,
-      openBrackets: openBrackets, depth: depth, reportedTooDeep: reportedTooDeep, suppressErrors: suppressErrors)
+      openBrackets: openBrackets, depth: depth, reportedTooDeep: reportedTooDeep, suppressErrors: suppressErrors,
+      callCount: calls.count)
   }
 
   mutating func restore(_ s: Snapshot) {
@@ -29,6 +31,7 @@ extension Parser {
     depth = s.depth
     reportedTooDeep = s.reportedTooDeep
     suppressErrors = s.suppressErrors
+    if calls.count > s.callCount { calls.removeLast(calls.count - s.callCount) }
   }
 
   // MARK: - with

@@ -35,6 +35,9 @@ struct Parser {
   var cleanStarts: [Int] = []
   /// Whether the lexed text ended at a clean line start (see `Lexer.endsClean`).
   var endsClean = false
+  /// Every call built so far that is in the tree (`ParsedFile.callSites`): a rule that drops what it parsed drops its
+  /// calls too (`dropCalls(from:)`).
+  var calls: [Expr] = []
 
   init(source: SourceText) {
     self.init(source: source, start: 0, end: source.bytes.count, validate: true)
@@ -85,7 +88,14 @@ struct Parser {
     let body = parseStatementList(untilDedent: false)
     var all = lexerDiagnostics + diagnostics
     all.sort()
-    return ParsedFile(source: source, body: body, diagnostics: all, cleanStarts: cleanStarts)
+    return ParsedFile(
+      source: source, body: body, diagnostics: all, cleanStarts: cleanStarts,
+      callSites: CallSite.sites(of: calls, in: body))
+  }
+
+  /// Forgets the calls recorded from `offset` on: the rule that parsed them leaves them out of the tree.
+  mutating func dropCalls(from offset: Int) {
+    calls.removeAll { $0.range.start >= offset }
   }
 
   // MARK: - Cursor

@@ -289,10 +289,45 @@ public struct ParsedFile: Sendable {
   public var diagnostics: [Diagnostic]
   /// Offsets of the logical lines that start at column 0 outside brackets (where incremental parsing may resume).
   public var cleanStarts: [Int]
-  public init(source: SourceText, body: [Stmt], diagnostics: [Diagnostic], cleanStarts: [Int] = []) {
+  /// Every call in the tree (the calls `ASTWalker` visits), each with its module-level statement, ordered by start
+  /// offset, outer before inner. The parser records them as it builds them, so readers need not walk the tree. Nil
+  /// for a tree assembled from an earlier parse (incremental parsing): walk the statements instead.
+  public var callSites: [CallSite]?
+  public init(
+    source: SourceText, body: [Stmt], diagnostics: [Diagnostic], cleanStarts: [Int] = [], callSites: [CallSite]? = nil
+  ) {
     self.source = source
     self.body = body
     self.diagnostics = diagnostics
     self.cleanStarts = cleanStarts
+    self.callSites = callSites
+  }
+}
+
+/// A call expression and the index of the module-level statement (in `ParsedFile.body`) it is part of.
+public struct CallSite: Sendable, Equatable {
+  public var statement: Int
+  public var call: Expr
+  public init(statement: Int, call: Expr) {
+    self.statement = statement
+    self.call = call
+  }
+
+  /// Each of `calls` with the module-level statement whose extent holds it (calls outside every statement are
+  /// left out), ordered by start offset, outer before inner.
+  public static func sites(of calls: [Expr], in body: [Stmt]) -> [CallSite] {
+    let ordered = calls.sorted {
+      $0.range.start != $1.range.start ? $0.range.start < $1.range.start : $0.range.end > $1.range.end
+    }
+    let extents = body.map(\.extent)
+    var sites: [CallSite] = []
+    sites.reserveCapacity(ordered.count)
+    var i = 0
+    for call in ordered {
+      while i < extents.count, extents[i].end < call.range.end { i += 1 }
+      guard i < extents.count else { break }
+      if extents[i].start <= call.range.start { sites.append(CallSite(statement: i, call: call)) }
+    }
+    return sites
   }
 }

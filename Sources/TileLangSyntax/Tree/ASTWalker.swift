@@ -34,6 +34,7 @@ public struct ASTWalker {
         if let a = p.annotation { expr(a, f.name, 0) }
         if let d = p.defaultValue { expr(d, fn, 0) }
       }
+      if let r = f.returns { expr(r, fn, 0) }
       walk(f.body, function: f.name)
     case .classDef(let c):
       for d in c.decorators { expr(d, fn, 0) }
@@ -72,7 +73,11 @@ public struct ASTWalker {
       for e in es { expr(e, fn, 0) }
     case .match(let subject, let cases):
       expr(subject, fn, 0)
-      for c in cases { walk(c.body, function: fn) }
+      for c in cases {
+        // Patterns are not expressions that run (`Point(x=0)` matches, it does not call); guards are.
+        if let g = c.guardExpr { expr(g, fn, 0) }
+        walk(c.body, function: fn)
+      }
     case .typeAlias(let n, let v):
       expr(n, fn, 0)
       expr(v, fn, 0)
@@ -110,7 +115,12 @@ public struct ASTWalker {
       expr(b, fn, d)
       expr(t, fn, d)
       expr(o, fn, d)
-    case .lambda(_, let body): expr(body, fn, d)
+    case .lambda(let params, let body):
+      for p in params.list {
+        if let a = p.annotation { expr(a, fn, d) }
+        if let v = p.defaultValue { expr(v, fn, d) }
+      }
+      expr(body, fn, d)
     case .dict(let items):
       for i in items {
         if let k = i.key { expr(k, fn, d) }
@@ -124,7 +134,11 @@ public struct ASTWalker {
       }
       expr(x, fn, d)
     case .dictComp(let k, let v, let gens):
-      for g in gens { expr(g.iter, fn, d) }
+      for g in gens {
+        expr(g.iter, fn, d)
+        expr(g.target, fn, d)
+        for c in g.ifs { expr(c, fn, d) }
+      }
       expr(k, fn, d)
       expr(v, fn, d)
     case .namedExpr(let t, let v):
