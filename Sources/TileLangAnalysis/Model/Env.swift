@@ -20,21 +20,25 @@ struct Env: Sendable, Sequence, ExpressibleByDictionaryLiteral {
   }
 
   subscript(name: String) -> Value? {
-    get {
-      guard let i = index(of: name, hash: NameSlots.hash(name)) else { return nil }
-      return entries[i].value
+    get { self[name, hash: NameSlots.hash(name)] }
+    set { set(name, hash: NameSlots.hash(name), newValue) }
+  }
+
+  private mutating func set(_ name: String, hash h: Int, _ newValue: Value?) {
+    if let i = index(of: name, hash: h) {
+      entries[i].value = newValue
+      return
     }
-    set {
-      let h = NameSlots.hash(name)
-      if let i = index(of: name, hash: h) {
-        entries[i].value = newValue
-        return
-      }
-      guard let newValue else { return }
-      if slots.needsRoom(for: entries.count + 1) { rebuild(minimumCapacity: entries.count + 1) }
-      entries.append(Entry(name: name, hash: h, value: newValue))
-      slots.insert(entries.count - 1, hash: h)
-    }
+    guard let newValue else { return }
+    if slots.needsRoom(for: entries.count + 1) { rebuild(minimumCapacity: entries.count + 1) }
+    entries.append(Entry(name: name, hash: h, value: newValue))
+    slots.insert(entries.count - 1, hash: h)
+  }
+
+  /// The value of `name`, whose `NameSlots.hash` the caller has.
+  subscript(name: String, hash h: Int) -> Value? {
+    guard let i = index(of: name, hash: h) else { return nil }
+    return entries[i].value
   }
 
   subscript(name: String, default value: @autoclosure () -> Value) -> Value {
@@ -50,6 +54,21 @@ struct Env: Sendable, Sequence, ExpressibleByDictionaryLiteral {
     let old = self[name]
     if old != nil { self[name] = nil }
     return old
+  }
+
+  /// This scope with `other`'s bindings added: a name only `other` binds gets its value; where both bind a name,
+  /// `resolve(mine, theirs)` gives the value, or nil to keep mine. Uses the stored hashes, not the names'.
+  func merged(with other: Env, _ resolve: (Value, Value) -> Value?) -> Env {
+    var out = self
+    for e in other.entries {
+      guard let theirs = e.value else { continue }
+      if let i = index(of: e.name, hash: e.hash), let mine = entries[i].value {
+        if let v = resolve(mine, theirs) { out.set(e.name, hash: e.hash, v) }
+      } else {
+        out.set(e.name, hash: e.hash, theirs)
+      }
+    }
+    return out
   }
 
   /// The bindings `isIncluded` keeps, as a dictionary.

@@ -143,7 +143,8 @@ extension Interpreter {
   }
 
   func lookup(_ name: String, _ env: Env) -> Value {
-    if let v = env[name] { return v }
+    let h = NameSlots.hash(name)  // one hash for the scope, the imports and the builtins
+    if let v = env[name, hash: h] { return v }
     switch name {
     case "True": return .bool(true)
     case "False": return .bool(false)
@@ -151,8 +152,8 @@ extension Interpreter {
     case "__name__": return .string("__main__")
     default: break
     }
-    if let q = module.imports[name] { return moduleValue(q) }
-    if Self.builtins.contains(name) { return .module("builtins." + name) }
+    if let q = module.imports[name, hash: h] { return moduleValue(q) }
+    if Self.builtins.contains(name, hash: h) { return .module("builtins." + name) }
     return .unknown
   }
 

@@ -258,21 +258,14 @@ struct Interpreter {
   private func merge(_ a: Env, _ b: Env, returnedA: Flow, returnedB: Flow) -> Env {
     if case .returned = returnedA { return b }
     if case .returned = returnedB { return a }
-    var out = a
-    for (k, vb) in b {
-      if let va = a[k] {
-        if !va.same(as: vb) {
-          // Buffers and functions stay usable from either branch; scalars that differ are unknown.
-          switch (va, vb) {
-          case (.buffer, _), (.function, _): out[k] = va
-          default: out[k] = .unknown
-          }
-        }
-      } else {
-        out[k] = vb
+    return a.merged(with: b) { va, vb in
+      guard !va.same(as: vb) else { return nil }
+      // Buffers and functions stay usable from either branch; scalars that differ are unknown.
+      switch (va, vb) {
+      case (.buffer, _), (.function, _): return va
+      default: return .unknown
       }
     }
-    return out
   }
 
   private mutating func execFor(

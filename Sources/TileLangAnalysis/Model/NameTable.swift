@@ -25,13 +25,16 @@ struct NameTable<Value: Sendable>: Sendable {
     self.init(table)
   }
 
-  subscript(name: String) -> Value? {
-    let h = NameSlots.hash(name)
+  subscript(name: String) -> Value? { self[name, hash: NameSlots.hash(name)] }
+
+  /// The value of `name`, whose `NameSlots.hash` the caller has (one name looked up in several tables).
+  subscript(name: String, hash h: Int) -> Value? {
     guard let i = slots.first(hash: h, where: { hashes[$0] == h && names[$0] == name }) else { return nil }
     return values[i]
   }
 
   func contains(_ name: String) -> Bool { self[name] != nil }
+  func contains(_ name: String, hash: Int) -> Bool { self[name, hash: hash] != nil }
 }
 
 /// A fixed set of names, read like `NameTable`.
