@@ -50,9 +50,9 @@ extension Parser {
         } else if p.kind == .equal {
           p.errorAtCurrent(SyntaxErrors.invalidSyntax)
           p.advance()
-          let kept = p.calls.count
+          let skipped = p.tok.start
           _ = p.parseExpression()
-          p.calls.removeSubrange(kept...)  // skipped, not in the tree
+          p.dropCalls(from: skipped)  // skipped, not in the tree
         }
         if sawDoubleStar {
           p.error(SyntaxErrors.positionalAfterKeywordUnpacking, at: value.range)

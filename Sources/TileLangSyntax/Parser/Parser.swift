@@ -93,9 +93,10 @@ struct Parser {
       callSites: CallSite.sites(of: calls, in: body))
   }
 
-  /// Forgets the calls recorded from `offset` on: the rule that parsed them leaves them out of the tree.
+  /// Forgets the calls recorded from `offset` on: the rule that parsed them leaves them out of the tree. They are the
+  /// last ones recorded (a call is recorded when it ends, and the calls enclosing them have not ended yet).
   mutating func dropCalls(from offset: Int) {
-    calls.removeAll { $0.range.start >= offset }
+    while let last = calls.last, last.range.start >= offset { calls.removeLast() }
   }
 
   // MARK: - Cursor
