@@ -47,12 +47,13 @@ struct ModuleIndex: Sendable {
     imports = NameTable(importMap)
     let scansTargets = source.containsAny(["target=", "target =", "Target("])
     let scansDynamic = source.containsAny(["dynamic(", "symbolic(", "Var(", "var("])
-    let wholeFile = scansTargets || scansDynamic || onlyTopLevel == nil
+    // The statements whose calls are listed: all (nil) when a whole-file scan needs them.
+    let selected = scansTargets || scansDynamic ? nil : onlyTopLevel
     if let callSites {
-      calls = wholeFile ? callSites : callSites.filter { onlyTopLevel?.contains($0.statement) ?? true }
+      calls = selected.map { only in callSites.filter { only.contains($0.statement) } } ?? callSites
     } else {
       var found: [Expr] = []
-      for (i, stmt) in body.enumerated() where wholeFile || onlyTopLevel?.contains(i) ?? true {
+      for (i, stmt) in body.enumerated() where selected?.contains(i) ?? true {
         ASTWalker { e, _ in if case .call = e.kind { found.append(e) } }.walk([stmt])
       }
       calls = CallSite.sites(of: found, in: body)
