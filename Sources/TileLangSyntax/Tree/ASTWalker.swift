@@ -127,24 +127,25 @@ public struct ASTWalker {
         expr(i.value, fn, d)
       }
     case .listComp(let x, let gens), .setComp(let x, let gens), .generator(let x, let gens):
-      for g in gens {
-        expr(g.iter, fn, d)
-        expr(g.target, fn, d)
-        for c in g.ifs { expr(c, fn, d) }
-      }
+      generators(gens, fn, d)
       expr(x, fn, d)
     case .dictComp(let k, let v, let gens):
-      for g in gens {
-        expr(g.iter, fn, d)
-        expr(g.target, fn, d)
-        for c in g.ifs { expr(c, fn, d) }
-      }
+      generators(gens, fn, d)
       expr(k, fn, d)
       expr(v, fn, d)
     case .namedExpr(let t, let v):
       expr(t, fn, d)
       expr(v, fn, d)
     case .name, .int, .float, .imaginary, .string, .bool, .none, .ellipsis, .yield(.none), .error: break
+    }
+  }
+
+  /// A comprehension's `for` clauses: each iterable, target and condition.
+  private func generators(_ gens: [Comprehension], _ fn: String?, _ d: Int) {
+    for g in gens {
+      expr(g.iter, fn, d)
+      expr(g.target, fn, d)
+      for c in g.ifs { expr(c, fn, d) }
     }
   }
 }
